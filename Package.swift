@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// The iwotch facilitator console. Layers, each its own target, in the one direction data flows:
+//   Programme (content files -> model) -> Journal -> SessionEngine -> Views -> Terminal (ncurses)
+// DisplayText is the shared measure of how text occupies terminal cells.
+import PackageDescription
+
+let package = Package(
+    name: "iwotch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "iwotch", targets: ["iwotch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    ],
+    targets: [
+        // The system ncursesw, wide-character API (Debian: libncursesw5-dev / libncurses-dev).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // glibc's wcwidth, which Swift's Glibc module does not declare.
+        .systemLibrary(name: "CWidth", path: "Sources/CWidth"),
+        .target(name: "DisplayText", dependencies: ["CWidth"]),
+        .target(
+            name: "Programme",
+            dependencies: [
+                "DisplayText",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "DisplayText"]),
+        .executableTarget(
+            name: "iwotch",
+            dependencies: [
+                "Programme",
+                "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"]),
+        .testTarget(
+            name: "ProgrammeTests",
+            dependencies: ["Programme"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,80 @@
+/// One session of the programme: a group day or a one-to-one consultation.
+public struct Session: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case group, oneToOne = "one-to-one" }
+    public enum Mode: String, Sendable, CaseIterable { case faceToFace = "face-to-face", telephone }
+
+    public var id: String
+    public var title: String
+    public var kind: Kind
+    public var mode: Mode
+    public var week: Int?
+    public var plannedMinutes: Int
+    public var summary: String
+    /// Activities and the scheduled arrivals, breaks and lunch between them, in running order.
+    public var agenda: [Activity]
+
+    public init(id: String, title: String, kind: Kind, mode: Mode, week: Int?, plannedMinutes: Int,
+                summary: String, agenda: [Activity]) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.mode = mode
+        self.week = week
+        self.plannedMinutes = plannedMinutes
+        self.summary = summary
+        self.agenda = agenda
+    }
+
+    public var activities: [Activity] { agenda.filter { $0.kind == .activity } }
+    public var fidelityItems: [FidelityItem] { agenda.flatMap(\.fidelity) }
+}
+
+/// An item of a session's agenda. Arrivals, breaks and lunch are agenda items too, so timers and
+/// the walk-through treat them like any other; only activities carry aims and fidelity items.
+public struct Activity: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case activity, arrival, `break`, lunch }
+
+    public var id: String
+    public var kind: Kind
+    public var title: String
+    public var minutes: Int
+    /// Role ids; two or more means they lead together.
+    public var lead: [String]
+    public var source: Source?
+    public var aims: [String]
+    public var steps: [String]
+    public var keyMessages: [String]
+    public var materials: [String]
+    public var fidelity: [FidelityItem]
+
+    public init(id: String, kind: Kind, title: String, minutes: Int, lead: [String], source: Source?,
+                aims: [String], steps: [String], keyMessages: [String], materials: [String],
+                fidelity: [FidelityItem]) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.minutes = minutes
+        self.lead = lead
+        self.source = source
+        self.aims = aims
+        self.steps = steps
+        self.keyMessages = keyMessages
+        self.materials = materials
+        self.fidelity = fidelity
+    }
+}
+
+/// Where an activity comes from: a published source, or reconstructed (and from what).
+public struct Source: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case published, reconstructed }
+    public var kind: Kind
+    public var reference: String
+    public init(kind: Kind, reference: String) { self.kind = kind; self.reference = reference }
+}
+
+/// An observable behaviour a rater can say was delivered fully, partly or not at all.
+public struct FidelityItem: Sendable, Equatable {
+    public var id: String
+    public var behaviour: String
+    public init(id: String, behaviour: String) { self.id = id; self.behaviour = behaviour }
+}

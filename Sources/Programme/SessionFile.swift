@@ -1,0 +1,146 @@
+import Yams
+
+/// Where an id was first defined, so a duplicate can point back at it.
+struct IdentifierRegistry {
+    private var places: [String: (path: String, line: Int)] = [:]
+
+    /// Records the id; returns where it was defined before, if it was.
+    mutating func claim(_ id: String, path: String, line: Int) -> (path: String, line: Int)? {
+        if let earlier = places[id] { return earlier }
+        places[id] = (path, line)
+        return nil
+    }
+}
+
+extension FileReader {
+    static let sessionKeys = ["id", "title", "kind", "mode", "week", "planned_minutes", "summary", "agenda"]
+    static let activityKeys = ["id", "kind", "title", "minutes", "lead", "source", "aims", "steps",
+                               "key_messages", "materials", "fidelity"]
+    static let pauseKeys = ["id", "kind", "title", "minutes", "steps"]
+
+    /// Reads a session file. `roles` are the programme's role ids (nil when programme.yaml itself
+    /// failed, so role references go unchecked rather than all reported as unknown).
+    func session(_ root: Node, roles: Set<String>?, ids: inout IdentifierRegistry) -> Session? {
+        guard let fields = mapping(root, "the session file", keys: Self.sessionKeys) else { return nil }
+        let id = required(fields, "id").flatMap { identifier($0, "the session id") }
+        if let id, let node = fields["id"] { claimUnique(id, node, "session id", &ids) }
+        let title = required(fields, "title").flatMap { text($0, "the session title", rule: .title) }
+        let kind = required(fields, "kind", help: "Add `kind: group` or `kind: one-to-one`.").flatMap { choice($0, "the session kind", as: Session.Kind.self) }
+        let mode = required(fields, "mode", help: "Add `mode: face-to-face` or `mode: telephone`.").flatMap { choice($0, "the session mode", as: Session.Mode.self) }
+        let week = fields["week"].flatMap { integer($0, "the week", in: 1...52) }
+        let plannedNode = required(fields, "planned_minutes")
+        let planned = plannedNode.flatMap { integer($0, "planned_minutes", in: 1...1440) }
+        let summary = fields["summary"].flatMap { text($0, "the session summary", rule: .prose) } ?? ""
+
+        var agenda: [Activity]?
+        if let agendaNode = required(fields, "agenda", help: "Add `agenda:` listing the session's activities and breaks in order.") {
+            let entries = sequence(agendaNode, "the agenda") ?? []
+            if entries.isEmpty, case .sequence = agendaNode {
+                report(agendaNode, "the agenda is empty", help: "List the session's activities and breaks.")
+            }
+            let items = entries.compactMap { agendaItem($0, roles: roles, ids: &ids) }
+            agenda = items.count == entries.count && !items.isEmpty ? items : nil
+        }
+        guard let agenda else { return nil }
+        let total = agenda.reduce(0) { $0 + $1.minutes }
+        if let planned, let plannedNode, total != planned {
+            let pauses = agenda.filter { $0.kind != .activity }.reduce(0) { $0 + $1.minutes }
+            report(plannedNode, "the agenda adds up to \(total) minutes but planned_minutes is \(planned)",
+                   help: "Activities take \(total - pauses) minutes and arrivals, breaks and lunch \(pauses). Change an item's minutes or planned_minutes so they agree (a difference of \(abs(total - planned))).")
+            return nil
+        }
+        guard let id, let title, let kind, let mode, let planned else { return nil }
+        return Session(id: id, title: title, kind: kind, mode: mode, week: week, plannedMinutes: planned,
+                       summary: summary, agenda: agenda)
+    }
+
+    private func claimUnique(_ id: String, _ node: Node, _ what: String, _ ids: inout IdentifierRegistry) {
+        let (line, _) = position(of: node)
+        if let earlier = ids.claim(id, path: file.path, line: line) {
+            report(node, "the \(what) `\(id)` is already used",
+                   help: "It is first used at \(earlier.path):\(earlier.line). Ids are unique across the whole programme, because journals refer to them.")
+        }
+    }
+
+    private func agendaItem(_ node: Node, roles: Set<String>?, ids: inout IdentifierRegistry) -> Activity? {
+        guard visit(node) else { return nil }
+        // The kind decides which keys are allowed, so read it before the rest.
+        var kind = Activity.Kind.activity
+        if case let .mapping(mapping) = node, let kindNode = mapping["kind"] {
+            guard let value = choice(kindNode, "the item kind", as: Activity.Kind.self) else { return nil }
+            kind = value
+        }
+        let isActivity = kind == .activity
+        let what = isActivity ? "an activity" : "a \(kind.rawValue) item"
+        guard let fields = mapping(node, what, keys: isActivity ? Self.activityKeys : Self.pauseKeys) else { return nil }
+        let id = required(fields, "id").flatMap { identifier($0, "the item id") }
+        if let id, let idNode = fields["id"] { claimUnique(id, idNode, "item id", &ids) }
+        let title = required(fields, "title").flatMap { text($0, "the title", rule: .title) }
+        let minutes = required(fields, "minutes").flatMap { integer($0, "minutes", in: 1...600) }
+        let stepsNode = isActivity ? required(fields, "steps") : fields["steps"]
+        // Steps are required of an activity (reported above when missing) and optional for a break.
+        let steps: [String]? = stepsNode.map { textList($0, "the steps", rule: .item, count: (isActivity ? 1 : 0)...20) } ?? (isActivity ? nil : [])
+        guard isActivity else {
+            guard let id, let title, let minutes, let steps else { return nil }
+            return Activity(id: id, kind: kind, title: title, minutes: minutes, lead: [], source: nil, aims: [],
+                            steps: steps, keyMessages: [], materials: [], fidelity: [])
+        }
+        let lead = required(fields, "lead", help: "Add `lead: nurse`, `lead: lay`, or `lead: [nurse, lay]` when both lead.").flatMap { leads($0, roles: roles) }
+        let source = required(fields, "source", help: "Add `source:` with `kind: published` and the reference, or `kind: reconstructed` and what it was reconstructed from.").flatMap { activitySource($0) }
+        let aims = required(fields, "aims").flatMap { textList($0, "the aims", rule: .item, count: 1...6) }
+        let messages = required(fields, "key_messages").flatMap { textList($0, "the key messages", rule: .item, count: 1...6) }
+        let materials: [String]? = fields["materials"].map { textList($0, "the materials", rule: .item, count: 0...12) } ?? []
+        var fidelity: [FidelityItem]?
+        if let list = required(fields, "fidelity", help: "Add `fidelity:` with the observable behaviours a rater checks, each with an `id` and a `behaviour`.") {
+            let entries = sequence(list, "the fidelity items") ?? []
+            if entries.isEmpty, case .sequence = list {
+                report(list, "the activity has no fidelity items", help: "Add at least one: an activity with nothing to rate cannot be audited.")
+            }
+            let items = entries.compactMap { fidelityItem($0, ids: &ids) }
+            fidelity = items.count == entries.count && !items.isEmpty ? items : nil
+        }
+        guard let id, let title, let minutes, let lead, let source, let aims, let steps, let messages,
+              let materials, let fidelity else { return nil }
+        return Activity(id: id, kind: .activity, title: title, minutes: minutes, lead: lead, source: source,
+                        aims: aims, steps: steps, keyMessages: messages, materials: materials, fidelity: fidelity)
+    }
+
+    private func leads(_ node: Node, roles: Set<String>?) -> [String]? {
+        let entries: [Node]
+        if case .sequence = node { entries = sequence(node, "the lead") ?? [] } else { entries = [node] }
+        var ids: [String] = []
+        for entry in entries {
+            guard let id = identifier(entry, "the lead role") else { continue }
+            if let roles, !roles.contains(id) {
+                var help = "The programme's roles are: \(roles.sorted().joined(separator: ", ")). Add the role to programme.yaml, or correct the name."
+                if let near = Spelling.closest(to: id, in: roles.sorted()) { help = "Did you mean `\(near)`? " + help }
+                report(entry, "unknown role `\(id)`", help: help)
+                continue
+            }
+            if ids.contains(id) {
+                report(entry, "the role `\(id)` is named twice", help: "Name each leading role once.")
+                continue
+            }
+            ids.append(id)
+        }
+        if entries.isEmpty { report(node, "the lead is empty", help: "Name the role or roles that lead this activity.") }
+        return ids.count == entries.count && !ids.isEmpty ? ids : nil
+    }
+
+    private func activitySource(_ node: Node) -> Source? {
+        guard let fields = mapping(node, "the source", keys: ["kind", "reference"]) else { return nil }
+        let kind = required(fields, "kind", help: "Add `kind: published` or `kind: reconstructed`.").flatMap { choice($0, "the source kind", as: Source.Kind.self) }
+        let reference = required(fields, "reference", help: "Add `reference:` naming the publication, or what the activity was reconstructed from.").flatMap { text($0, "the reference", rule: .item) }
+        guard let kind, let reference else { return nil }
+        return Source(kind: kind, reference: reference)
+    }
+
+    private func fidelityItem(_ node: Node, ids: inout IdentifierRegistry) -> FidelityItem? {
+        guard let fields = mapping(node, "a fidelity item", keys: ["id", "behaviour"]) else { return nil }
+        let id = required(fields, "id").flatMap { identifier($0, "the fidelity item id") }
+        if let id, let idNode = fields["id"] { claimUnique(id, idNode, "fidelity item id", &ids) }
+        let behaviour = required(fields, "behaviour", help: "Add `behaviour:` describing what a rater would see or hear, e.g. \"Explains why...\".").flatMap { text($0, "the behaviour", rule: .behaviour) }
+        guard let id, let behaviour else { return nil }
+        return FidelityItem(id: id, behaviour: behaviour)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// Finds the bundled programme when no path is given: $IWOTCH_CONTENT, else the `Content/` folder
+/// of the current directory, else the one beside the executable (found by walking up from it, so a
+/// build in .build/debug finds the checkout's content).
+enum ContentLocator {
+    static let defaultProgramme = "i-wotch"
+
+    static func defaultPath() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["IWOTCH_CONTENT"], !path.isEmpty { return path }
+        var candidates = [FileManager.default.currentDirectoryPath]
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(folder.path)
+            folder.deleteLastPathComponent()
+        }
+        for base in candidates {
+            let programme = URL(fileURLWithPath: base).appendingPathComponent("Content").appendingPathComponent(defaultProgramme)
+            if FileManager.default.fileExists(atPath: programme.appendingPathComponent("programme.yaml").path) {
+                return relativeIfInside(programme.path)
+            }
+        }
+        return nil
+    }
+
+    /// Shorter paths in messages when the content sits under the current directory.
+    private static func relativeIfInside(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+    }
+
+    static func resolve(_ path: String?) throws -> String {
+        if let path { return path }
+        if let found = defaultPath() { return found }
+        throw ValidationError("No programme found. Name one (e.g. `iwotch content check Content/i-wotch`) or set IWOTCH_CONTENT to its folder.")
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+struct IWotch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "iwotch",
+        abstract: "The I-WOTCH facilitator console: guided sessions, attendance and fidelity records.",
+        discussion: """
+        Run with no command to see the bundled programme. Content lives in Content/<programme>/; \
+        see Manuals/content-authoring.md.
+        """,
+        version: "0.1.0",
+        subcommands: [Overview.self, ContentCommand.self, Diagnostics.self],
+        defaultSubcommand: Overview.self
+    )
+}
+
+/// ArgumentParser exits 64 on a usage error; our commands promise 2 (0 clean, 1 problems found).
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try IWotch.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = IWotch.exitCode(for: error)
+            let message = IWotch.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}

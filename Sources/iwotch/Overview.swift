@@ -1,0 +1,44 @@
+import ArgumentParser
+import DisplayText
+import Foundation
+import Programme
+
+/// What `iwotch` shows with no command, until the live console takes this place: the bundled
+/// programme at a glance and the commands that work today.
+struct Overview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overview",
+        abstract: "Show the bundled programme and the available commands.",
+        shouldDisplay: false
+    )
+
+    @Option(name: .long, help: "The programme folder. Default: the bundled programme.")
+    var content: String?
+
+    func run() throws {
+        let path = try ContentLocator.resolve(content)
+        let check = ProgrammeLoader.load(path: path)
+        guard let programme = check.programme, check.isClean else {
+            for diagnostic in check.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+            FileHandle.standardError.write(Data("The programme in \(path) has problems; fix them and run `iwotch content check` again.\n".utf8))
+            throw ExitCode(1)
+        }
+        var out = "\(DisplayText.sanitised(programme.title)) (version \(DisplayText.sanitised(programme.version)), \(path))\n\n"
+        for (index, session) in programme.sessions.enumerated() {
+            let week = session.week.map { "week \($0)" } ?? ""
+            let title = DisplayText.truncated(DisplayText.sanitised(session.title), toWidth: 44)
+            out += String(format: "%2d. ", index + 1) + title
+            out += String(repeating: " ", count: max(1, 46 - DisplayText.width(title)))
+            out += "\(session.plannedMinutes) min  \(week)\n"
+        }
+        out += """
+
+        Commands:
+          iwotch content check [PATH]   check content files and print the fingerprint
+          iwotch diagnostics            versions, terminal and paths, for support
+          iwotch --help                 everything else
+
+        """
+        print(out, terminator: "")
+    }
+}
