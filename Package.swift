@@ -42,8 +42,10 @@ let package = Package(
         .testTarget(
             name: "ProgrammeTests",
             dependencies: ["Programme"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures", "Golden"]
         ),
+        // Runs the built binary as a user would: exit codes and output.
+        .testTarget(name: "CLITests", dependencies: ["iwotch"]),
     ],
     swiftLanguageModes: [.v6]
 )

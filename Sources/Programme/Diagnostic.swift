@@ -36,14 +36,33 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         if let excerpt {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = DisplayText.sanitised(excerpt)
             // Columns count Unicode scalars; the caret must sit under the right cell.
             let before = DisplayText.sanitised(String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(max(0, column - 1)))))
-            let indent = DisplayText.width(before)
-            text += "\(gutter) |\n\(number) | \(shown)\n\(gutter) | \(String(repeating: " ", count: indent))\(String(repeating: "^", count: max(1, span)))\n"
+            let shown = Self.window(DisplayText.sanitised(excerpt), caret: DisplayText.width(before), span: span,
+                                    width: Self.excerptWidth - number.count)
+            text += "\(gutter) |\n\(number) | \(shown.text)\n\(gutter) | \(String(repeating: " ", count: shown.caret))\(String(repeating: "^", count: shown.span))\n"
         }
         text += DisplayText.sanitised(help) + "\n"
         return text
+    }
+}
+
+extension Diagnostic {
+    /// Excerpts fit an 80-column terminal with the gutter.
+    static let excerptWidth = 74
+
+    /// The part of a long line around the caret, so the excerpt fits the terminal: cut with "…"
+    /// on either side, keeping some context before the caret.
+    static func window(_ line: String, caret: Int, span: Int, width: Int) -> (text: String, caret: Int, span: Int) {
+        var text = line
+        var caret = caret
+        if DisplayText.width(text) > width, caret + min(span, 12) > width - 1 {
+            let skip = max(0, caret - 12)
+            text = "…" + DisplayText.split(text, atWidth: skip).1
+            caret = caret - skip + 1
+        }
+        text = DisplayText.truncated(text, toWidth: width)
+        return (text, caret, max(1, min(span, width - caret)))
     }
 }
 

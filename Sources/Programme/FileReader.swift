@@ -11,6 +11,10 @@ final class FileReader {
     static let maximumNodes = 100_000
     private var visited = 0
     private(set) var exhausted = false
+    /// Problems beyond this many in one file are counted, not kept: a hostile file cannot flood the
+    /// screen or make the checker slow by producing excerpts for millions of problems.
+    static let maximumDiagnostics = 100
+    private(set) var suppressed = 0
 
     init(file: SourceFile) { self.file = file }
 
@@ -18,6 +22,11 @@ final class FileReader {
 
     func report(_ node: Node?, _ message: String, span: Int? = nil, help: String,
                 severity: Diagnostic.Severity = .error) {
+        guard !exhausted else { return }
+        guard diagnostics.count < Self.maximumDiagnostics else {
+            suppressed += 1
+            return
+        }
         let (line, column) = position(of: node)
         diagnostics.append(file.diagnostic(line: line, column: column, message,
                                            span: span ?? self.span(of: node), help: help, severity: severity))
@@ -45,9 +54,12 @@ final class FileReader {
         visited += 1
         if visited > Self.maximumNodes {
             if !exhausted {
-                exhausted = true
+                // Whatever else was found is an echo of the expansion; this is the one thing to fix.
+                diagnostics = []
+                suppressed = 0
                 report(node, "the file expands to more than \(Self.maximumNodes) values",
                        help: "Content files do not use anchors (&) and aliases (*); write each value out once.")
+                exhausted = true
             }
             return false
         }

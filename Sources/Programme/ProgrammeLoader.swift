@@ -12,12 +12,11 @@ public struct ContentCheck: Sendable {
 
 public enum ProgrammeLoader {
     public static let programmeFileName = "programme.yaml"
-    /// Problems beyond this many in one file are summarised, so a hostile file cannot flood the screen.
-    static let maximumDiagnosticsPerFile = 100
-
     /// Loads a programme from its folder (holding programme.yaml) or from programme.yaml itself.
     public static func load(path: String) -> ContentCheck {
-        let programmePath = isDirectory(path) ? (path as NSString).appendingPathComponent(programmeFileName) : path
+        // A folder, or a path that names no YAML file, is taken as the programme's folder.
+        let namesFile = !isDirectory(path) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml") || FileManager.default.fileExists(atPath: path))
+        let programmePath = namesFile ? path : (path as NSString).appendingPathComponent(programmeFileName)
         let folder = (programmePath as NSString).deletingLastPathComponent
         var diagnostics: [Diagnostic] = []
         var files = [programmePath]
@@ -39,7 +38,7 @@ public enum ProgrammeLoader {
             case .success(let root):
                 let reader = FileReader(file: file)
                 header = reader.programmeHeader(root)
-                diagnostics += capped(reader.diagnostics, path: file.path)
+                diagnostics += inLineOrder(reader)
             }
         }
 
@@ -48,8 +47,11 @@ public enum ProgrammeLoader {
         // Session ids as declared, even in files with other problems, so every dose reference is checked.
         var declaredSessions: Set<String> = []
         let roles = header.roles.map { Set($0.map(\.id)) }
+        var read: Set<String> = []
         for (relative, node) in header.sessionFiles {
             let sessionPath = (folder as NSString).appendingPathComponent(relative)
+            // A file listed twice is read once; the cross-checks report the second listing.
+            guard read.insert((sessionPath as NSString).standardizingPath).inserted else { continue }
             files.append(sessionPath)
             let file: SourceFile
             switch SourceFile.read(sessionPath) {
@@ -72,12 +74,12 @@ public enum ProgrammeLoader {
                 let reader = FileReader(file: file)
                 if case let .mapping(mapping) = root, let id = mapping["id"]?.string { declaredSessions.insert(id) }
                 if let session = reader.session(root, roles: roles, ids: &ids) { sessions.append(session) }
-                diagnostics += capped(reader.diagnostics, path: file.path)
+                diagnostics += inLineOrder(reader)
             }
         }
 
         if let programmeFile {
-            diagnostics += crossChecks(header, declaredSessions: declaredSessions, allRead: declaredSessions.count == header.sessionFiles.count, file: programmeFile)
+            diagnostics += crossChecks(header, declaredSessions: declaredSessions, allRead: declaredSessions.count == read.count, file: programmeFile)
             diagnostics += unlistedSessionFiles(folder: folder, listed: Set(files))
         }
 
@@ -86,7 +88,7 @@ public enum ProgrammeLoader {
               let summary = header.summary, let provenance = header.provenance, let roles = header.roles,
               let scale = header.fidelityScale, let competence = header.competenceScale, let dose = header.dose,
               let bands = header.bands, let warning = header.warningMinutes,
-              sessions.count == header.sessionFiles.count, !sessions.isEmpty
+              sessions.count == read.count, !sessions.isEmpty
         else {
             return ContentCheck(programme: nil, diagnostics: diagnostics, files: files)
         }
@@ -136,14 +138,15 @@ public enum ProgrammeLoader {
         }
     }
 
-    /// One file's problems in line order (the walk finds some out of order), at most a screenful.
-    private static func capped(_ found: [Diagnostic], path: String) -> [Diagnostic] {
-        let diagnostics = found.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-        guard diagnostics.count > maximumDiagnosticsPerFile else { return diagnostics }
-        let shown = Array(diagnostics.prefix(maximumDiagnosticsPerFile))
-        let more = diagnostics.count - maximumDiagnosticsPerFile
-        return shown + [Diagnostic(path: path, line: 1, column: 1, message: "and \(more) more problems in this file",
-                                   excerpt: nil, help: "Fix the problems above and check again.")]
+    /// One file's problems in line order (the walk finds some out of order), and how many more
+    /// there were beyond those kept.
+    private static func inLineOrder(_ reader: FileReader) -> [Diagnostic] {
+        let sorted = reader.diagnostics.enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        guard reader.suppressed > 0 else { return sorted }
+        return sorted + [Diagnostic(path: reader.file.path, line: 1, column: 1,
+                                    message: "and \(reader.suppressed) more problems in this file",
+                                    excerpt: nil, help: "Fix the problems above and check again.")]
     }
 
     private static func isDirectory(_ path: String) -> Bool {

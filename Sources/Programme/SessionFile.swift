@@ -33,6 +33,7 @@ extension FileReader {
         let summary = fields["summary"].flatMap { text($0, "the session summary", rule: .prose) } ?? ""
 
         var agenda: [Activity]?
+        var timing: [(minutes: Int, isActivity: Bool)?] = []
         if let agendaNode = required(fields, "agenda", help: "Add `agenda:` listing the session's activities and breaks in order.") {
             let entries = sequence(agendaNode, "the agenda") ?? []
             if entries.isEmpty, case .sequence = agendaNode {
@@ -40,18 +41,31 @@ extension FileReader {
             }
             let items = entries.compactMap { agendaItem($0, roles: roles, ids: &ids) }
             agenda = items.count == entries.count && !items.isEmpty ? items : nil
+            timing = entries.map(Self.timing)
         }
-        guard let agenda else { return nil }
-        let total = agenda.reduce(0) { $0 + $1.minutes }
-        if let planned, let plannedNode, total != planned {
-            let pauses = agenda.filter { $0.kind != .activity }.reduce(0) { $0 + $1.minutes }
-            report(plannedNode, "the agenda adds up to \(total) minutes but planned_minutes is \(planned)",
-                   help: "Activities take \(total - pauses) minutes and arrivals, breaks and lunch \(pauses). Change an item's minutes or planned_minutes so they agree (a difference of \(abs(total - planned))).")
-            return nil
+        // The sum is checked whenever every item's minutes could be read, even if an item has
+        // other problems, so one pass shows them all.
+        let readable = timing.compactMap { $0 }
+        if let planned, let plannedNode, !readable.isEmpty, readable.count == timing.count {
+            let total = readable.reduce(0) { $0 + $1.minutes }
+            let pauses = readable.filter { !$0.isActivity }.reduce(0) { $0 + $1.minutes }
+            if total != planned {
+                report(plannedNode, "the agenda adds up to \(total) minutes but planned_minutes is \(planned)",
+                       help: "Activities take \(total - pauses) minutes and arrivals, breaks and lunch \(pauses). Change an item's minutes or planned_minutes so they agree (a difference of \(abs(total - planned))).")
+                return nil
+            }
         }
-        guard let id, let title, let kind, let mode, let planned else { return nil }
+        guard let agenda, let id, let title, let kind, let mode, let planned else { return nil }
         return Session(id: id, title: title, kind: kind, mode: mode, week: week, plannedMinutes: planned,
                        summary: summary, agenda: agenda)
+    }
+
+    /// An item's minutes and whether it is an activity, read without reporting (the item's own
+    /// reading reports any problem with them).
+    private static func timing(_ node: Node) -> (minutes: Int, isActivity: Bool)? {
+        guard case let .mapping(mapping) = node, case let .scalar(scalar)? = mapping["minutes"],
+              scalar.style == .plain, let minutes = Int(scalar.string), minutes > 0 else { return nil }
+        return (minutes, (mapping["kind"]?.string ?? "activity") == "activity")
     }
 
     private func claimUnique(_ id: String, _ node: Node, _ what: String, _ ids: inout IdentifierRegistry) {

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@Suite struct ContentCheckCommandTests {
+    @Test func theBundledProgrammeIsCleanAndFingerprinted() throws {
+        let run = try Binary.run(["content", "check", "Content/i-wotch"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Content/i-wotch: I-WOTCH version"))
+        #expect(run.stdout.contains("7 sessions"))
+        #expect(run.stdout.contains("day-1 "))
+        #expect(run.stdout.range(of: #"fingerprint sha256:[0-9a-f]{64}\n"#, options: .regularExpression) != nil)
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func withNoPathItFindsTheBundledProgramme() throws {
+        let elsewhere = FileManager.default.temporaryDirectory
+        let run = try Binary.run(["content", "check", "--quiet"], in: elsewhere)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("fingerprint sha256:"))
+    }
+
+    @Test func contentProblemsExitOneWithEveryProblemOnStandardError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mini = Binary.repository.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini")
+        try FileManager.default.copyItem(at: mini, to: folder)
+        let session = folder.appendingPathComponent("sessions/group-1.yaml")
+        let text = try String(contentsOf: session, encoding: .utf8)
+            .replacingOccurrences(of: "lead: lay", with: "lead: lya")
+            .replacingOccurrences(of: "planned_minutes: 60", with: "planned_minutes: 61")
+        try text.write(to: session, atomically: true, encoding: .utf8)
+
+        let run = try Binary.run(["content", "check", folder.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty, "no fingerprint for broken content")
+        #expect(run.stderr.contains("group-1.yaml:43:11: error: unknown role `lya`"))
+        #expect(run.stderr.contains("group-1.yaml:6:18: error: the agenda adds up to 60 minutes but planned_minutes is 61"))
+        #expect(run.stderr.contains("2 errors in 3 files checked"))
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+
+    @Test func aMissingProgrammeIsAContentErrorNotACrash() throws {
+        let run = try Binary.run(["content", "check", "/nonexistent/programme"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("/nonexistent/programme/programme.yaml:1:1: error: no programme file here"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let run = try Binary.run(["content", "check", "--no-such-flag"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Unknown option '--no-such-flag'"))
+        #expect(try Binary.run(["content", "check", "a", "b"]).status == 2)
+    }
+
+    @Test func helpExitsZero() throws {
+        let run = try Binary.run(["content", "check", "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: iwotch content check"))
+    }
+}
+
+@Suite struct OverviewTests {
+    @Test func withNoCommandItShowsTheProgramme() throws {
+        let run = try Binary.run([])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("I-WOTCH (version"))
+        #expect(run.stdout.contains(" 1. Day 1: Living with pain"))
+        #expect(run.stdout.contains("iwotch content check"))
+    }
+
+    @Test func diagnosticsNameTheCursesLibraryAndContent() throws {
+        let run = try Binary.run(["diagnostics"], environment: ["TERM": "xterm-256color"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("curses    ncurses 6"))
+        #expect(run.stdout.contains("colours   256"))
+        #expect(run.stdout.contains("content   Content/i-wotch (i-wotch"))
+    }
+}

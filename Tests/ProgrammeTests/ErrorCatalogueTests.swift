@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import Programme
+
+/// One planted fault per kind of problem the checker reports. Each expected report is a golden
+/// file under Golden/errors/, and Manuals/content-authoring.md quotes them as its catalogue.
+enum PlantedFault: String, CaseIterable, Sendable {
+    case yamlSyntax = "yaml-syntax"
+    case tabIndentation = "tab-indentation"
+    case duplicateKey = "duplicate-key"
+    case unknownKey = "unknown-key"
+    case missingField = "missing-field"
+    case wrongType = "wrong-type"
+    case outOfRange = "out-of-range"
+    case notAChoice = "not-a-choice"
+    case notAList = "not-a-list"
+    case invalidIdentifier = "invalid-identifier"
+    case duplicateIdentifier = "duplicate-identifier"
+    case unknownRole = "unknown-role"
+    case minutesDoNotAddUp = "minutes-do-not-add-up"
+    case controlCharacter = "control-character"
+    case directionOverride = "direction-override"
+    case tooWide = "too-wide"
+    case tooManyLines = "too-many-lines"
+    case emptyText = "empty-text"
+    case noFidelityItems = "no-fidelity-items"
+    case missingSessionFile = "missing-session-file"
+    case sessionListedTwice = "session-listed-twice"
+    case unknownDoseSession = "unknown-dose-session"
+    case bandsOutOfOrder = "bands-out-of-order"
+    case scoreAndExcluded = "score-and-excluded"
+    case unlistedSessionFile = "unlisted-session-file"
+    case emptyFile = "empty-file"
+    case binaryFile = "binary-file"
+    case notUTF8 = "not-utf8"
+    case utf16 = "utf16"
+    case hugeFile = "huge-file"
+    case deeplyNested = "deeply-nested"
+    case aliasBomb = "alias-bomb"
+    case noProgramme = "no-programme"
+
+    func plant(in scratch: ScratchProgramme) throws {
+        let group = "sessions/group-1.yaml"
+        switch self {
+        case .yamlSyntax:
+            try scratch.replace(group, "title: Welcome and aims", with: "title: Welcome: and aims")
+        case .tabIndentation:
+            try scratch.replace(group, "    minutes: 20\n    lead: [nurse, lay]", with: "    minutes: 20\n\tlead: [nurse, lay]")
+        case .duplicateKey:
+            try scratch.replace(group, "    minutes: 20\n    lead: lay", with: "    minutes: 20\n    minutes: 25\n    lead: lay")
+        case .unknownKey:
+            try scratch.replace(group, "    minutes: 20\n    lead: lay", with: "    minuts: 20\n    lead: lay")
+        case .missingField:
+            try scratch.replace(group, "    key_messages:\n      - Everyone is welcome.\n", with: "")
+        case .wrongType:
+            try scratch.replace(group, "    minutes: 20\n    lead: [nurse, lay]", with: "    minutes: twenty\n    lead: [nurse, lay]")
+        case .outOfRange:
+            try scratch.replace("programme.yaml", "warning_minutes: 2", with: "warning_minutes: 90")
+        case .notAChoice:
+            try scratch.replace(group, "kind: group", with: "kind: groop")
+        case .notAList:
+            try scratch.replace(group, "    aims:\n      - Set a relaxed tone.", with: "    aims: Set a relaxed tone.")
+        case .invalidIdentifier:
+            try scratch.replace(group, "id: g1-welcome\n", with: "id: G1 Welcome\n")
+        case .duplicateIdentifier:
+            try scratch.replace(group, "id: g1-practice\n", with: "id: g1-welcome\n")
+        case .unknownRole:
+            try scratch.replace(group, "lead: lay", with: "lead: lya")
+        case .minutesDoNotAddUp:
+            try scratch.replace(group, "planned_minutes: 60", with: "planned_minutes: 75")
+        case .controlCharacter:
+            try scratch.replace(group, "- Introduce yourselves.", with: "- \"Introduce\\tyourselves.\"")
+        case .directionOverride:
+            try scratch.replace(group, "- Practice helps.", with: "- \"Practice \\u202Ehelps.\"")
+        case .tooWide:
+            try scratch.replace(group, "title: Relaxation practice", with: "title: Relaxation practice with a long guided breathing exercise and a body scan")
+        case .tooManyLines:
+            try scratch.replace(group, "- Lead the breathing exercise.", with: "- " + String(repeating: "Lead the breathing exercise slowly. ", count: 10))
+        case .emptyText:
+            try scratch.replace(group, "- Name badges", with: "- \"  \"")
+        case .noFidelityItems:
+            try scratch.replace(group, "    fidelity:\n      - id: g1-practice-1\n        behaviour: Leads the whole exercise.\n", with: "    fidelity: []\n")
+        case .missingSessionFile:
+            try scratch.replace("programme.yaml", "  - sessions/call-1.yaml", with: "  - sessions/call-01.yaml")
+        case .sessionListedTwice:
+            try scratch.replace("programme.yaml", "  - sessions/call-1.yaml", with: "  - sessions/call-1.yaml\n  - sessions/call-1.yaml")
+        case .unknownDoseSession:
+            try scratch.replace("programme.yaml", "sessions: [group-1]", with: "sessions: [group-2]")
+        case .bandsOutOfOrder:
+            try scratch.replace("programme.yaml", "low: 50", with: "low: 85")
+        case .scoreAndExcluded:
+            try scratch.replace("programme.yaml", "excluded: true}", with: "score: 0, excluded: true}")
+        case .unlistedSessionFile:
+            try scratch.write("sessions/call-2.yaml", try scratch.read("sessions/call-1.yaml"))
+        case .emptyFile:
+            try scratch.write("sessions/call-1.yaml", "# nothing yet\n")
+        case .binaryFile:
+            try scratch.write("sessions/call-1.yaml", Data([0x69, 0x64, 0x3A, 0x20, 0x0A, 0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]))
+        case .notUTF8:
+            // "Café" saved as Latin-1.
+            try scratch.write("sessions/call-1.yaml", Data("id: call-1\ntitle: Caf".utf8) + Data([0xE9]) + Data("\n".utf8))
+        case .utf16:
+            try scratch.write("sessions/call-1.yaml", Data([0xFF, 0xFE]) + "id: call-1\n".data(using: .utf16LittleEndian)!)
+        case .hugeFile:
+            try scratch.write("sessions/call-1.yaml", Data(repeating: 0x23, count: 3 << 20))
+        case .deeplyNested:
+            try scratch.write("sessions/call-1.yaml", "id: call-1\nagenda: " + String(repeating: "[", count: 100_000) + "\n")
+        case .aliasBomb:
+            var text = "id: call-1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+            for level in 1...8 {
+                let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                text += "a\(level): &a\(level) [\(refs)]\n"
+            }
+            text += "agenda: [*a8]\n"
+            try scratch.write("sessions/call-1.yaml", text)
+        case .noProgramme:
+            try FileManager.default.removeItem(at: scratch.url("programme.yaml"))
+        }
+    }
+}
+
+@Suite struct ErrorCatalogueTests {
+    @Test(arguments: PlantedFault.allCases)
+    func eachFaultIsReportedExactly(_ fault: PlantedFault) throws {
+        let scratch = try ScratchProgramme()
+        try fault.plant(in: scratch)
+        let check = scratch.load()
+        #expect(!check.diagnostics.isEmpty, "planting \(fault.rawValue) produced no report")
+        if fault != .unlistedSessionFile {
+            #expect(check.programme == nil, "a programme with errors must not load")
+            #expect(check.diagnostics.errorCount > 0)
+        }
+        try expectGolden(scratch.report(), "errors/\(fault.rawValue).txt")
+    }
+
+    @Test func manyFaultsAreAllReportedInOnePass() throws {
+        let scratch = try ScratchProgramme()
+        for fault in [PlantedFault.unknownKey, .unknownRole, .controlCharacter, .tooWide, .unknownDoseSession, .bandsOutOfOrder] {
+            try fault.plant(in: scratch)
+        }
+        let messages = scratch.load().diagnostics.map(\.message)
+        #expect(messages.count == 7, "\(messages)")   // the unknown key also leaves `minutes` missing
+        #expect(messages.contains { $0.contains("unknown key `minuts`") })
+        #expect(messages.contains { $0.contains("unknown role `lya`") })
+        #expect(messages.contains { $0.contains("control character <U+0009>") })
+        #expect(messages.contains { $0.contains("columns wide") })
+        #expect(messages.contains { $0.contains("session `group-2`") })
+        #expect(messages.contains { $0.contains("low band") })
+    }
+
+    /// The content-authoring manual's catalogue quotes every golden report, so it stays true.
+    @Test func theManualQuotesEveryReport() throws {
+        let manual = try String(contentsOf: Fixtures.repository.appendingPathComponent("Manuals/content-authoring.md"), encoding: .utf8)
+        for fault in PlantedFault.allCases {
+            let golden = try String(contentsOf: Fixtures.golden.appendingPathComponent("errors/\(fault.rawValue).txt"), encoding: .utf8)
+            #expect(manual.contains(golden.trimmingCharacters(in: .newlines)), "Manuals/content-authoring.md lacks the report for \(fault.rawValue)")
+        }
+    }
+}
+
+@Suite struct HostileFileTests {
+    /// Aliases that multiply: 400 activities, each an alias of one with 400 aliased fidelity items.
+    /// The walk stops at its budget instead of visiting 160,000 items.
+    @Test func aliasExpansionIsBounded() throws {
+        let scratch = try ScratchProgramme()
+        let items = Array(repeating: "*f", count: 400).joined(separator: ", ")
+        let activities = Array(repeating: "*act", count: 400).joined(separator: ", ")
+        try scratch.write("sessions/call-1.yaml", """
+        id: call-1
+        title: Call
+        kind: one-to-one
+        mode: telephone
+        planned_minutes: 400
+        agenda: [&act {id: c1-a, title: T, minutes: 1, lead: nurse, source: {kind: reconstructed, reference: R}, aims: [A], steps: [S], key_messages: [K], fidelity: [&f {id: c1-f, behaviour: B}, \(items)]}, \(activities)]
+
+        """)
+        let check = scratch.load()
+        #expect(check.programme == nil)
+        #expect(check.diagnostics.contains { $0.message.contains("expands to more than 100000 values") })
+        #expect(check.diagnostics.filter { $0.path.hasSuffix("call-1.yaml") }.count == 1)
+    }
+
+    @Test func everyExcerptFitsAnEightyColumnTerminal() throws {
+        for fault in [PlantedFault.deeplyNested, .tooManyLines, .tooWide] {
+            let scratch = try ScratchProgramme()
+            try fault.plant(in: scratch)
+            for line in scratch.report().split(separator: "\n") where line.contains(" | ") {
+                #expect(line.count <= 80, "\(fault.rawValue): \(line.prefix(90))")
+            }
+        }
+    }
+}
