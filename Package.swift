@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "iwotch", targets: ["iwotch"]),
+        .executable(name: "iwotch-bench", targets: ["iwotch-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,23 +30,36 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "Journal",
+            dependencies: ["Programme", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "Terminal", dependencies: ["CNcursesw", "DisplayText"]),
         .executableTarget(
             name: "iwotch",
             dependencies: [
                 "Programme",
+                "Journal",
                 "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks of the journal (durable append, replay) beside sqlite3 and jq; see Scripts/bench.
+        .executableTarget(
+            name: "iwotch-bench",
+            dependencies: ["Journal", "Programme", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Appends until killed; the crash-injection test drives it.
+        .executableTarget(name: "iwotch-stress", dependencies: ["Journal"]),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "Programme"]),
         .testTarget(
             name: "ProgrammeTests",
             dependencies: ["Programme"],
             exclude: ["Fixtures", "Golden"]
         ),
         // Runs the built binary as a user would: exit codes and output.
-        .testTarget(name: "CLITests", dependencies: ["iwotch"]),
+        .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal"]),
     ],
     swiftLanguageModes: [.v6]
 )

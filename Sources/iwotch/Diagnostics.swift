@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Journal
 import Programme
 import Terminal
 
@@ -30,6 +31,8 @@ struct Diagnostics: ParsableCommand {
         } else {
             lines.append(("content", "not found"))
         }
+        let journal = JournalDirectory.resolve(nil)
+        lines.append(("journal", "\(journal.root.path) (\(journal.files(.live).count) live, \(journal.files(.rehearsal).count) rehearsal)"))
         for (key, value) in lines {
             print(key.padding(toLength: 10, withPad: " ", startingAt: 0) + value)
         }

@@ -10,7 +10,7 @@ struct IWotch: ParsableCommand {
         see Manuals/content-authoring.md.
         """,
         version: "0.1.0",
-        subcommands: [Overview.self, ContentCommand.self, Diagnostics.self],
+        subcommands: [Overview.self, ContentCommand.self, JournalCommand.self, Diagnostics.self],
         defaultSubcommand: Overview.self
     )
 }

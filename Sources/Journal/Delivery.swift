@@ -1,0 +1,42 @@
+import Foundation
+import Programme
+
+/// Naming and opening deliveries.
+public enum DeliveryID {
+    /// `2026-11-23-G03-day-1-1a2b3c4d`: readable in a file listing (date, group, session) and
+    /// unique (eight random hex digits).
+    public static func make(date: Date, offsetMinutes: Int, group: String, session: String) -> String {
+        let random = UUID().uuidString.lowercased().prefix(8)
+        return "\(localDate(date, offsetMinutes: offsetMinutes))-\(group)-\(session)-\(random)"
+    }
+
+    /// The local calendar date of a time, as YYYY-MM-DD.
+    public static func localDate(_ date: Date, offsetMinutes: Int) -> String {
+        String(Timestamp.format(date.addingTimeInterval(Double(offsetMinutes) * 60)).prefix(10))
+    }
+}
+
+extension DeliveryOpened {
+    /// The opening record of a delivery of `session`, pinning the content and rules in force.
+    public init(programme: Programme, session: Session, group: String, site: String, facilitators: [Facilitator]) {
+        self.init(
+            programme: ProgrammeRef(id: programme.id, version: programme.version, fingerprint: programme.fingerprint),
+            session: SessionSnapshot(
+                id: session.id, title: session.title, kind: session.kind.rawValue, mode: session.mode.rawValue,
+                plannedMinutes: session.plannedMinutes,
+                agenda: session.agenda.map {
+                    AgendaItem(id: $0.id, kind: $0.kind.rawValue, title: $0.title, minutes: $0.minutes, lead: $0.lead,
+                               fidelity: $0.fidelity.map(\.id))
+                }),
+            group: group, site: site, facilitators: facilitators,
+            dose: Dose(sessions: programme.dose.sessions, minimum: programme.dose.minimum, description: programme.dose.description),
+            fidelityScale: programme.fidelityScale.map { ScaleLevel(id: $0.id, label: $0.label, score: $0.score) },
+            bands: Bands(high: programme.bands.high, low: programme.bands.low))
+    }
+
+    /// Whether the pinned agenda is the one in `programme` (same ids, kinds, minutes, leads, items).
+    public func matches(_ programme: Programme) -> Bool {
+        guard let session = programme.session(self.session.id) else { return false }
+        return DeliveryOpened(programme: programme, session: session, group: group, site: site, facilitators: facilitators).session == self.session
+    }
+}

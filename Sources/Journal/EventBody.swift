@@ -1,0 +1,272 @@
+import Foundation
+
+/// What an event says. Each case is one event type of the journal format (Manuals/journal-format.md).
+public enum EventBody: Sendable, Equatable {
+    // Boxed: the opening record is large, and every other event would otherwise carry its size.
+    indirect case deliveryOpened(DeliveryOpened)
+    case participantEnrolled(ParticipantEnrolled)
+    case attendanceMarked(AttendanceMarked)
+    case activityStarted(ActivityRef)
+    case activityEnded(ActivityRef)
+    case stepShown(StepShown)
+    case timerPaused
+    case timerResumed
+    case fidelityRated(FidelityRated)
+    case noteAdded(NoteAdded)
+    case correction(Correction)
+    case damageFound(DamageFound)
+    case deliveryClosed(DeliveryClosed)
+
+    public var type: String {
+        switch self {
+        case .deliveryOpened: "delivery-opened"
+        case .participantEnrolled: "participant-enrolled"
+        case .attendanceMarked: "attendance-marked"
+        case .activityStarted: "activity-started"
+        case .activityEnded: "activity-ended"
+        case .stepShown: "step-shown"
+        case .timerPaused: "timer-paused"
+        case .timerResumed: "timer-resumed"
+        case .fidelityRated: "fidelity-rated"
+        case .noteAdded: "note-added"
+        case .correction: "correction"
+        case .damageFound: "damage-found"
+        case .deliveryClosed: "delivery-closed"
+        }
+    }
+
+    public static let types = ["delivery-opened", "participant-enrolled", "attendance-marked", "activity-started",
+                               "activity-ended", "step-shown", "timer-paused", "timer-resumed", "fidelity-rated",
+                               "note-added", "correction", "damage-found", "delivery-closed"]
+}
+
+/// The first event of every journal file: what is being delivered, to whom, by whom, and the
+/// rules in force. It pins the content (version, fingerprint, and the session's agenda) so the
+/// journal can be checked and reported on without the content files at hand.
+public struct DeliveryOpened: Sendable, Equatable, Codable {
+    public var programme: ProgrammeRef
+    public var session: SessionSnapshot
+    public var group: String
+    public var site: String
+    public var facilitators: [Facilitator]
+    public var dose: Dose
+    public var fidelityScale: [ScaleLevel]
+    public var bands: Bands
+
+    public struct ProgrammeRef: Sendable, Equatable, Codable {
+        public var id: String
+        public var version: String
+        public var fingerprint: String
+        public init(id: String, version: String, fingerprint: String) { self.id = id; self.version = version; self.fingerprint = fingerprint }
+    }
+    public struct SessionSnapshot: Sendable, Equatable, Codable {
+        public var id: String
+        public var title: String
+        public var kind: String
+        public var mode: String
+        public var plannedMinutes: Int
+        public var agenda: [AgendaItem]
+        enum CodingKeys: String, CodingKey { case id, title, kind, mode, plannedMinutes = "planned_minutes", agenda }
+        public init(id: String, title: String, kind: String, mode: String, plannedMinutes: Int, agenda: [AgendaItem]) {
+            self.id = id; self.title = title; self.kind = kind; self.mode = mode; self.plannedMinutes = plannedMinutes; self.agenda = agenda
+        }
+    }
+    public struct AgendaItem: Sendable, Equatable, Codable {
+        public var id: String
+        public var kind: String
+        public var title: String
+        public var minutes: Int
+        public var lead: [String]
+        public var fidelity: [String]
+        public init(id: String, kind: String, title: String, minutes: Int, lead: [String], fidelity: [String]) {
+            self.id = id; self.kind = kind; self.title = title; self.minutes = minutes; self.lead = lead; self.fidelity = fidelity
+        }
+    }
+    public struct Facilitator: Sendable, Equatable, Codable {
+        public var code: String
+        public var role: String
+        public init(code: String, role: String) { self.code = code; self.role = role }
+    }
+    public struct Dose: Sendable, Equatable, Codable {
+        public var sessions: [String]
+        public var minimum: Int
+        public var description: String
+        public init(sessions: [String], minimum: Int, description: String) { self.sessions = sessions; self.minimum = minimum; self.description = description }
+    }
+    public struct ScaleLevel: Sendable, Equatable, Codable {
+        public var id: String
+        public var label: String
+        public var score: Int?
+        public init(id: String, label: String, score: Int?) { self.id = id; self.label = label; self.score = score }
+        // `score` is written as null for an excluded level, never left out.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(label, forKey: .label)
+            try container.encode(score, forKey: .score)
+        }
+        enum CodingKeys: String, CodingKey { case id, label, score }
+    }
+    public struct Bands: Sendable, Equatable, Codable {
+        public var high: Int
+        public var low: Int
+        public init(high: Int, low: Int) { self.high = high; self.low = low }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case programme, session, group, site, facilitators, dose, fidelityScale = "fidelity_scale", bands
+    }
+
+    public init(programme: ProgrammeRef, session: SessionSnapshot, group: String, site: String,
+                facilitators: [Facilitator], dose: Dose, fidelityScale: [ScaleLevel], bands: Bands) {
+        self.programme = programme
+        self.session = session
+        self.group = group
+        self.site = site
+        self.facilitators = facilitators
+        self.dose = dose
+        self.fidelityScale = fidelityScale
+        self.bands = bands
+    }
+}
+
+public struct ParticipantEnrolled: Sendable, Equatable, Codable {
+    /// A pseudonymous code or initials, never a name.
+    public var participant: String
+    /// Joined on the day rather than carried over from the group's roster.
+    public var walkIn: Bool
+    enum CodingKeys: String, CodingKey { case participant, walkIn = "walk_in" }
+    public init(participant: String, walkIn: Bool) { self.participant = participant; self.walkIn = walkIn }
+}
+
+public struct AttendanceMarked: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        case present, late, leftEarly = "left-early", lateAndLeftEarly = "late-and-left-early", absent
+    }
+    public var participant: String
+    public var status: Status
+    /// When a late participant arrived, or an early leaver left.
+    public var arrivedAt: Date?
+    public var leftAt: Date?
+    /// For an absence: whether the participant let the team know.
+    public var notified: Bool?
+    enum CodingKeys: String, CodingKey { case participant, status, arrivedAt = "arrived_at", leftAt = "left_at", notified }
+    public init(participant: String, status: Status, arrivedAt: Date? = nil, leftAt: Date? = nil, notified: Bool? = nil) {
+        self.participant = participant; self.status = status; self.arrivedAt = arrivedAt; self.leftAt = leftAt; self.notified = notified
+    }
+}
+
+/// An agenda item (activity, arrival, break or lunch) by id.
+public struct ActivityRef: Sendable, Equatable, Codable {
+    public var activity: String
+    public init(activity: String) { self.activity = activity }
+}
+
+/// The facilitators moved to step `step` (0-based) of an activity: resume returns to it.
+public struct StepShown: Sendable, Equatable, Codable {
+    public var activity: String
+    public var step: Int
+    public init(activity: String, step: Int) { self.activity = activity; self.step = step }
+}
+
+public struct FidelityRated: Sendable, Equatable, Codable {
+    public var activity: String
+    public var item: String
+    /// A level id of the fidelity scale in force (delivery-opened).
+    public var level: String
+    /// The roles that delivered it: one role, or several for both.
+    public var deliveredBy: [String]
+    public var adaptation: Adaptation?
+
+    /// A change to what the manual says, recorded in the FRAME framework's terms.
+    public struct Adaptation: Sendable, Equatable, Codable {
+        public enum Timing: String, Sendable, Codable, CaseIterable { case planned, reactive }
+        public var timing: Timing
+        public var fidelityConsistent: Bool
+        public var reason: String
+        enum CodingKeys: String, CodingKey { case timing, fidelityConsistent = "fidelity_consistent", reason }
+        public init(timing: Timing, fidelityConsistent: Bool, reason: String) {
+            self.timing = timing; self.fidelityConsistent = fidelityConsistent; self.reason = reason
+        }
+    }
+    enum CodingKeys: String, CodingKey { case activity, item, level, deliveredBy = "delivered_by", adaptation }
+    public init(activity: String, item: String, level: String, deliveredBy: [String], adaptation: Adaptation? = nil) {
+        self.activity = activity; self.item = item; self.level = level; self.deliveredBy = deliveredBy; self.adaptation = adaptation
+    }
+}
+
+public struct NoteAdded: Sendable, Equatable, Codable {
+    public var text: String
+    /// The agenda item the note is about, if any.
+    public var activity: String?
+    public init(text: String, activity: String? = nil) { self.text = text; self.activity = activity }
+}
+
+/// Puts right a field of an earlier event without touching it: the old and new values and the
+/// reason stand in the journal for anyone to see.
+public struct Correction: Sendable, Equatable, Codable {
+    public var refersTo: UUID
+    public var field: String
+    public var old: JSONValue
+    public var new: JSONValue
+    public var reason: String
+    enum CodingKeys: String, CodingKey { case refersTo = "refers_to", field, old, new, reason }
+    public init(refersTo: UUID, field: String, old: JSONValue, new: JSONValue, reason: String) {
+        self.refersTo = refersTo; self.field = field; self.old = old; self.new = new; self.reason = reason
+    }
+    /// Event ids are written in lower case everywhere, so a correction joins its event by plain text.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(refersTo.uuidString.lowercased(), forKey: .refersTo)
+        try container.encode(field, forKey: .field)
+        try container.encode(old, forKey: .old)
+        try container.encode(new, forKey: .new)
+        try container.encode(reason, forKey: .reason)
+    }
+}
+
+/// Written by the first append after damage was found, so the journal itself says so.
+public struct DamageFound: Sendable, Equatable, Codable {
+    public var lines: [Int]
+    public var description: String
+    public init(lines: [Int], description: String) { self.lines = lines; self.description = description }
+}
+
+public struct DeliveryClosed: Sendable, Equatable, Codable {
+    public var summary: Summary
+    public var signoffs: [Signoff]
+
+    /// Counts a check recomputes from the events, so the closing record cannot drift from them.
+    public struct Summary: Sendable, Equatable, Codable {
+        public var participants: Int
+        public var present: Int
+        public var late: Int
+        public var leftEarly: Int
+        public var absent: Int
+        public var activitiesDelivered: Int
+        public var itemsRated: Int
+        public var itemsUnrated: Int
+        enum CodingKeys: String, CodingKey {
+            case participants, present, late, leftEarly = "left_early", absent
+            case activitiesDelivered = "activities_delivered", itemsRated = "items_rated", itemsUnrated = "items_unrated"
+        }
+        public init(participants: Int, present: Int, late: Int, leftEarly: Int, absent: Int,
+                    activitiesDelivered: Int, itemsRated: Int, itemsUnrated: Int) {
+            self.participants = participants; self.present = present; self.late = late; self.leftEarly = leftEarly
+            self.absent = absent; self.activitiesDelivered = activitiesDelivered; self.itemsRated = itemsRated; self.itemsUnrated = itemsUnrated
+        }
+    }
+
+    /// A facilitator's sign-off: who, in what role, when, and what the signature means.
+    public struct Signoff: Sendable, Equatable, Codable {
+        public var code: String
+        public var role: String
+        public var at: Date
+        public var meaning: String
+        public init(code: String, role: String, at: Date, meaning: String) { self.code = code; self.role = role; self.at = at; self.meaning = meaning }
+    }
+
+    public static let signoffMeaning = "I delivered this session and this record is accurate."
+
+    public init(summary: Summary, signoffs: [Signoff]) { self.summary = summary; self.signoffs = signoffs }
+}

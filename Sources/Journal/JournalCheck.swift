@@ -1,0 +1,293 @@
+import Foundation
+import Programme
+
+/// `iwotch journal check`: verifies journal files and reports every problem with file and line,
+/// in the same form as the content checker.
+public struct JournalCheck {
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var summaries: [DeliverySummary] = []
+    /// Content to compare pinned agendas with, when a programme with the same fingerprint is at hand.
+    private let programmes: [Programme]
+    private var seenIDs: [UUID: (path: String, line: Int, delivery: String)] = [:]
+    private var seenDeliveries: [String: String] = [:]
+
+    public static func run(_ files: [URL], programmes: [Programme] = []) -> JournalCheck {
+        var check = JournalCheck(programmes: programmes)
+        for file in files { check.check(file) }
+        return check
+    }
+
+    init(programmes: [Programme]) { self.programmes = programmes }
+
+    mutating func check(_ url: URL) {
+        let journal: ReadJournal
+        do {
+            journal = try ReadJournal.read(url)
+        } catch {
+            diagnostics.append(Diagnostic(path: url.path, line: 1, column: 1, message: "the journal cannot be read",
+                                          excerpt: nil, help: "\(error). Check the file's permissions."))
+            return
+        }
+        var file = FileCheck(journal: journal)
+        file.run(programmes: programmes)
+        diagnostics += file.diagnostics
+        summaries.append(DeliverySummary(journal))
+
+        // The same journal copied twice is one delivery, not a clash of event ids.
+        let delivery = journal.state.delivery
+        if !delivery.isEmpty, let other = seenDeliveries[delivery] {
+            diagnostics.append(Diagnostic(path: url.path, line: 1, column: 1, severity: .warning,
+                                          message: "this delivery (\(delivery)) is also in \(other)",
+                                          excerpt: nil, help: "Probably a copy of the same journal. Reports count each event once, by its id."))
+            return
+        }
+        if !delivery.isEmpty { seenDeliveries[delivery] = url.path }
+        for (line, event) in journal.events {
+            if let first = seenIDs[event.id], first.delivery != event.delivery {
+                diagnostics.append(file.diagnostic(line, "event id \(event.id.uuidString.lowercased()) is also used at \(first.path):\(first.line)",
+                                                   key: "id", help: "Event ids are unique across all journals. One of these lines was made by copying, not by iwotch."))
+            } else if seenIDs[event.id] == nil {
+                seenIDs[event.id] = (url.path, line, event.delivery)
+            }
+        }
+    }
+
+    public var errorCount: Int { diagnostics.errorCount }
+}
+
+/// The checks of one file.
+struct FileCheck {
+    let journal: ReadJournal
+    var diagnostics: [Diagnostic] = []
+
+    init(journal: ReadJournal) { self.journal = journal }
+
+    var path: String { journal.url.path }
+
+    func excerpt(_ line: Int) -> String? {
+        guard line >= 1, line <= journal.raw.lines.count else { return nil }
+        return String(decoding: journal.raw.lines[line - 1].bytes, as: UTF8.self)
+    }
+
+    /// A diagnostic pointing at `"key":` on the line when the key is there.
+    func diagnostic(_ line: Int, _ message: String, key: String? = nil, severity: Diagnostic.Severity = .error, help: String) -> Diagnostic {
+        let text = excerpt(line)
+        var column = 1
+        if let key, let text, let range = text.range(of: "\"\(key)\":") {
+            column = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound.samePosition(in: text.unicodeScalars) ?? text.unicodeScalars.startIndex) + 1
+        }
+        let span = key.map { $0.count + 2 } ?? 1
+        return Diagnostic(path: path, line: line, column: column, severity: severity, message: message, excerpt: text, span: span, help: help)
+    }
+
+    mutating func report(_ line: Int, _ message: String, key: String? = nil, severity: Diagnostic.Severity = .error, help: String) {
+        diagnostics.append(diagnostic(line, message, key: key, severity: severity, help: help))
+    }
+
+    mutating func run(programmes: [Programme]) {
+        if journal.raw.lines.isEmpty {
+            report(1, "the journal is empty", help: "A journal starts with a delivery-opened event. An empty file was not written by iwotch; it can be removed.")
+            return
+        }
+        for (line, reason) in journal.unreadable {
+            let torn = reason.contains("cut short")
+            report(line, "line \(line) cannot be read: \(reason)",
+                   help: torn ? "A crash or power cut stopped this write; the event was never shown as saved. The other lines are read as usual, and iwotch records the damage the next time the delivery is opened. Do not edit the file."
+                              : "The other lines are read as usual. If the file was edited by hand, restore it from a copy; iwotch never writes such a line.")
+        }
+        checkChain()
+        checkSequence()
+        checkEvents(programmes: programmes)
+    }
+
+    /// Each line's `prev` must be the hash of the line before it, as bytes stand now.
+    mutating func checkChain() {
+        let lines = journal.raw.lines
+        let byLine = Dictionary(journal.events.map { ($0.line, $0.event) }, uniquingKeysWith: { first, _ in first })
+        for (index, line) in lines.enumerated() {
+            guard let event = byLine[line.number] else { continue }
+            if index == 0 {
+                if event.previous != nil {
+                    report(line.number, "the first line names a previous line", key: "prev",
+                           help: "Line 1 of a journal has `prev: null`. Lines were removed from the start of this file.")
+                }
+                continue
+            }
+            let expected = lineHash(lines[index - 1].bytes)
+            if event.previous != expected {
+                report(lines[index - 1].number, "line \(lines[index - 1].number) does not match the hash recorded on line \(line.number)",
+                       help: "Line \(lines[index - 1].number) was changed after it was written, or lines were removed or inserted after it. The journal is the record: find out who edited it, and restore it from a copy.")
+            }
+        }
+    }
+
+    mutating func checkSequence() {
+        var expected = 1
+        for (line, event) in journal.events {
+            if event.seq != expected {
+                report(line, "sequence number \(event.seq) where \(expected) was expected", key: "seq",
+                       help: event.seq > expected ? "Events are missing before this line: lines were removed." : "Lines were repeated or moved.")
+            }
+            expected = event.seq + 1
+        }
+    }
+
+    mutating func checkEvents(programmes: [Programme]) {
+        var state = DeliveryState()
+        var seen: [JournalEvent] = []
+        var ids: [UUID: Int] = [:]
+        var eventsByID: [UUID: JournalEvent] = [:]
+        var opened: DeliveryOpened?
+        var openLine = 0
+        var started: Set<String> = []
+        for (line, event) in journal.events {
+            if let first = ids[event.id] {
+                report(line, "event id \(event.id.uuidString.lowercased()) is used again (first on line \(first))", key: "id",
+                       help: "Every event has its own id. This line was copied, not written by iwotch.")
+            } else {
+                ids[event.id] = line
+            }
+            if case .deliveryOpened(let data) = event.body {
+                if opened != nil {
+                    report(line, "a second delivery-opened event", key: "type", help: "A journal holds one delivery; this line belongs in another file.")
+                } else {
+                    opened = data
+                    openLine = line
+                    if line != 1 || event.seq != 1 {
+                        report(line, "the delivery is opened on line \(line), not line 1", key: "type", help: "A journal starts with its delivery-opened event.")
+                    }
+                    checkOpening(data, line: line, programmes: programmes)
+                }
+            } else if opened == nil {
+                report(line, "an event before the delivery was opened", key: "type", help: "A journal starts with its delivery-opened event; this file's start is missing or damaged.")
+            }
+            if !state.delivery.isEmpty, event.delivery != state.delivery {
+                report(line, "this event belongs to delivery \(event.delivery), not \(state.delivery)", key: "delivery",
+                       help: "Lines from another journal were added to this file.")
+            }
+            if opened != nil, event.mode != state.mode, state.eventCount > 0 {
+                report(line, "a \(event.mode.rawValue) event in a \(state.mode.rawValue) journal", key: "mode",
+                       help: "Rehearsal and live records are never mixed; this line was copied in from elsewhere.")
+            }
+            if state.isClosed {
+                switch event.body {
+                case .correction, .noteAdded, .damageFound: break
+                default:
+                    report(line, "a \(event.type) event after the delivery was closed", key: "type",
+                           help: "After sign-off only corrections and notes are added.")
+                }
+            }
+            if let opened { checkReferences(event, line: line, opened: opened, state: state, started: &started, events: eventsByID) }
+            // The closing counts are those of the corrected record, so they are recounted by replay.
+            if case .deliveryClosed(let data) = event.body { checkClosing(data, line: line, state: DeliveryState.replay(seen), opened: opened) }
+            eventsByID[event.id] = event
+            seen.append(event)
+            state.fold(event)
+        }
+        if opened != nil, !state.isClosed, journal.events.last != nil {
+            let last = journal.events.last!
+            report(last.line, "the delivery is still open (last event \(Timestamp.format(last.event.time)))", severity: .warning,
+                   help: "If the session is under way, this is expected. If it is over, open it in iwotch to resume and close it: nothing recorded is lost.")
+        }
+        _ = openLine
+    }
+
+    mutating func checkOpening(_ data: DeliveryOpened, line: Int, programmes: [Programme]) {
+        for facilitator in data.facilitators {
+            if let problem = Privacy.refusal(forCode: facilitator.code, what: "The facilitator code") {
+                report(line, problem, key: "facilitators", help: "Codes only: the journal holds no names.")
+            }
+        }
+        if let programme = programmes.first(where: { $0.id == data.programme.id && $0.fingerprint == data.programme.fingerprint }),
+           !data.matches(programme) {
+            report(line, "the agenda recorded here differs from content \(data.programme.id) \(data.programme.version) with the same fingerprint",
+                   key: "session", help: "The delivery-opened line was edited after it was written.")
+        }
+    }
+
+    mutating func checkReferences(_ event: JournalEvent, line: Int, opened: DeliveryOpened, state: DeliveryState,
+                                  started: inout Set<String>, events: [UUID: JournalEvent]) {
+        let agenda = Dictionary(opened.session.agenda.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func item(_ id: String, key: String) -> DeliveryOpened.AgendaItem? {
+            guard let found = agenda[id] else {
+                report(line, "`\(id)` is not an item of session \(opened.session.id) in content \(opened.programme.version)", key: key,
+                       help: "The event names an agenda item that the pinned content does not have.")
+                return nil
+            }
+            return found
+        }
+        switch event.body {
+        case .participantEnrolled(let data):
+            if let problem = Privacy.refusal(forCode: data.participant, what: "The participant code") {
+                report(line, problem, key: "participant", help: "Participants are pseudonymous codes or initials.")
+            }
+        case .attendanceMarked(let data):
+            if !state.roster.contains(data.participant) {
+                report(line, "attendance for \(data.participant), who is not enrolled", key: "participant",
+                       help: "A participant-enrolled event comes before their first attendance mark.")
+            }
+        case .activityStarted(let data):
+            if item(data.activity, key: "activity") != nil { started.insert(data.activity) }
+        case .activityEnded(let data):
+            if item(data.activity, key: "activity") != nil, !started.contains(data.activity) {
+                report(line, "`\(data.activity)` ends without having started", key: "activity", help: "An activity-started event for it is missing.")
+            }
+        case .stepShown(let data):
+            _ = item(data.activity, key: "activity")
+            if data.step < 0 { report(line, "step \(data.step) is not a step", key: "step", help: "Steps are counted from 0.") }
+        case .noteAdded(let data):
+            if let activity = data.activity { _ = item(activity, key: "activity") }
+            if let problem = Privacy.refusal(forNote: data.text) {
+                report(line, problem, key: "text", help: "This note should not have been saved. Ask the data protection lead what to do; do not edit the journal.")
+            }
+        case .fidelityRated(let data):
+            if let found = item(data.activity, key: "activity"), !found.fidelity.contains(data.item) {
+                report(line, "`\(data.item)` is not a fidelity item of `\(data.activity)`", key: "item",
+                       help: "The rating names an item the pinned content does not have for this activity.")
+            }
+            if !opened.fidelityScale.contains(where: { $0.id == data.level }) {
+                report(line, "`\(data.level)` is not a level of the fidelity scale in force", key: "level",
+                       help: "The levels are: \(opened.fidelityScale.map(\.id).joined(separator: ", ")).")
+            }
+            let roles = Set(opened.facilitators.map(\.role))
+            for role in data.deliveredBy where !roles.contains(role) {
+                report(line, "delivered by `\(role)`, a role no facilitator of this delivery has", key: "delivered_by",
+                       help: "The roles are: \(roles.sorted().joined(separator: ", ")).")
+            }
+        case .correction(let data):
+            guard let target = events[data.refersTo] else {
+                report(line, "the correction refers to event \(data.refersTo.uuidString.lowercased()), which is not earlier in this journal",
+                       key: "refers_to", help: "A correction names an earlier event of the same delivery.")
+                return
+            }
+            if !Corrections.canApply(data, to: target) {
+                report(line, "the correction changes `\(data.field)`, which a \(target.type) event does not have or cannot take this value",
+                       key: "field", help: "Name a field of the corrected event's data, with a value of the right kind.")
+            }
+        default:
+            break
+        }
+    }
+
+    mutating func checkClosing(_ data: DeliveryClosed, line: Int, state: DeliveryState, opened: DeliveryOpened?) {
+        let computed = state.summary
+        let pairs: [(String, Int, Int)] = [
+            ("participants", data.summary.participants, computed.participants),
+            ("present", data.summary.present, computed.present),
+            ("late", data.summary.late, computed.late),
+            ("left_early", data.summary.leftEarly, computed.leftEarly),
+            ("absent", data.summary.absent, computed.absent),
+            ("activities_delivered", data.summary.activitiesDelivered, computed.activitiesDelivered),
+            ("items_rated", data.summary.itemsRated, computed.itemsRated),
+            ("items_unrated", data.summary.itemsUnrated, computed.itemsUnrated),
+        ]
+        for (name, recorded, actual) in pairs where recorded != actual {
+            report(line, "the closing summary says \(name) \(recorded), but the events give \(actual)", key: name,
+                   help: "The closing record must agree with the events before it. Was an earlier line edited or removed?")
+        }
+        for facilitator in opened?.facilitators ?? [] where !data.signoffs.contains(where: { $0.code == facilitator.code }) {
+            report(line, "facilitator \(facilitator.code) (\(facilitator.role)) did not sign off", key: "signoffs", severity: .warning,
+                   help: "Each facilitator signs off a delivery when it closes.")
+        }
+    }
+}

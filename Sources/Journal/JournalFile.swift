@@ -1,0 +1,52 @@
+import Crypto
+import Foundation
+
+/// A journal file as bytes on disk, split into its physical lines.
+public struct RawJournal: Sendable {
+    public struct Line: Sendable {
+        /// 1-based line number in the file.
+        public var number: Int
+        public var bytes: Data
+    }
+    public var lines: [Line]
+    /// True when the file does not end with a newline: the last line was cut short mid-write.
+    public var tornTail: Bool
+
+    public init(data: Data) {
+        var lines: [Line] = []
+        var start = data.startIndex
+        var number = 1
+        data.withUnsafeBytes { buffer in
+            for index in 0..<buffer.count where buffer[index] == 0x0A {
+                let end = data.startIndex + index
+                lines.append(Line(number: number, bytes: data[start..<end]))
+                number += 1
+                start = end + 1
+            }
+        }
+        tornTail = start < data.endIndex
+        if tornTail { lines.append(Line(number: number, bytes: data[start..<data.endIndex])) }
+        self.lines = lines
+    }
+
+    public static func read(_ url: URL) throws -> RawJournal {
+        do {
+            return RawJournal(data: try Data(contentsOf: url))
+        } catch {
+            throw JournalError.unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}
+
+/// The SHA-256 of a line's bytes, as written in the next line's `prev`.
+public func lineHash<D: DataProtocol>(_ bytes: D) -> String {
+    // Hex by table: formatting each byte with String(radix:) cost four times the hashing itself.
+    let digits = Array("0123456789abcdef".utf8)
+    var text = Array("sha256:".utf8)
+    text.reserveCapacity(71)
+    for byte in SHA256.hash(data: bytes) {
+        text.append(digits[Int(byte >> 4)])
+        text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
+}

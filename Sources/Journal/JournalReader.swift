@@ -1,0 +1,66 @@
+import Foundation
+
+/// A journal file read for checking and reporting: every readable event with its line, and the
+/// lines that could not be read. Reading never stops at damage.
+public struct ReadJournal: Sendable {
+    public var url: URL
+    public var raw: RawJournal
+    public var events: [(line: Int, event: JournalEvent)]
+    public var unreadable: [(line: Int, reason: String)]
+
+    public static func read(_ url: URL) throws -> ReadJournal {
+        let raw = try RawJournal.read(url)
+        var events: [(Int, JournalEvent)] = []
+        var unreadable: [(Int, String)] = []
+        events.reserveCapacity(raw.lines.count)
+        for (index, line) in raw.lines.enumerated() {
+            if line.bytes.isEmpty {
+                unreadable.append((line.number, "the line is empty"))
+                continue
+            }
+            if raw.tornTail && index == raw.lines.count - 1 {
+                unreadable.append((line.number, "the line is incomplete: writing it was cut short"))
+                continue
+            }
+            switch LineCodec.decode(line.bytes) {
+            case .success(let event): events.append((line.number, event))
+            case .failure(let error): unreadable.append((line.number, error.description))
+            }
+        }
+        return ReadJournal(url: url, raw: raw, events: events, unreadable: unreadable)
+    }
+
+    public var state: DeliveryState { DeliveryState.replay(events.map(\.event)) }
+
+    /// The hash of the last line: printed in reports so later edits become visible.
+    public var head: String? { raw.lines.last.map { lineHash($0.bytes) } }
+}
+
+/// What `journal list` and the reports say about one file.
+public struct DeliverySummary: Sendable {
+    public var url: URL
+    public var delivery: String
+    public var mode: JournalEvent.Mode
+    public var date: String
+    public var group: String
+    public var site: String
+    public var session: String
+    public var events: Int
+    public var isClosed: Bool
+    public var head: String?
+
+    public init(_ journal: ReadJournal) {
+        let state = journal.state
+        url = journal.url
+        delivery = state.delivery.isEmpty ? journal.url.deletingPathExtension().lastPathComponent : state.delivery
+        mode = state.mode
+        let opening = journal.events.first { if case .deliveryOpened = $0.event.body { true } else { false } }?.event
+        date = opening.map { DeliveryID.localDate($0.time, offsetMinutes: $0.utcOffsetMinutes) } ?? "?"
+        group = state.opened?.group ?? "?"
+        site = state.opened?.site ?? "?"
+        session = state.opened?.session.id ?? "?"
+        events = journal.events.count
+        isClosed = state.isClosed
+        head = journal.head
+    }
+}

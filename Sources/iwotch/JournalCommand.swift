@@ -1,0 +1,112 @@
+import ArgumentParser
+import DisplayText
+import Foundation
+import Journal
+import Programme
+
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Check and list the journals of deliveries.",
+        subcommands: [Check.self, List.self]
+    )
+
+    struct Location: ParsableArguments {
+        @Option(name: .long, help: "The journal folder (default: $IWOTCH_JOURNAL, else $XDG_DATA_HOME/iwotch/journal).")
+        var journal: String?
+
+        var directory: JournalDirectory { JournalDirectory.resolve(journal) }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify journal files: JSON, schema, hash chain, sequence, ids, references and closing counts.",
+            discussion: "Reports every problem as FILE:LINE:COL: error: WHAT. Exit status: 0 no errors, 1 errors found, 2 usage error."
+        )
+
+        @OptionGroup var location: Location
+
+        @Option(name: .long, help: "Content to compare pinned agendas with (default: the bundled programme).")
+        var content: String?
+
+        @Argument(help: "Journal files or folders (default: every journal in the journal folder, live and rehearsal).")
+        var paths: [String] = []
+
+        func run() throws {
+            let files = try JournalFiles.collect(paths, default: location.directory)
+            var programmes: [Programme] = []
+            if let path = content ?? ContentLocator.defaultPath(), let programme = ProgrammeLoader.load(path: path).programme {
+                programmes.append(programme)
+            }
+            let check = JournalCheck.run(files, programmes: programmes)
+            for diagnostic in check.diagnostics {
+                FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            }
+            let open = check.summaries.filter { !$0.isClosed }.count
+            let errors = check.diagnostics.errorCount, warnings = check.diagnostics.warningCount
+            var line = "\(files.count) \(files.count == 1 ? "journal" : "journals") checked"
+            line += " (\(check.summaries.count - open) closed, \(open) open): "
+            line += "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+            print(line)
+            if errors > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List deliveries: date, group, session, mode, open or closed, events.")
+
+        @OptionGroup var location: Location
+
+        @Argument(help: "Journal files or folders (default: every journal in the journal folder).")
+        var paths: [String] = []
+
+        func run() throws {
+            let files = try JournalFiles.collect(paths, default: location.directory)
+            if files.isEmpty {
+                print("No journals in \(location.directory.root.path).")
+                return
+            }
+            let rows = files.compactMap { try? ReadJournal.read($0) }.map(DeliverySummary.init)
+            let header = ["date", "group", "site", "session", "mode", "state", "events", "file"]
+            let table = rows.sorted { ($0.date, $0.delivery) < ($1.date, $1.delivery) }.map {
+                [$0.date, $0.group, $0.site, $0.session, $0.mode.rawValue, $0.isClosed ? "closed" : "open", String($0.events), $0.url.lastPathComponent]
+            }
+            print(TextTable.render([header] + table), terminator: "")
+        }
+    }
+}
+
+/// Journal files named on the command line (files, or folders searched below), or all of them.
+enum JournalFiles {
+    static func collect(_ paths: [String], default directory: JournalDirectory) throws -> [URL] {
+        guard !paths.isEmpty else { return directory.files(.live) + directory.files(.rehearsal) }
+        var files: [URL] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("No such file or folder: \(path)")
+            }
+            if !isDirectory.boolValue {
+                files.append(URL(fileURLWithPath: path))
+                continue
+            }
+            let base = URL(fileURLWithPath: path)
+            let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".jsonl") } ?? []
+            files += found.sorted().map { base.appendingPathComponent($0) }
+        }
+        return files
+    }
+}
+
+/// Columns padded by display width, with every cell sanitised.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        let cells = rows.map { $0.map(DisplayText.sanitised) }
+        let widths = (0..<(cells.first?.count ?? 0)).map { column in cells.map { DisplayText.width($0[column]) }.max() ?? 0 }
+        return cells.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - DisplayText.width(cell) + 2)
+            }.joined()
+        }.joined(separator: "\n") + "\n"
+    }
+}

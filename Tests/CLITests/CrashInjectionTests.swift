@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import Journal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Kills a writing process with SIGKILL at random moments, many times over the same journal,
+/// and proves that every event it acknowledged (after fsync) is in the file and that the file
+/// still checks. Each round resumes the journal the last one was killed in.
+@Suite struct CrashInjectionTests {
+    static let rounds = 40
+
+    @Test func everyAcknowledgedEventSurvivesKillNine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-crash-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stress = Binary.url.deletingLastPathComponent().appendingPathComponent("iwotch-stress")
+        var acknowledged: [Int: String] = [:]
+        var generator = SystemRandomNumberGenerator()
+
+        for _ in 0..<Self.rounds {
+            let output = folder.deletingLastPathComponent().appendingPathComponent("acks-\(UUID().uuidString)")
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: output) }
+            let process = Process()
+            process.executableURL = stress
+            process.arguments = [folder.path]
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            try process.run()
+            usleep(UInt32.random(in: 2_000...40_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 0)
+
+            for line in try String(contentsOf: output, encoding: .utf8).split(separator: "\n") {
+                let parts = line.split(separator: " ")
+                // A line cut by the kill is not an acknowledgement.
+                guard parts.count == 2, parts[1].count == 36, let seq = Int(parts[0]) else { continue }
+                acknowledged[seq] = String(parts[1])
+            }
+        }
+
+        let file = folder.appendingPathComponent("2026-03-04-G01-group-1-stress00.jsonl")
+        let journal = try ReadJournal.read(file)
+        let written = Dictionary(journal.events.map { ($0.event.seq, $0.event.id.uuidString.lowercased()) }, uniquingKeysWith: { a, _ in a })
+        #expect(acknowledged.count > Self.rounds, "the writer got some work done (\(acknowledged.count) events acknowledged)")
+        for (seq, id) in acknowledged {
+            #expect(written[seq] == id, "acknowledged event \(seq) is missing or different")
+        }
+        #expect(journal.unreadable.isEmpty, "\(journal.unreadable)")
+        let check = JournalCheck.run([file])
+        #expect(check.errorCount == 0, "\(check.diagnostics.map(\.message))")
+    }
+}

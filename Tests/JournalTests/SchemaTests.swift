@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Journal
+
+/// Every event type the code can write validates against the published JSON Schema
+/// (Manuals/journal-schema.json), checked by Python's jsonschema, an independent validator.
+@Suite struct SchemaTests {
+    static let schema = Fixture.repository.appendingPathComponent("Manuals/journal-schema.json")
+
+    static let validator = """
+    import json, sys, jsonschema
+    schema = json.load(open(sys.argv[1]))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    bad = 0
+    for number, line in enumerate(open(sys.argv[2], encoding="utf-8"), 1):
+        for error in validator.iter_errors(json.loads(line)):
+            bad += 1
+            print(f"line {number}: {error.json_path}: {error.message}")
+    print(f"validated {number} lines, {bad} errors")
+    sys.exit(1 if bad else 0)
+    """
+
+    func validate(_ journal: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.validator, Self.schema.path, journal.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    /// A journal holding every event type, and the optional fields both present and absent.
+    func everyKindOfEvent(in folder: ScratchFolder) throws -> (URL, Set<String>) {
+        var sample = try SampleDelivery(in: folder)
+        try sample.deliver()
+        try sample.add(.participantEnrolled(.init(participant: "W01", walkIn: true)), at: 40)
+        try sample.add(.attendanceMarked(.init(participant: "W01", status: .lateAndLeftEarly, arrivedAt: Fixture.at(20), leftAt: Fixture.at(50))), at: 50)
+        try sample.add(.attendanceMarked(.init(participant: "P01", status: .leftEarly, leftAt: Fixture.at(45))), at: 45)
+        try sample.add(.noteAdded(.init(text: "General note")), at: 46)
+        let mark = sample.events[5]
+        try sample.add(.correction(.init(refersTo: mark.id, field: "status", old: .string("present"), new: .string("late"), reason: "r")), at: 47)
+        try sample.add(.correction(.init(refersTo: mark.id, field: "arrived_at", old: .null, new: .string("2026-03-04T10:20:00.000Z"), reason: "r")), at: 47)
+        try sample.close()
+        // Damage: a torn line, then a reopened writer records it.
+        let handle = try FileHandle(forWritingTo: sample.writer.url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"torn".utf8))
+        try handle.close()
+        let url = sample.writer.url
+        sample.writer.close()
+        let writer = try JournalWriter.open(url)
+        try writer.append(.noteAdded(.init(text: "After reopening")), actor: "N01", at: Fixture.at(70), utcOffsetMinutes: -300)
+        // Leave out the torn line: it is not an event, so the schema does not describe it.
+        let lines = try url.lines().filter { !$0.isEmpty && !$0.hasPrefix("{\"torn") }
+        let clean = folder.url.appendingPathComponent("events.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: clean, atomically: false, encoding: .utf8)
+        let types = Set(try ReadJournal.read(clean).events.map(\.event.type))
+        return (clean, types)
+    }
+
+    @Test func everyEventTheCodeWritesValidates() throws {
+        let folder = ScratchFolder()
+        let (url, types) = try everyKindOfEvent(in: folder)
+        #expect(types == Set(EventBody.types), "the sample covers every type; missing \(Set(EventBody.types).subtracting(types))")
+        let result = try validate(url)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("0 errors"))
+    }
+
+    @Test func theSchemaRejectsMalformedEvents() throws {
+        let folder = ScratchFolder()
+        let (url, _) = try everyKindOfEvent(in: folder)
+        let line = try #require(try url.lines().first)
+        let broken = [
+            line.replacingOccurrences(of: #""mode":"live""#, with: #""mode":"practice""#),
+            line.replacingOccurrences(of: #""seq":1"#, with: #""seq":0"#),
+            line.replacingOccurrences(of: #""actor":"N01","#, with: #""actor":"N01","extra":1,"#),
+        ]
+        for text in broken {
+            #expect(text != line)
+            let file = folder.url.appendingPathComponent("broken.jsonl")
+            try (text + "\n").write(to: file, atomically: false, encoding: .utf8)
+            #expect(try validate(file).status == 1, "the schema accepted: \(text.prefix(120))")
+        }
+        // The reader refuses an unknown mode as the schema does; sequence numbers are the checker's.
+        if case .success = LineCodec.decode(Data(broken[0].utf8)) { Issue.record("the reader accepted mode \"practice\"") }
+    }
+}
