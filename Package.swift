@@ -34,12 +34,21 @@ let package = Package(
             name: "Journal",
             dependencies: ["Programme", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "DisplayText"]),
+        // Pure: (state, action, now) -> (state, effects). Never calls curses or touches files.
+        .target(name: "SessionEngine", dependencies: ["Programme", "Journal", "DisplayText"]),
+        // Carries out the engine's effects against the journal; no terminal.
+        .target(name: "Runtime", dependencies: ["SessionEngine", "Journal", "Programme"]),
+        // Pure: state -> a grid of styled cells. Never calls curses.
+        .target(name: "Views", dependencies: ["SessionEngine", "DisplayText"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "DisplayText", "Views", "SessionEngine"]),
         .executableTarget(
             name: "iwotch",
             dependencies: [
                 "Programme",
                 "Journal",
+                "Runtime",
+                "Views",
+                "SessionEngine",
                 "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -53,6 +62,7 @@ let package = Package(
         .executableTarget(name: "iwotch-stress", dependencies: ["Journal"]),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Programme"]),
+        .testTarget(name: "EngineTests", dependencies: ["SessionEngine", "Runtime", "Views", "Journal", "Programme"], exclude: ["Golden"]),
         .testTarget(
             name: "ProgrammeTests",
             dependencies: ["Programme"],
@@ -60,6 +70,8 @@ let package = Package(
         ),
         // Runs the built binary as a user would: exit codes and output.
         .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal"]),
+        // Runs `iwotch` full-screen in a private tmux server and reads the screen.
+        .testTarget(name: "ConsoleTests", dependencies: ["iwotch"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,4 +21,9 @@ static inline attr_t iw_a_bold(void) { return A_BOLD; }
 static inline attr_t iw_a_reverse(void) { return A_REVERSE; }
 static inline attr_t iw_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t iw_a_dim(void) { return A_DIM; }
+// The FILE streams newterm writes to and reads from (glibc's stdout/stdin are globals Swift 6 rejects).
+static inline FILE *iw_stdout(void) { return stdout; }
+static inline FILE *iw_stdin(void) { return stdin; }
+// KEY_F(n) is a function-like macro.
+static inline int iw_key_f(int n) { return KEY_F(n); }
 #endif

@@ -8,6 +8,8 @@ public struct DeliveryState: Sendable, Equatable {
     public var mode: JournalEvent.Mode = .live
     public var opened: DeliveryOpened?
     public var openedAt: Date?
+    /// The local offset from UTC when the delivery opened: clock times are shown in it.
+    public var openingOffset: Int?
     public var facilitatorCodes: [String] { opened?.facilitators.map(\.code) ?? [] }
 
     /// Participant codes in the order they were enrolled, and which were walk-ins.
@@ -83,6 +85,7 @@ public struct DeliveryState: Sendable, Equatable {
             mode = event.mode
             opened = data
             openedAt = event.time
+            openingOffset = event.utcOffsetMinutes
         case .participantEnrolled(let data):
             if !roster.contains(data.participant) { roster.append(data.participant) }
             if data.walkIn { walkIns.insert(data.participant) }

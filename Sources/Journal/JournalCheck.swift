@@ -89,7 +89,18 @@ struct FileCheck {
             report(1, "the journal is empty", help: "A journal starts with a delivery-opened event. An empty file was not written by iwotch; it can be removed.")
             return
         }
+        // Damage iwotch itself found and recorded is part of the record; damage nobody has
+        // recorded yet is an error until the delivery is opened again (or the file restored).
+        var recorded: [Int: Int] = [:]
+        for (line, event) in journal.events {
+            if case .damageFound(let damage) = event.body { for damaged in damage.lines { recorded[damaged] = line } }
+        }
         for (line, reason) in journal.unreadable {
+            if let by = recorded[line] {
+                report(line, "line \(line) is damaged (\(reason)); iwotch recorded this on line \(by)", severity: .warning,
+                       help: "A crash or power cut interrupted this write, so it was never shown as saved; the lines after it are intact.")
+                continue
+            }
             let torn = reason.contains("cut short")
             report(line, "line \(line) cannot be read: \(reason)",
                    help: torn ? "A crash or power cut stopped this write; the event was never shown as saved. The other lines are read as usual, and iwotch records the damage the next time the delivery is opened. Do not edit the file."

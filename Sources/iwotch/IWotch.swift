@@ -6,12 +6,12 @@ struct IWotch: ParsableCommand {
         commandName: "iwotch",
         abstract: "The I-WOTCH facilitator console: guided sessions, attendance and fidelity records.",
         discussion: """
-        Run with no command to see the bundled programme. Content lives in Content/<programme>/; \
+        Run with no command to open the console (in a terminal), or `iwotch run` to set up a session. Content lives in Content/<programme>/; \
         see Manuals/content-authoring.md.
         """,
         version: "0.1.0",
-        subcommands: [Overview.self, ContentCommand.self, JournalCommand.self, Diagnostics.self],
-        defaultSubcommand: Overview.self
+        subcommands: [ConsoleCommand.self, RunCommand.self, Overview.self, ContentCommand.self, JournalCommand.self, Diagnostics.self, KeysCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 }
 

@@ -1,0 +1,70 @@
+import Foundation
+import Journal
+import Programme
+import SessionEngine
+
+/// Carries out the engine's effects against the journal and feeds the outcome back: the one
+/// place where the console touches the disk. The terminal loop and the tests both drive it.
+public final class ConsoleRunner {
+    public private(set) var state: ConsoleState
+    public private(set) var writer: JournalWriter?
+    public let directory: JournalDirectory
+    /// Set when the engine asks to leave; the sentence to print after the terminal is restored.
+    public private(set) var quitMessage: String?
+
+    public init(programme: Programme, directory: JournalDirectory, mode: JournalEvent.Mode = .live,
+                utcOffsetMinutes: Int = TimeZone.current.secondsFromGMT() / 60) {
+        self.directory = directory
+        let found = JournalScan.scan(directory, mode: mode)
+        state = ConsoleState(programme: programme, mode: mode, resumable: found.resumable, groups: found.groups)
+        state.utcOffsetMinutes = utcOffsetMinutes
+    }
+
+    /// Starts on the set-up screen (`iwotch run`), with a session and group chosen in advance.
+    public func startSetup(session: String?, group: String?) {
+        state.screen = .setup
+        if let session { state.setup.choose(session: session) }
+        if let group {
+            state.setup.group = TextInput(group, limit: 12)
+            state.setup.carryOver()
+        }
+    }
+
+    public func handle(_ action: Action, now: Date) {
+        var queue = Engine.update(&state, action, now: now)
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            guard let outcome = perform(effect, now: now) else { continue }
+            queue.append(contentsOf: Engine.update(&state, outcome, now: now))
+        }
+    }
+
+    /// Carries out one effect and says how it went, as the next action for the engine.
+    private func perform(_ effect: Effect, now: Date) -> Action? {
+        do {
+            switch effect {
+            case .createDelivery(let opening, let delivery):
+                let (created, event) = try JournalWriter.create(in: directory.folder(for: state.mode), delivery: delivery, mode: state.mode,
+                                                                opening: opening, actor: opening.facilitators.first?.code ?? "", at: now,
+                                                                utcOffsetMinutes: state.utcOffsetMinutes)
+                writer = created
+                return .saved(event)
+            case .append(let body):
+                guard let writer else { return .saveFailed("no delivery is open") }
+                return .saved(try writer.append(body, actor: state.actor, at: now, utcOffsetMinutes: state.utcOffsetMinutes))
+            case .resume(let url):
+                let opened = try JournalWriter.open(url)
+                let journal = try ReadJournal.read(url)
+                writer = opened
+                let events = journal.events.map(\.event)
+                return .resumed(DeliveryState.replay(events), events: events)
+            case .quit(let message):
+                quitMessage = message
+                writer?.close()
+                return nil
+            }
+        } catch {
+            return .saveFailed(String(describing: error))
+        }
+    }
+}

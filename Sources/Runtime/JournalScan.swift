@@ -1,0 +1,36 @@
+import Foundation
+import Journal
+import SessionEngine
+
+/// What the console needs from the journal folder at start-up: open deliveries to offer for
+/// resuming, and each group's latest site, facilitators and roster to carry over.
+enum JournalScan {
+    struct Found {
+        var resumable: [ResumableDelivery] = []
+        var groups: [String: GroupHistory] = [:]
+    }
+
+    static func scan(_ directory: JournalDirectory, mode: JournalEvent.Mode) -> Found {
+        var found = Found()
+        var latest: [String: (date: Date, url: URL)] = [:]
+        for url in directory.files(mode) {
+            // A closed delivery is recognised without decoding it: start-up stays fast.
+            guard let data = try? Data(contentsOf: url) else { continue }
+            let closed = data.range(of: Data(#""type":"delivery-closed""#.utf8)) != nil
+            guard let firstLine = data.split(separator: 0x0A, maxSplits: 1).first,
+                  case .success(let opening) = LineCodec.decode(Data(firstLine)),
+                  case .deliveryOpened(let opened) = opening.body else { continue }
+            if latest[opened.group].map({ $0.date < opening.time }) ?? true { latest[opened.group] = (opening.time, url) }
+            if !closed, let journal = try? ReadJournal.read(url) {
+                let last = journal.events.last?.event.time ?? opening.time
+                found.resumable.append(ResumableDelivery(url: url, title: opened.session.title, group: opened.group, lastEvent: last))
+            }
+        }
+        for (group, entry) in latest {
+            guard let journal = try? ReadJournal.read(entry.url), let opened = journal.state.opened else { continue }
+            found.groups[group] = GroupHistory(site: opened.site, facilitators: opened.facilitators, roster: journal.state.roster)
+        }
+        found.resumable.sort { $0.lastEvent > $1.lastEvent }
+        return found
+    }
+}

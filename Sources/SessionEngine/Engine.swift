@@ -1,0 +1,134 @@
+import Foundation
+import Journal
+import Programme
+
+/// The console as a pure state machine: (state, action, now) -> (new state, effects). It never
+/// touches the terminal or the disk; the runtime carries out its effects and reports back.
+public enum Engine {
+    public static func update(_ state: inout ConsoleState, _ action: Action, now: Date) -> [Effect] {
+        switch action {
+        case .tick:
+            // Status lines fade after a while so an old "saved" is not mistaken for a new one.
+            if let status = state.status, status.kind != .problem, now.timeIntervalSince(status.at) > 8 { state.status = nil }
+            return []
+        case .saved(let event):
+            return saved(&state, event, now: now)
+        case .saveFailed(let message):
+            state.status = .init(kind: .problem, text: "✗ Not saved: " + message, at: now)
+            return []
+        case .resumed(let delivery, let events):
+            state.delivery = delivery
+            state.events = events
+            state.actor = delivery.facilitatorCodes.first ?? ""
+            state.screen = .walkthrough
+            state.status = .init(kind: .info, text: "Resumed where you left off.", at: now)
+            return []
+        case .key(let key):
+            if let dialog = state.dialog { return Dialogs.handle(&state, dialog, key, now: now) }
+            if key == .character("?") && state.screen != .note && state.screen != .setup {
+                state.previousScreen = state.screen
+                state.screen = .help
+                return []
+            }
+            switch state.screen {
+            case .home: return Home.handle(&state, key, now: now)
+            case .setup: return Setup.handle(&state, key, now: now)
+            case .walkthrough: return Walkthrough.handle(&state, key, now: now)
+            case .register: return Register.handle(&state, key, now: now)
+            case .checklist: return Checklist.handle(&state, key, now: now)
+            case .agenda: return AgendaIndex.handle(&state, key, now: now)
+            case .note: return NoteEntry.handle(&state, key, now: now)
+            case .close: return Closing.handle(&state, key, now: now)
+            case .help:
+                state.screen = state.previousScreen
+                return []
+            }
+        }
+    }
+
+    /// An event is on disk: fold it into the record and say so.
+    static func saved(_ state: inout ConsoleState, _ event: JournalEvent, now: Date) -> [Effect] {
+        state.events.append(event)
+        if case .correction = event.body {
+            state.delivery = DeliveryState.replay(state.events)
+        } else {
+            if state.delivery == nil { state.delivery = DeliveryState() }
+            state.delivery?.fold(event)
+        }
+        state.status = .init(kind: .saved, text: "✓ Saved " + describe(event, in: state), at: now)
+        switch event.body {
+        case .deliveryOpened:
+            // Enrol the roster, then start the first item of the agenda.
+            state.actor = state.delivery?.facilitatorCodes.first ?? ""
+            state.screen = .walkthrough
+            var effects = state.pendingRoster.map { Effect.append(.participantEnrolled(.init(participant: $0, walkIn: false))) }
+            state.pendingRoster = []
+            if let first = state.agenda.first { effects.append(.append(.activityStarted(.init(activity: first.id)))) }
+            return effects
+        case .noteAdded:
+            if state.screen == .note {
+                state.screen = .walkthrough
+                state.note = TextInput(limit: 280)
+            }
+            return []
+        case .deliveryClosed:
+            state.screen = .home
+            state.delivery = nil
+            state.events = []
+            state.signoffs = []
+            return [.quit("The delivery is closed and signed off. Its journal is saved.")]
+        default:
+            return []
+        }
+    }
+
+    static func describe(_ event: JournalEvent, in state: ConsoleState) -> String {
+        let clock = Clock.local(event.time, offsetMinutes: event.utcOffsetMinutes)
+        switch event.body {
+        case .deliveryOpened(let data): return "\(clock): delivery opened for group \(data.group)"
+        case .participantEnrolled(let data): return "\(clock): \(data.participant) \(data.walkIn ? "added as a walk-in" : "enrolled")"
+        case .attendanceMarked(let data): return "\(clock): \(data.participant) marked \(AttendanceWords.label(data.status))"
+        case .activityStarted(let data): return "\(clock): started \(state.agenda.first { $0.id == data.activity }?.title ?? data.activity)"
+        case .activityEnded(let data): return "\(clock): ended \(state.agenda.first { $0.id == data.activity }?.title ?? data.activity)"
+        case .stepShown(let data): return "\(clock): step \(data.step + 1)"
+        case .timerPaused: return "\(clock): timers paused"
+        case .timerResumed: return "\(clock): timers running again"
+        case .fidelityRated(let data):
+            let label = state.delivery?.opened?.fidelityScale.first { $0.id == data.level }?.label ?? data.level
+            return "\(clock): item rated \(label.lowercased())"
+        case .noteAdded: return "\(clock): note added"
+        case .correction: return "\(clock): correction recorded"
+        case .damageFound: return "\(clock): earlier damage recorded"
+        case .deliveryClosed: return "\(clock): delivery closed"
+        }
+    }
+}
+
+/// Clock times on the facilitators' wall.
+public enum Clock {
+    public static func local(_ date: Date, offsetMinutes: Int, seconds: Bool = false) -> String {
+        let text = Timestamp.format(date.addingTimeInterval(Double(offsetMinutes) * 60))
+        let start = text.index(text.startIndex, offsetBy: 11)
+        return String(text[start..<text.index(start, offsetBy: seconds ? 8 : 5)])
+    }
+
+    /// Minutes and seconds, `12:05`, or hours too, `1:02:05`.
+    public static func duration(_ seconds: TimeInterval) -> String {
+        let total = Int(max(0, seconds))
+        let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
+        let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(two(m)):\(two(s))"
+    }
+}
+
+public enum AttendanceWords {
+    public static func label(_ status: AttendanceMarked.Status) -> String {
+        switch status {
+        case .present: "present"
+        case .late: "late"
+        case .leftEarly: "left early"
+        case .lateAndLeftEarly: "late, left early"
+        case .absent: "absent"
+        }
+    }
+}

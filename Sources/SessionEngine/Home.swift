@@ -1,0 +1,108 @@
+import Foundation
+import Programme
+import Journal
+
+/// The home screen: resume an open delivery, start one, or the parts that arrive later.
+public enum Home {
+    public enum Item: Sendable, Equatable {
+        case resume(ResumableDelivery), run, rehearse, browse, audit, quit
+
+        public var isAvailable: Bool {
+            switch self {
+            case .rehearse, .browse, .audit: false
+            default: true
+            }
+        }
+    }
+
+    public static func items(_ state: ConsoleState) -> [Item] {
+        state.resumable.map(Item.resume) + [.run, .rehearse, .browse, .audit, .quit]
+    }
+
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+        let items = items(state)
+        switch key {
+        case .up, .backTab, .pageUp: state.homeSelection = (state.homeSelection + items.count - 1) % items.count
+        case .down, .tab, .pageDown: state.homeSelection = (state.homeSelection + 1) % items.count
+        case .character("q"), .escape: return [.quit("Goodbye.")]
+        case .enter, .space, .right:
+            switch items[min(state.homeSelection, items.count - 1)] {
+            case .resume(let delivery): return [.resume(delivery.url)]
+            case .run:
+                state.screen = .setup
+                state.setup.problem = nil
+            case .quit: return [.quit("Goodbye.")]
+            case .rehearse, .browse, .audit:
+                state.status = .init(kind: .info, text: "This part of iwotch arrives in a later version.", at: now)
+            }
+        default: break
+        }
+        return []
+    }
+}
+
+enum Setup {
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+        var form = state.setup
+        defer { state.setup = form }
+        let fields = SetupForm.Field.allCases
+        func move(_ step: Int) {
+            if form.focus == .group { form.carryOver() }
+            let index = (form.focus.rawValue + step + fields.count) % fields.count
+            form.focus = fields[index]
+        }
+        switch key {
+        case .escape:
+            state.screen = .home
+            return []
+        case .tab, .down: move(1); return []
+        case .backTab, .up: move(-1); return []
+        default: break
+        }
+        switch form.focus {
+        case .session, .role1, .role2:
+            let step: Int
+            switch key {
+            case .left, .character("-"): step = -1
+            case .right, .space, .character("+"): step = 1
+            case .enter: move(1); return []
+            default: return []
+            }
+            switch form.focus {
+            case .session:
+                form.sessionIndex = (form.sessionIndex + step + form.sessionIDs.count) % form.sessionIDs.count
+            case .role1: form.role1 = (form.role1 + step + form.roleIDs.count) % form.roleIDs.count
+            default: form.role2 = (form.role2 + step + form.roleIDs.count) % form.roleIDs.count
+            }
+        case .start:
+            if key == .enter || key == .space { return start(&state, &form, now: now) }
+        case .group, .site, .facilitator1, .facilitator2, .participants:
+            if key == .enter { move(1); return [] }
+            switch form.focus {
+            case .group: _ = form.group.handle(key)
+            case .site: _ = form.site.handle(key)
+            case .facilitator1: _ = form.facilitator1.handle(key)
+            case .facilitator2: _ = form.facilitator2.handle(key)
+            default: _ = form.participants.handle(key)
+            }
+        }
+        return []
+    }
+
+    static func start(_ state: inout ConsoleState, _ form: inout SetupForm, now: Date) -> [Effect] {
+        guard let session = state.programme.session(form.sessionID) else { return [] }
+        switch form.validated(kind: session.kind) {
+        case .failure(let problem):
+            form.problem = problem.message
+            form.focus = problem.field
+            return []
+        case .success(let entered):
+            form.problem = nil
+            state.pendingRoster = entered.roster
+            let opening = DeliveryOpened(programme: state.programme, session: session, group: entered.group,
+                                         site: entered.site, facilitators: entered.facilitators)
+            let id = DeliveryID.make(date: now, offsetMinutes: state.utcOffsetMinutes, group: entered.group, session: session.id)
+            return [.createDelivery(opening, delivery: id)]
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import Journal
+
+/// The attendance register: each participant present, late, left early or absent (notified or
+/// not), and walk-ins added. Marks can be changed at any time; the latest one counts.
+enum Register {
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+        let roster = state.delivery?.roster ?? []
+        switch key {
+        case .up, .pageUp: state.registerSelection = max(0, state.registerSelection - 1)
+        case .down, .pageDown: state.registerSelection = min(max(0, roster.count - 1), state.registerSelection + 1)
+        case .escape, .character("a"), .character("q"): state.screen = .walkthrough
+        case .character("w"): state.dialog = .walkIn(TextInput(limit: 12))
+        case .character(let letter) where "plex".contains(letter):
+            guard state.registerSelection < roster.count else { return [] }
+            let code = roster[state.registerSelection]
+            let current = state.delivery?.attendance[code]
+            switch letter {
+            case "p": return [.append(.attendanceMarked(.init(participant: code, status: .present)))]
+            case "l":
+                // Late after having left early: both.
+                let status: AttendanceMarked.Status = current?.status == .leftEarly ? .lateAndLeftEarly : .late
+                return [.append(.attendanceMarked(.init(participant: code, status: status, arrivedAt: now, leftAt: current?.leftAt)))]
+            case "e":
+                let wasLate = current?.status == .late || current?.status == .lateAndLeftEarly
+                return [.append(.attendanceMarked(.init(participant: code, status: wasLate ? .lateAndLeftEarly : .leftEarly,
+                                                        arrivedAt: current?.arrivedAt, leftAt: now)))]
+            default:
+                state.dialog = .absenceNotice(participant: code)
+            }
+        default: break
+        }
+        return []
+    }
+}
+
+/// The fidelity checklist of one activity: each item rated on the programme's scale with one
+/// digit key, who delivered it, and an optional adaptation note.
+enum Checklist {
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+        guard let activityID = state.checklistActivity ?? state.delivery?.currentActivity,
+              let item = state.agenda.first(where: { $0.id == activityID }),
+              let scale = state.delivery?.opened?.fidelityScale else {
+            state.screen = .walkthrough
+            return []
+        }
+        let items = item.fidelity
+        switch key {
+        case .up, .pageUp: state.checklistSelection = max(0, state.checklistSelection - 1)
+        case .down, .pageDown: state.checklistSelection = min(max(0, items.count - 1), state.checklistSelection + 1)
+        case .escape, .character("f"), .character("q"): state.screen = .walkthrough
+        case .character(let digit) where digit.isASCII && digit.isNumber:
+            guard let number = digit.wholeNumberValue, number >= 1, number <= scale.count, state.checklistSelection < items.count else { return [] }
+            let itemID = items[state.checklistSelection]
+            let previous = state.delivery?.ratings[itemID]
+            let rating = FidelityRated(activity: item.id, item: itemID, level: scale[number - 1].id,
+                                       deliveredBy: previous?.deliveredBy ?? defaultDeliverers(item, state), adaptation: previous?.adaptation)
+            // Rated: move to the next item, so a checklist is a run of single key presses.
+            state.checklistSelection = min(items.count - 1, state.checklistSelection + 1)
+            return [.append(.fidelityRated(rating))]
+        case .character("b"):
+            guard state.checklistSelection < items.count, let previous = state.delivery?.ratings[items[state.checklistSelection]] else {
+                state.status = .init(kind: .info, text: "Rate the item first (1-\(scale.count)), then b sets who delivered it.", at: now)
+                return []
+            }
+            var rating = previous
+            rating.deliveredBy = nextDeliverers(previous.deliveredBy, state)
+            return [.append(.fidelityRated(rating))]
+        case .character("m"):
+            guard state.checklistSelection < items.count, state.delivery?.ratings[items[state.checklistSelection]] != nil else {
+                state.status = .init(kind: .info, text: "Rate the item first, then m records an adaptation.", at: now)
+                return []
+            }
+            state.dialog = .adaptation(.init(item: items[state.checklistSelection]))
+        default: break
+        }
+        return []
+    }
+
+    /// The item's leads, among the roles present in this delivery.
+    static func defaultDeliverers(_ item: DeliveryOpened.AgendaItem, _ state: ConsoleState) -> [String] {
+        let roles = roles(state)
+        let leads = item.lead.filter(roles.contains)
+        return leads.isEmpty ? Array(roles.prefix(1)) : leads
+    }
+
+    /// One role, the next one, ..., then all of them together ("both").
+    static func nextDeliverers(_ current: [String], _ state: ConsoleState) -> [String] {
+        let roles = roles(state)
+        var options = roles.map { [$0] }
+        if roles.count > 1 { options.append(roles) }
+        guard let index = options.firstIndex(of: current) else { return options.first ?? current }
+        return options[(index + 1) % options.count]
+    }
+
+    static func roles(_ state: ConsoleState) -> [String] {
+        var seen: [String] = []
+        for facilitator in state.delivery?.opened?.facilitators ?? [] where !seen.contains(facilitator.role) { seen.append(facilitator.role) }
+        return seen
+    }
+}
+
+/// The close: a summary, each facilitator's sign-off, then the delivery-closed event.
+enum Closing {
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+        guard let delivery = state.delivery, let opened = delivery.opened else { return [] }
+        switch key {
+        case .escape, .character("q"):
+            state.screen = .walkthrough
+            state.signoffs = []
+        case .character(let digit) where digit.isASCII && digit.isNumber:
+            guard let number = digit.wholeNumberValue, number >= 1, number <= opened.facilitators.count else { return [] }
+            let facilitator = opened.facilitators[number - 1]
+            if let index = state.signoffs.firstIndex(where: { $0.code == facilitator.code }) {
+                state.signoffs.remove(at: index)
+            } else {
+                state.signoffs.append(.init(code: facilitator.code, role: facilitator.role, at: now, meaning: DeliveryClosed.signoffMeaning))
+            }
+        case .enter:
+            guard state.signoffs.count == opened.facilitators.count else {
+                state.status = .init(kind: .info, text: "Each facilitator signs off first: press their number.", at: now)
+                return []
+            }
+            var effects: [Effect] = []
+            var finalState = delivery
+            if let running = delivery.running {
+                effects.append(.append(.activityEnded(.init(activity: running))))
+                // The summary counts what the record will hold once the running item has ended.
+                finalState.fold(JournalEvent(seq: 0, time: now, utcOffsetMinutes: 0, delivery: delivery.delivery, mode: delivery.mode,
+                                             actor: state.actor, previous: nil, body: .activityEnded(.init(activity: running))))
+            }
+            effects.append(.append(.deliveryClosed(.init(summary: finalState.summary, signoffs: state.signoffs))))
+            return effects
+        default: break
+        }
+        return []
+    }
+}
+
+enum Dialogs {
+    static func handle(_ state: inout ConsoleState, _ dialog: ConsoleState.Dialog, _ key: Key, now: Date) -> [Effect] {
+        switch dialog {
+        case .confirmQuit:
+            switch key {
+            case .character("y"), .character("Y"):
+                state.dialog = nil
+                return [.quit("The session is saved. Run iwotch again to resume it where you left off.")]
+            case .character("n"), .character("N"), .escape, .character("q"):
+                state.dialog = nil
+            default: break
+            }
+        case .absenceNotice(let code):
+            switch key {
+            case .character("y"), .character("Y"), .character("n"), .character("N"):
+                state.dialog = nil
+                let notified = key == .character("y") || key == .character("Y")
+                return [.append(.attendanceMarked(.init(participant: code, status: .absent, notified: notified)))]
+            case .escape: state.dialog = nil
+            default: break
+            }
+        case .walkIn(var input):
+            switch key {
+            case .escape: state.dialog = nil
+            case .enter:
+                let code = input.text.trimmingCharacters(in: .whitespaces)
+                if let refusal = Privacy.refusal(forCode: code, what: "The code") {
+                    state.status = .init(kind: .problem, text: refusal, at: now)
+                    return []
+                }
+                if state.delivery?.roster.contains(code) == true {
+                    state.status = .init(kind: .problem, text: "\(code) is already on the register.", at: now)
+                    return []
+                }
+                state.dialog = nil
+                state.registerSelection = state.delivery?.roster.count ?? 0
+                return [.append(.participantEnrolled(.init(participant: code, walkIn: true))),
+                        .append(.attendanceMarked(.init(participant: code, status: .present)))]
+            default:
+                _ = input.handle(key)
+                state.dialog = .walkIn(input)
+            }
+        case .adaptation(var form):
+            switch key {
+            case .escape: state.dialog = nil
+            case .tab:
+                form.timing = form.timing == .planned ? .reactive : .planned
+                state.dialog = .adaptation(form)
+            case .backTab:
+                form.consistent.toggle()
+                state.dialog = .adaptation(form)
+            case .enter:
+                let reason = form.reason.text.trimmingCharacters(in: .whitespaces)
+                guard !reason.isEmpty else {
+                    state.status = .init(kind: .problem, text: "Say briefly why the activity was adapted.", at: now)
+                    return []
+                }
+                if let refusal = Privacy.refusal(forNote: reason) {
+                    state.status = .init(kind: .problem, text: refusal, at: now)
+                    return []
+                }
+                guard var rating = state.delivery?.ratings[form.item] else { state.dialog = nil; return [] }
+                rating.adaptation = .init(timing: form.timing, fidelityConsistent: form.consistent, reason: reason)
+                state.dialog = nil
+                return [.append(.fidelityRated(rating))]
+            default:
+                _ = form.reason.handle(key)
+                state.dialog = .adaptation(form)
+            }
+        }
+        return []
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Journal
+import Programme
+
+/// Setting up a delivery: session, group, site, the facilitators and the roster. A group's
+/// site, facilitators and roster are carried over from its earlier deliveries.
+public struct SetupForm: Sendable, Equatable {
+    public enum Field: Int, Sendable, CaseIterable {
+        case session, group, site, facilitator1, role1, facilitator2, role2, participants, start
+    }
+
+    public var focus: Field = .session
+    public var sessionIndex = 0
+    public var group = TextInput(limit: 12)
+    public var site = TextInput(limit: 12)
+    public var facilitator1 = TextInput(limit: 12)
+    public var facilitator2 = TextInput(limit: 12)
+    public var role1 = 0
+    public var role2 = 1
+    public var participants = TextInput(limit: 400)
+    public var problem: String?
+    public var groups: [String: GroupHistory]
+    let sessionIDs: [String]
+    let roleIDs: [String]
+
+    init(programme: Programme, groups: [String: GroupHistory]) {
+        self.groups = groups
+        sessionIDs = programme.sessions.map(\.id)
+        roleIDs = programme.roles.map(\.id)
+        role2 = min(1, max(0, roleIDs.count - 1))
+    }
+
+    public var role1ID: String { roleIDs.isEmpty ? "" : roleIDs[role1 % roleIDs.count] }
+    public var role2ID: String { roleIDs.isEmpty ? "" : roleIDs[role2 % roleIDs.count] }
+    public var sessionID: String { sessionIDs[sessionIndex] }
+
+    public mutating func choose(session id: String) {
+        if let index = sessionIDs.firstIndex(of: id) { sessionIndex = index }
+    }
+
+    /// Participant codes as typed: separated by spaces or commas, duplicates dropped.
+    public var roster: [String] {
+        var seen: [String] = []
+        for code in participants.text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) where !seen.contains(code) {
+            seen.append(code)
+        }
+        return seen
+    }
+
+    /// When the group is known, fill in what its earlier deliveries used, unless already typed.
+    public mutating func carryOver() {
+        guard let history = groups[group.text] else { return }
+        if site.text.isEmpty { site = TextInput(history.site, limit: 12) }
+        if facilitator1.text.isEmpty, let first = history.facilitators.first {
+            facilitator1 = TextInput(first.code, limit: 12)
+            role1 = roleIDs.firstIndex(of: first.role) ?? role1
+        }
+        if facilitator2.text.isEmpty, history.facilitators.count > 1 {
+            facilitator2 = TextInput(history.facilitators[1].code, limit: 12)
+            role2 = roleIDs.firstIndex(of: history.facilitators[1].role) ?? role2
+        }
+        if participants.text.isEmpty { participants = TextInput(history.roster.joined(separator: " "), limit: 400) }
+    }
+
+    /// The facilitators as entered, or why they cannot be used.
+    func validated(kind: Session.Kind) -> Result<(group: String, site: String, facilitators: [DeliveryOpened.Facilitator], roster: [String]), SetupProblem> {
+        if let problem = Privacy.refusal(forCode: group.text, what: "The group code") { return .failure(SetupProblem(field: .group, message: problem)) }
+        if let problem = Privacy.refusal(forCode: site.text, what: "The site code") { return .failure(SetupProblem(field: .site, message: problem)) }
+        if let problem = Privacy.refusal(forCode: facilitator1.text, what: "The first facilitator's code") {
+            return .failure(SetupProblem(field: .facilitator1, message: problem))
+        }
+        var facilitators = [DeliveryOpened.Facilitator(code: facilitator1.text, role: role1ID)]
+        if !facilitator2.text.isEmpty {
+            if let problem = Privacy.refusal(forCode: facilitator2.text, what: "The second facilitator's code") {
+                return .failure(SetupProblem(field: .facilitator2, message: problem))
+            }
+            if facilitator2.text == facilitator1.text {
+                return .failure(SetupProblem(field: .facilitator2, message: "The two facilitators need different codes."))
+            }
+            facilitators.append(.init(code: facilitator2.text, role: role2ID))
+        } else if kind == .group {
+            return .failure(SetupProblem(field: .facilitator2, message: "A group session has two facilitators: enter the second one's code."))
+        }
+        let roster = self.roster
+        for code in roster {
+            if let problem = Privacy.refusal(forCode: code, what: "The participant code") {
+                return .failure(SetupProblem(field: .participants, message: problem))
+            }
+        }
+        if kind == .oneToOne && roster.count != 1 {
+            return .failure(SetupProblem(field: .participants, message: "A one-to-one session has exactly one participant code."))
+        }
+        return .success((group.text, site.text, facilitators, roster))
+    }
+}
+
+struct SetupProblem: Error {
+    var field: SetupForm.Field
+    var message: String
+}

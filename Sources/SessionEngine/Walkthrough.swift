@@ -1,0 +1,119 @@
+import Foundation
+import Journal
+import Programme
+
+/// The live walk-through: the current item's steps, moving on, pausing, and the ways out to
+/// the register, the checklist, notes, the agenda and closing.
+enum Walkthrough {
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+        guard let delivery = state.delivery, !delivery.isClosed else { return [] }
+        let wasArmed = state.advanceArmed
+        state.advanceArmed = false
+        switch key {
+        // Presenter clickers send PgDn/PgUp, arrows or space: all of them step.
+        case .right, .down, .pageDown, .space, .enter:
+            return next(&state, armed: wasArmed, now: now)
+        case .left, .up, .pageUp:
+            if delivery.currentStep > 0, let current = delivery.currentActivity {
+                return [.append(.stepShown(.init(activity: current, step: delivery.currentStep - 1)))]
+            }
+            state.status = .init(kind: .info, text: "First step of this item. Press g for the agenda to go back further.", at: now)
+        case .character("a"): state.screen = .register
+        case .character("f"):
+            state.checklistActivity = delivery.currentActivity
+            state.checklistSelection = 0
+            state.screen = .checklist
+        case .character("n"):
+            state.note = TextInput(limit: 280)
+            state.screen = .note
+        case .character("g"):
+            state.agendaSelection = state.currentIndex ?? 0
+            state.screen = .agenda
+        case .character("p"):
+            return [.append(delivery.isPaused ? .timerResumed : .timerPaused)]
+        case .character("c"):
+            state.screen = .close
+        case .character("q"), .escape:
+            state.dialog = .confirmQuit
+        default: break
+        }
+        return []
+    }
+
+    static func next(_ state: inout ConsoleState, armed: Bool, now: Date) -> [Effect] {
+        guard let delivery = state.delivery, let index = state.currentIndex, let current = state.currentItem else { return [] }
+        let steps = max(1, current.steps.count)
+        if delivery.currentStep + 1 < steps {
+            return [.append(.stepShown(.init(activity: current.id, step: delivery.currentStep + 1)))]
+        }
+        guard index + 1 < state.agenda.count else {
+            state.status = .init(kind: .info, text: "That was the last item. Press c to close the session.", at: now)
+            return []
+        }
+        let following = state.agenda[index + 1]
+        // Moving on ends this item: a stray click should not do it, so it takes a second press.
+        if !armed {
+            state.advanceArmed = true
+            state.status = .init(kind: .info, text: "Last step. Press again to move on to: \(following.title)", at: now)
+            return []
+        }
+        return move(&state, to: following.id)
+    }
+
+    /// Ends the running item (if any) and starts another.
+    static func move(_ state: inout ConsoleState, to item: String) -> [Effect] {
+        var effects: [Effect] = []
+        if let running = state.delivery?.running { effects.append(.append(.activityEnded(.init(activity: running)))) }
+        effects.append(.append(.activityStarted(.init(activity: item))))
+        state.screen = .walkthrough
+        return effects
+    }
+}
+
+enum AgendaIndex {
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+        let count = state.agenda.count
+        guard count > 0 else { state.screen = .walkthrough; return [] }
+        switch key {
+        case .up, .pageUp: state.agendaSelection = max(0, state.agendaSelection - 1)
+        case .down, .pageDown: state.agendaSelection = min(count - 1, state.agendaSelection + 1)
+        case .home: state.agendaSelection = 0
+        case .end: state.agendaSelection = count - 1
+        case .escape, .character("g"), .character("q"): state.screen = .walkthrough
+        case .character("f"):
+            state.checklistActivity = state.agenda[state.agendaSelection].id
+            state.checklistSelection = 0
+            state.screen = .checklist
+        case .enter:
+            let target = state.agenda[state.agendaSelection].id
+            if target == state.delivery?.currentActivity && state.delivery?.running == target {
+                state.screen = .walkthrough
+                return []
+            }
+            return Walkthrough.move(&state, to: target)
+        default: break
+        }
+        return []
+    }
+}
+
+enum NoteEntry {
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+        switch key {
+        case .escape:
+            state.screen = .walkthrough
+        case .enter:
+            let text = state.note.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { state.screen = .walkthrough; return [] }
+            if let refusal = Privacy.refusal(forNote: text) {
+                state.status = .init(kind: .problem, text: refusal, at: now)
+                return []
+            }
+            // The note screen stays, text and all, until the note is on disk (Engine.saved).
+            return [.append(.noteAdded(.init(text: text, activity: state.delivery?.currentActivity)))]
+        default:
+            _ = state.note.handle(key)
+        }
+        return []
+    }
+}

@@ -1,0 +1,85 @@
+import DisplayText
+import Foundation
+import Journal
+import SessionEngine
+
+/// The summary before sign-off: attendance, adherence, minutes against plan, unrated items.
+enum CloseView {
+    static func draw(_ grid: inout Grid, _ frame: inout Frame) {
+        let state = frame.state
+        guard let delivery = state.delivery, let opened = delivery.opened else { return }
+        frame.header(&grid, [state.programme.title, opened.session.title, "Close and sign off"])
+        let adherence = delivery.adherence
+        let percent = adherence.percent.map { String(format: "%.0f%%", $0) } ?? "no applicable item rated"
+        grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: frame.width), x: 0, y: 2)
+        grid.put("Adherence: \(percent) (\(adherence.score) of \(adherence.maximum) points; \(adherence.ratedItems) rated, \(adherence.excludedItems) not applicable, \(adherence.unratedItems) unrated)",
+                 x: 0, y: 3, limit: frame.width)
+        grid.put("Minutes against plan", x: 0, y: 5, style: Style(.accent, bold: true))
+        let activities = state.agenda
+        let listRows = max(3, frame.height - 16)
+        var y = 6
+        for item in activities.prefix(listRows) {
+            let actual = delivery.seconds(of: item.id, until: frame.now) / 60
+            let difference = Int(actual.rounded()) - item.minutes
+            let sign = difference > 0 ? "+\(difference)" : "\(difference)"
+            let started = !(delivery.intervals[item.id] ?? []).isEmpty
+            let running = delivery.running == item.id ? " so far" : ""
+            let text = started ? String(format: "%3.0f of %3d min  %@", actual, item.minutes, (difference == 0 ? "on time" : sign + " min") + running) : "  not run (\(item.minutes) min planned)"
+            grid.put(DisplayText.truncated(item.title, toWidth: 44), x: 2, y: y, style: started ? .plain : .muted)
+            grid.put(text, x: 48, y: y, style: Style(difference > 0 && started ? .warning : .normal))
+            y += 1
+        }
+        if activities.count > listRows { grid.put("… and \(activities.count - listRows) more (see the agenda, g)", x: 2, y: y, style: .muted); y += 1 }
+        y += 1
+        let unrated = activities.flatMap { item in item.fidelity.filter { delivery.ratings[$0] == nil }.map { (item, $0) } }
+        if unrated.isEmpty {
+            grid.put("✓ Every fidelity item is rated.", x: 0, y: y, style: Style(.ok))
+        } else {
+            let titles = Dictionary(grouping: unrated, by: { $0.0.title }).keys.sorted()
+            grid.put(DisplayText.truncated("⚠ \(unrated.count) items unrated, in: " + titles.joined(separator: "; "), toWidth: frame.width), x: 0, y: y, style: Style(.warning, bold: true))
+        }
+        y += 2
+        grid.put("Sign-off (\(DeliveryClosed.signoffMeaning))", x: 0, y: y, style: Style(.accent, bold: true), limit: frame.width)
+        y += 1
+        var x = 2
+        for (index, facilitator) in opened.facilitators.enumerated() {
+            let signed = state.signoffs.contains { $0.code == facilitator.code }
+            x += grid.put("\(index + 1) \(signed ? "☑" : "☐") \(facilitator.code) (\(facilitator.role))    ", x: x, y: y, style: signed ? Style(.ok, bold: true) : .plain)
+        }
+        frame.cursor = (2, y)
+        frame.keys = [("1-\(opened.facilitators.count)", "sign off"), ("Enter", "close the delivery"), ("Esc", "back to the session")]
+    }
+}
+
+enum DialogView {
+    static func draw(_ grid: inout Grid, _ frame: inout Frame, _ dialog: ConsoleState.Dialog) {
+        let (title, lines, keys): (String, [String], [(String, String)]) = switch dialog {
+        case .confirmQuit:
+            ("Leave the session?", ["Everything is saved. Run iwotch again to resume where you left off."], [("y", "leave"), ("n", "stay")])
+        case .absenceNotice(let code):
+            ("\(code) is absent", ["Did they let the team know?"], [("y", "notified"), ("n", "not notified"), ("Esc", "cancel")])
+        case .walkIn(let input):
+            ("Add a walk-in", ["Participant code (no names): " + input.text], [("Enter", "add"), ("Esc", "cancel")])
+        case .adaptation(let form):
+            ("Adaptation", ["Tab       " + (form.timing == .planned ? "planned" : "reactive (decided in the room)"),
+                            "Shift-Tab " + (form.consistent ? "consistent with fidelity" : "NOT consistent with fidelity"),
+                            "Why: " + form.reason.text], [("Enter", "save"), ("Esc", "cancel")])
+        }
+        let width = min(frame.width - 4, 72)
+        let x = (frame.width - width) / 2
+        let top = frame.height / 2 - 3
+        let height = lines.count + 4
+        for row in top..<(top + height) { grid.fill(y: row, from: x, to: x + width, style: Style(.normal, reverse: true)) }
+        grid.put(" " + title, x: x, y: top, style: Style(.normal, bold: true, reverse: true), limit: width)
+        for (index, line) in lines.enumerated() {
+            grid.put(" " + line, x: x, y: top + 2 + index, style: Style(.normal, reverse: true), limit: width - 1)
+        }
+        // The cursor sits at the end of a text entry, or at the dialog's title.
+        switch dialog {
+        case .walkIn(let input): frame.cursor = (min(x + width - 1, x + 1 + DisplayText.width("Participant code (no names): ") + input.cursorColumn), top + 2)
+        case .adaptation(let form): frame.cursor = (min(x + width - 1, x + 6 + form.reason.cursorColumn), top + 4)
+        default: frame.cursor = (x + 1, top)
+        }
+        frame.keys = keys
+    }
+}

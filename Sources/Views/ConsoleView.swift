@@ -1,0 +1,109 @@
+import DisplayText
+import Foundation
+import Journal
+import SessionEngine
+
+/// The whole console as a pure function: (state, size, now) -> grid.
+public enum ConsoleView {
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public static func render(_ state: ConsoleState, width: Int, height: Int, now: Date) -> Grid {
+        var grid = Grid(width: width, height: height)
+        guard width >= minimumWidth, height >= minimumHeight else {
+            TooSmall.draw(&grid)
+            return grid
+        }
+        var frame = Frame(state: state, now: now, width: width, height: height)
+        switch state.screen {
+        case .home: HomeView.draw(&grid, &frame)
+        case .setup: SetupView.draw(&grid, &frame)
+        case .walkthrough: WalkthroughView.draw(&grid, &frame)
+        case .note: WalkthroughView.draw(&grid, &frame); NoteView.draw(&grid, &frame)
+        case .register: RegisterView.draw(&grid, &frame)
+        case .checklist: ChecklistView.draw(&grid, &frame)
+        case .agenda: AgendaView.draw(&grid, &frame)
+        case .close: CloseView.draw(&grid, &frame)
+        case .help: HelpView.draw(&grid, &frame)
+        }
+        if let dialog = state.dialog { DialogView.draw(&grid, &frame, dialog) }
+        frame.finish(&grid)
+        return grid
+    }
+}
+
+/// What every screen shares: the header with mode and breadcrumb and the clock, the status line
+/// and the key bar. Screens fill the rows between.
+struct Frame {
+    let state: ConsoleState
+    let now: Date
+    let width: Int
+    let height: Int
+    var keys: [(String, String)] = []
+    var cursor: (x: Int, y: Int)?
+
+    init(state: ConsoleState, now: Date, width: Int, height: Int) {
+        self.state = state
+        self.now = now
+        self.width = width
+        self.height = height
+    }
+
+    /// First body row and last body row (inclusive).
+    var top: Int { 2 }
+    var bottom: Int { height - 3 }
+
+    /// Clock times read as they did in the room: in the offset the delivery opened with.
+    var offset: Int { state.delivery?.openingOffset ?? state.utcOffsetMinutes }
+
+    func header(_ grid: inout Grid, _ crumbs: [String]) {
+        let mode = state.mode == .live ? " LIVE " : " REHEARSAL "
+        var x = 0
+        if state.delivery != nil || state.mode == .rehearsal {
+            x = grid.put(mode, x: 0, y: 0, style: Style(.banner, bold: true, reverse: true)) + 1
+        }
+        let clock = Clock.local(now, offsetMinutes: offset)
+        let crumb = crumbs.joined(separator: " › ")
+        grid.put(DisplayText.truncated(crumb, toWidth: width - x - clock.count - 2), x: x, y: 0, style: .title)
+        grid.put(clock, x: width - clock.count, y: 0, style: .title)
+        grid.put(String(repeating: "─", count: width), x: 0, y: 1, style: .muted)
+    }
+
+    func finish(_ grid: inout Grid) {
+        // Status line: the last thing saved, or a problem, never silence about saving.
+        let y = height - 2
+        if let status = state.status {
+            let style: Style = switch status.kind {
+            case .saved: Style(.ok)
+            case .info: Style(.accent)
+            case .problem: Style(.danger, bold: true)
+            }
+            grid.put(DisplayText.truncated(status.text, toWidth: width), x: 0, y: y, style: style)
+        } else if state.delivery != nil {
+            grid.put("✓ Every entry so far is saved to disk.", x: 0, y: y, style: Style(.ok))
+        }
+        // Key bar on every screen.
+        grid.fill(y: height - 1, style: .bar)
+        var x = 0
+        for (key, label) in keys {
+            let text = key + " " + label
+            let needed = DisplayText.width(text) + (x > 0 ? 2 : 0)
+            if x + needed > width { break }
+            if x > 0 { x += 2 }
+            x += grid.put(key, x: x, y: height - 1, style: Style(.normal, bold: true, reverse: true))
+            x += grid.put(" " + label, x: x, y: height - 1, style: .bar)
+        }
+        grid.cursor = cursor
+    }
+}
+
+enum TooSmall {
+    static func draw(_ grid: inout Grid) {
+        let lines = ["Enlarge the window", "iwotch needs at least 80 × 24", "(now \(grid.width) × \(grid.height))", "q quits"]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (grid.width - DisplayText.width(line)) / 2)
+            grid.put(line, x: x, y: top + index, style: index == 0 ? .title : .plain)
+        }
+    }
+}

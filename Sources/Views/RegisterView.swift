@@ -1,0 +1,132 @@
+import DisplayText
+import Foundation
+import Journal
+import SessionEngine
+
+enum RegisterView {
+    static func draw(_ grid: inout Grid, _ frame: inout Frame) {
+        let state = frame.state
+        guard let delivery = state.delivery, let opened = delivery.opened else { return }
+        frame.header(&grid, [state.programme.title, opened.session.title, "Register"])
+        grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: frame.width), x: 0, y: 2, style: .title)
+        grid.put("Code          Mark                       Time    ", x: 2, y: 4, style: Style(.accent, bold: true))
+        let rows = frame.bottom - 5
+        let selection = min(state.registerSelection, max(0, delivery.roster.count - 1))
+        let first = max(0, selection - rows + 1)
+        var y = 5
+        for (index, code) in delivery.roster.enumerated().dropFirst(first).prefix(rows) {
+            let mark = delivery.attendance[code]
+            let (symbol, word): (String, String) = switch mark?.status {
+            case .present?: ("✓", "present")
+            case .late?: ("◐", "late")
+            case .leftEarly?: ("◑", "left early")
+            case .lateAndLeftEarly?: ("◐", "late, left early")
+            case .absent?: ("✗", mark?.notified == true ? "absent, notified" : "absent, not notified")
+            case nil: ("·", "not marked")
+            }
+            var time = ""
+            if let arrived = mark?.arrivedAt { time += "in " + Clock.local(arrived, offsetMinutes: frame.offset) }
+            if let left = mark?.leftAt { time += (time.isEmpty ? "" : " ") + "out " + Clock.local(left, offsetMinutes: frame.offset) }
+            let selected = index == selection
+            let style: Style = selected ? .selected : .plain
+            if selected { grid.fill(y: y, from: 2, to: frame.width - 2, style: style); frame.cursor = (2, y) }
+            let walkIn = delivery.walkIns.contains(code) ? " (walk-in)" : ""
+            grid.put((selected ? "▶ " : "  ") + code + walkIn, x: 2, y: y, style: style, limit: 14)
+            grid.put(symbol + " " + word, x: 16, y: y, style: style, limit: 26)
+            grid.put(time, x: 43, y: y, style: style, limit: frame.width - 45)
+            y += 1
+        }
+        if delivery.roster.isEmpty { grid.put("No participants yet: press w to add one.", x: 2, y: 5, style: .muted) }
+        frame.keys = [("↑↓", "choose"), ("p", "present"), ("l", "late"), ("e", "left early"), ("x", "absent"), ("w", "walk-in"), ("Esc", "back")]
+    }
+}
+
+enum ChecklistView {
+    static func draw(_ grid: inout Grid, _ frame: inout Frame) {
+        let state = frame.state
+        guard let delivery = state.delivery, let opened = delivery.opened,
+              let item = state.agenda.first(where: { $0.id == (state.checklistActivity ?? delivery.currentActivity) }) else { return }
+        frame.header(&grid, [state.programme.title, opened.session.title, "Checklist"])
+        grid.put(DisplayText.truncated("Fidelity checklist: " + item.title, toWidth: frame.width), x: 0, y: 2, style: .title)
+        let scale = opened.fidelityScale
+        var x = 0
+        for (index, level) in scale.enumerated() {
+            x += grid.put("\(index + 1) \(level.label)   ", x: x, y: 3, style: Style(.accent))
+        }
+        let content = state.activity(item.id)
+        var y = 5
+        if item.fidelity.isEmpty { grid.put("This item has nothing to rate.", x: 2, y: y, style: .muted) }
+        for (index, itemID) in item.fidelity.enumerated() {
+            let behaviour = content?.fidelity.first { $0.id == itemID }?.behaviour ?? itemID
+            let rating = delivery.ratings[itemID]
+            let label = rating.flatMap { r in scale.first { $0.id == r.level }?.label } ?? "not rated"
+            let by = rating.map { "by " + ($0.deliveredBy.count > 1 ? "both" : $0.deliveredBy.first ?? "") } ?? ""
+            let selected = index == state.checklistSelection
+            let style: Style = selected ? .selected : .plain
+            let lines = DisplayText.wrap(DisplayText.sanitised(behaviour), width: frame.width - 28)
+            for (offset, line) in lines.prefix(2).enumerated() {
+                if selected { grid.fill(y: y + offset, from: 0, to: frame.width, style: style) }
+                grid.put((offset == 0 ? (selected ? "▶ " : "  ") : "  ") + line, x: 0, y: y + offset, style: style)
+            }
+            let mark = (rating == nil ? "· " : "✓ ") + label
+            grid.put(mark, x: frame.width - 25, y: y, style: Style(rating == nil ? .muted : .ok, bold: rating != nil, reverse: selected), limit: 25)
+            var second = by
+            if rating?.adaptation != nil { second += second.isEmpty ? "adapted" : ", adapted" }
+            grid.put(second, x: frame.width - 25, y: y + 1, style: Style(.muted, reverse: selected), limit: 25)
+            if selected { frame.cursor = (0, y) }
+            y += 3
+            if y > frame.bottom - 1 { break }
+        }
+        let rated = item.fidelity.filter { delivery.ratings[$0] != nil }.count
+        grid.put("\(rated) of \(item.fidelity.count) rated", x: 0, y: frame.bottom, style: .muted)
+        frame.keys = [("↑↓", "choose"), ("1-\(scale.count)", "rate"), ("b", "delivered by"), ("m", "adaptation"), ("Esc", "back")]
+    }
+}
+
+enum AgendaView {
+    static func draw(_ grid: inout Grid, _ frame: inout Frame) {
+        let state = frame.state
+        guard let delivery = state.delivery, let opened = delivery.opened else { return }
+        frame.header(&grid, [state.programme.title, opened.session.title, "Agenda"])
+        grid.put("   Item                                            Planned   Actual   Rated", x: 0, y: 2, style: Style(.accent, bold: true))
+        let rows = frame.bottom - 3
+        let first = max(0, min(state.agendaSelection - rows / 2, state.agenda.count - rows))
+        var y = 3
+        for (index, item) in state.agenda.enumerated().dropFirst(first).prefix(rows) {
+            let started = !(delivery.intervals[item.id] ?? []).isEmpty
+            let marker = item.id == delivery.currentActivity ? "▶" : started ? "✓" : " "
+            let actual = started ? Clock.duration(delivery.seconds(of: item.id, until: frame.now)) : ""
+            let rated = item.fidelity.isEmpty ? "" : "\(item.fidelity.filter { delivery.ratings[$0] != nil }.count)/\(item.fidelity.count)"
+            let selected = index == state.agendaSelection
+            let style: Style = selected ? .selected : item.kind == "activity" ? .plain : .muted
+            if selected { grid.fill(y: y, style: style); frame.cursor = (0, y) }
+            grid.put(" \(marker) " + item.title, x: 0, y: y, style: style, limit: 51)
+            grid.put(String(item.minutes) + " min", x: 52, y: y, style: style)
+            grid.put(actual, x: 62, y: y, style: style)
+            grid.put(rated, x: 71, y: y, style: style)
+            y += 1
+        }
+        frame.keys = [("↑↓", "choose"), ("Enter", "go to this item"), ("f", "rate it"), ("Esc", "back")]
+    }
+}
+
+enum NoteView {
+    static func draw(_ grid: inout Grid, _ frame: inout Frame) {
+        let y = frame.height - 4
+        grid.fill(y: y - 1, style: .plain)
+        grid.fill(y: y, style: .plain)
+        grid.put("Note (no names or identifiers; Enter saves, Esc cancels):", x: 0, y: y - 1, style: Style(.accent, bold: true))
+        let input = frame.state.note
+        // Keep the cursor in view on a long note: show the end of the text.
+        let room = frame.width - 3
+        var shown = input.text
+        var cursor = input.cursorColumn
+        while DisplayText.width(shown) > room && cursor > room - 1 {
+            shown = String(shown.dropFirst())
+            cursor = DisplayText.width(String(shown.prefix(max(0, input.cursor - (input.characters.count - shown.count)))))
+        }
+        grid.put("> " + shown, x: 0, y: y, limit: frame.width)
+        frame.cursor = (min(frame.width - 1, 2 + cursor), y)
+        frame.keys = [("Enter", "save note"), ("Esc", "cancel"), ("←→", "move")]
+    }
+}

@@ -1,0 +1,140 @@
+import DisplayText
+import Foundation
+import Journal
+import Programme
+import SessionEngine
+
+/// The live screen: where we are, the current step, how the time is going, what comes next.
+enum WalkthroughView {
+    static func draw(_ grid: inout Grid, _ frame: inout Frame) {
+        let state = frame.state
+        let width = frame.width
+        guard let delivery = state.delivery, let opened = delivery.opened else { return }
+        let agenda = state.agenda
+        let index = state.currentIndex ?? 0
+        let item = state.currentItem
+        let position = agenda.isEmpty ? "" : "\(index + 1) of \(agenda.count)"
+        frame.header(&grid, [state.programme.title, opened.session.title, position])
+
+        // Title and lead.
+        let leads = item.map { leadWords($0.lead, state) } ?? ""
+        let kindWord = item.map { $0.kind == .activity ? "" : $0.kind == .lunch ? "Lunch · " : $0.kind == .arrival ? "Arrival · " : "Break · " } ?? ""
+        grid.put(DisplayText.truncated("▶ " + kindWord + (item?.title ?? "—"), toWidth: width - DisplayText.width(leads) - 2), x: 0, y: 2, style: .title)
+        grid.put(leads, x: width - DisplayText.width(leads), y: 2, style: Style(.accent))
+
+        // Timers: this item against its budget, the session against plan, and pause.
+        let timing = Timing(state, now: frame.now)
+        let timerRole: Role = timing.state == .overrun ? .danger : timing.state == .warning ? .warning : .normal
+        var x = grid.put("⏱ " + Clock.duration(timing.itemElapsed) + " of " + Clock.duration(timing.itemBudget), x: 0, y: 3, style: Style(timerRole, bold: timing.state != .onTime))
+        x += 2
+        x += grid.put(timing.words, x: x, y: 3, style: Style(timerRole, bold: timing.state != .onTime))
+        if timing.paused { grid.put("  ⏸ PAUSED", x: x, y: 3, style: Style(.warning, bold: true)) }
+        let session = "Session " + Clock.duration(timing.sessionElapsed) + " of " + Clock.duration(timing.sessionPlanned)
+        grid.put(session, x: width - DisplayText.width(session), y: 3, style: .muted)
+
+        // Body: aims, steps (the current one in full), key messages, materials.
+        var y = 5
+        let last = frame.height - 5
+        let text = width - 4
+        if let item {
+            if !item.aims.isEmpty {
+                grid.put("Aims", x: 0, y: y, style: Style(.accent, bold: true))
+                y += grid.paragraph(item.aims.joined(separator: " "), x: 6, y: y, width: width - 6, lines: frame.height >= 30 ? 3 : 1, style: .plain)
+            }
+            let reserved = (item.keyMessages.isEmpty ? 0 : 2) + (item.materials.isEmpty ? 0 : 1)
+            let stepsBottom = last - reserved
+            if !item.steps.isEmpty {
+                let heading = "Steps · step \(min(delivery.currentStep, item.steps.count - 1) + 1) of \(item.steps.count)"
+                grid.put(heading, x: 0, y: y, style: Style(.accent, bold: true))
+                y += 1
+                y = steps(&grid, &frame, item.steps, current: delivery.currentStep, top: y, bottom: stepsBottom, width: text)
+            }
+            y = max(y, stepsBottom + 1)
+            if !item.keyMessages.isEmpty {
+                grid.put("Key", x: 0, y: y, style: Style(.accent, bold: true))
+                grid.paragraph(item.keyMessages.map { "• " + $0 }.joined(separator: "  "), x: 6, y: y, width: width - 6, lines: 2)
+                y += 2
+            }
+            if !item.materials.isEmpty {
+                grid.put("Have", x: 0, y: y, style: Style(.accent, bold: true))
+                grid.put(DisplayText.truncated(item.materials.joined(separator: " · "), toWidth: width - 6), x: 6, y: y)
+            }
+        }
+
+        // What comes next, and the register and checklist at a glance.
+        let nextY = frame.height - 4
+        let activityItems = state.agenda.first { $0.id == delivery.currentActivity }?.fidelity ?? []
+        let rated = activityItems.filter { delivery.ratings[$0] != nil }.count
+        let checklist = activityItems.isEmpty ? "" : "Checklist \(rated) of \(activityItems.count) rated"
+        let nextText = index + 1 < agenda.count
+            ? "Next: \(agenda[index + 1].title) (\(agenda[index + 1].minutes) min)"
+            : "Next: close the session (c)"
+        grid.put(DisplayText.truncated(nextText, toWidth: width - DisplayText.width(checklist) - 2), x: 0, y: nextY,
+                 style: state.advanceArmed ? Style(.warning, bold: true) : .muted)
+        grid.put(checklist, x: width - DisplayText.width(checklist), y: nextY, style: rated < activityItems.count ? Style(.accent) : Style(.ok))
+        grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: width), x: 0, y: frame.height - 3, style: .plain)
+
+        frame.keys = [("→←", "step"), ("a", "register"), ("f", "rate"), ("n", "note"), ("g", "agenda"),
+                      ("p", timing.paused ? "resume" : "pause"), ("c", "close"), ("?", "help"), ("q", "quit")]
+    }
+
+    /// Steps with the current one highlighted and wrapped in full; a window keeps it in view.
+    static func steps(_ grid: inout Grid, _ frame: inout Frame, _ steps: [String], current: Int, top: Int, bottom: Int, width: Int) -> Int {
+        let current = min(max(0, current), steps.count - 1)
+        let wrapped = steps.enumerated().map { index, step in
+            index == current ? DisplayText.wrap(DisplayText.sanitised(step), width: width - 4) : [DisplayText.truncated(DisplayText.sanitised(step), toWidth: width - 4)]
+        }
+        let rows = bottom - top + 1
+        // Start early enough that the current step and a step of context before it fit.
+        var first = max(0, current - 1)
+        while first > 0 && wrapped[first..<min(steps.count, current + 1)].reduce(0, { $0 + $1.count }) + wrapped[first - 1].count <= rows - 1 { first -= 1 }
+        var y = top
+        if first > 0 { grid.put("  ↑ \(first) earlier", x: 2, y: y, style: .muted); y += 1 }
+        for index in first..<steps.count {
+            let lines = wrapped[index]
+            if y + lines.count - 1 > bottom {
+                grid.put("  ↓ \(steps.count - index) more", x: 2, y: min(y, bottom), style: .muted)
+                return bottom + 1
+            }
+            let number = "\(index + 1)."
+            let marker = index == current ? "▶ " : "  "
+            let style: Style = index == current ? Style(.normal, bold: true, reverse: true) : index < current ? .muted : .plain
+            for (offset, line) in lines.enumerated() {
+                let prefix = offset == 0 ? marker + number + " " : String(repeating: " ", count: 3 + number.count)
+                if index == current { grid.fill(y: y, from: 0, to: width + 4, style: style) }
+                grid.put(prefix + line, x: 0, y: y, style: style)
+                y += 1
+            }
+            if index == current { frame.cursor = (x: 0, y: y - lines.count) }
+        }
+        return y
+    }
+
+    static func leadWords(_ lead: [String], _ state: ConsoleState) -> String {
+        guard !lead.isEmpty else { return "" }
+        // Role ids are short ("nurse", "lay"); the title stays readable beside them.
+        return "Lead: " + (lead.count > 1 ? "both (" + lead.joined(separator: " + ") + ")" : lead[0])
+    }
+}
+
+/// The register's counts in one line, every number with its word.
+struct AttendanceCounts {
+    var present = 0, late = 0, leftEarly = 0, absent = 0, unmarked = 0
+
+    init(_ delivery: DeliveryState) {
+        for code in delivery.roster {
+            switch delivery.attendance[code]?.status {
+            case .present?: present += 1
+            case .late?: late += 1
+            case .leftEarly?: leftEarly += 1
+            case .lateAndLeftEarly?: late += 1; leftEarly += 1
+            case .absent?: absent += 1
+            case nil: unmarked += 1
+            }
+        }
+    }
+
+    var words: String {
+        "\(present) present · \(late) late · \(leftEarly) left early · \(absent) absent · \(unmarked) not marked"
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real binary in tmux at 80x24: set up the mini programme's group session, mark the
+/// register, move through the items, rate, add a note, kill -9 midway, resume in a new terminal,
+/// finish, sign off, and check the journal.
+@Suite struct LiveSessionTests {
+    static let mini = IWotchBinary.repository.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini").path
+
+    func arguments(_ journal: String) -> [String] {
+        ["run", "--content", Self.mini, "--journal", journal, "--group", "G01", "--session", "group-1"]
+    }
+
+    @Test func deliverKillResumeAndSignOff() async throws {
+        let journal = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-e2e-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: journal) }
+
+        do {
+            let tmux = try Tmux()
+            try tmux.start(arguments(journal))
+            _ = try await tmux.waitFor(text: "Set up a live session", "G01")
+            try tmux.sendKeys("Tab", "Tab"); try tmux.sendText("S01")
+            try tmux.sendKeys("Tab"); try tmux.sendText("N01")
+            try tmux.sendKeys("Tab", "Tab"); try tmux.sendText("L01")
+            try tmux.sendKeys("Tab", "Tab"); try tmux.sendText("P01 P02 P03")
+            try tmux.sendKeys("Tab", "Enter")
+            _ = try await tmux.waitFor(text: " LIVE ", "Arrival and register", "3 not marked")
+
+            try tmux.sendKeys("a", "p", "Down", "l", "Down", "x", "y")
+            _ = try await tmux.waitFor(text: "1 present · 1 late · 0 left early · 1 absent")
+            try tmux.sendKeys("Escape", "PageDown")
+            _ = try await tmux.waitFor(text: "Press again to move on to: Welcome and aims")
+            try tmux.sendKeys("PageDown")
+            _ = try await tmux.waitFor(text: "Welcome and aims", "2 of 4")
+            try tmux.sendKeys("f", "1", "2")
+            _ = try await tmux.waitFor(text: "2 of 2 rated")
+            try tmux.sendKeys("Escape", "n")
+            try tmux.sendText("Zoë's café 疼痛 👍")
+            try tmux.sendKeys("Enter")
+            let screen = try await tmux.waitFor(text: "note added")
+            #expect(screen.contains("Checklist 2 of 2 rated"))
+
+            // The terminal dies with the session half done.
+            // A killed process has no exit status, so wait only for the pane to die.
+            try tmux.kill(signal: SIGKILL)
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(5)
+            while try !tmux.paneInfo().dead, clock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            #expect(try tmux.paneInfo().dead)
+        }
+
+        let tmux = try Tmux()
+        try tmux.start(arguments(journal))
+        _ = try await tmux.waitFor(text: "Resume Group session 1")
+        try tmux.sendKeys("Enter")
+        let resumed = try await tmux.waitFor(text: "Welcome and aims", "Resumed where you left off")
+        #expect(resumed.contains("1 present · 1 late · 0 left early · 1 absent"))
+        #expect(resumed.contains("Checklist 2 of 2 rated"))
+
+        try tmux.sendKeys("Right", "Right", "Right")
+        _ = try await tmux.waitFor(text: "Break ·", "3 of 4")
+        try tmux.sendKeys("Right", "Right")
+        _ = try await tmux.waitFor(text: "Relaxation practice", "4 of 4")
+        try tmux.sendKeys("f", "1", "Escape", "c")
+        _ = try await tmux.waitFor(text: "Close and sign", "Every fidelity item is rated")
+        try tmux.sendKeys("1", "2", "Enter")
+        let info = try await tmux.waitForExit()
+        #expect(info.deadStatus == 0)
+        #expect(!info.alternateOn)
+        // When the pane dies tmux scrolls its last lines into history: capture that too.
+        let after = try tmux.tmux(["capture-pane", "-p", "-S", "-100", "-t", Tmux.session]).output
+        #expect(after.contains("The delivery is closed and signed off."), "\(after)")
+
+        let check = try IWotchBinary.run(["journal", "check", "--content", Self.mini, "--journal", journal])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("1 journal checked (1 closed, 0 open): 0 errors, 0 warnings"))
+    }
+}
+
+extension IWotchBinary {
+    /// Runs iwotch outside tmux (for commands that print and exit), returning status and output.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}

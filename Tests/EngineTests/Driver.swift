@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import Journal
+import Programme
+@testable import Runtime
+@testable import SessionEngine
+import Views
+
+enum Fixture {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let mini = repository.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini").path
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static func programme() throws -> Programme { try #require(ProgrammeLoader.load(path: mini).programme) }
+    static let start = Timestamp.parse("2026-03-04T10:00:00.000Z")!
+}
+
+/// Drives the console with keys and an injected clock, recording into a temporary journal, as
+/// the terminal loop does: key -> engine -> effects -> journal -> engine.
+final class Driver {
+    let folder: URL
+    var runner: ConsoleRunner
+    var now = Fixture.start
+    let programme: Programme
+
+    init(programme: Programme? = nil, folder: URL? = nil) throws {
+        self.programme = try programme ?? Fixture.programme()
+        self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-engine-\(UUID().uuidString)")
+        runner = ConsoleRunner(programme: self.programme, directory: JournalDirectory(root: self.folder), utcOffsetMinutes: 0)
+    }
+
+    /// A new console on the same journal folder, as after a crash and a restart.
+    func restart() {
+        runner.writer?.close()
+        runner = ConsoleRunner(programme: programme, directory: JournalDirectory(root: folder), utcOffsetMinutes: 0)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: folder) }
+
+    var state: ConsoleState { runner.state }
+    var delivery: DeliveryState? { runner.state.delivery }
+
+    func press(_ keys: Key...) { for key in keys { runner.handle(.key(key), now: now) } }
+    func type(_ text: String) { for character in text { press(.character(character)) } }
+    func wait(minutes: Double) { now = now.addingTimeInterval(minutes * 60); runner.handle(.tick, now: now) }
+
+    /// Home -> set-up -> start the mini group session with three participants.
+    func startGroupSession(participants: String = "P01 P02 P03") {
+        press(.enter)                                     // Run a live session
+        press(.tab)                                       // session: group-1 is first
+        type("G01"); press(.tab)
+        type("S01"); press(.tab)
+        type("N01"); press(.tab, .tab)                    // facilitator 1, role nurse
+        type("L01"); press(.tab, .tab)                    // facilitator 2, role lay
+        type(participants); press(.tab)
+        press(.enter)                                     // Start
+    }
+
+    func frame(_ width: Int = 80, _ height: Int = 24) -> Grid {
+        ConsoleView.render(runner.state, width: width, height: height, now: now)
+    }
+
+    var journalURL: URL? { runner.writer?.url }
+    func events() throws -> [JournalEvent] { try ReadJournal.read(try #require(journalURL)).events.map(\.event) }
+}
+
+func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = Fixture.golden.appendingPathComponent("\(name)-\(grid.width)x\(grid.height).txt")
+    let text = grid.plainText
+    if ProcessInfo.processInfo.environment["IWOTCH_UPDATE_GOLDEN"] == "1" {
+        try Data(text.utf8).write(to: url)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(text == expected, "frame differs from Golden/\(url.lastPathComponent); rerun with IWOTCH_UPDATE_GOLDEN=1 only if intended", sourceLocation: sourceLocation)
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import SessionEngine
+import Views
+
+/// Golden frames: each screen rendered to text at 80x24, 120x40 and a too-small size.
+/// Regenerated only with IWOTCH_UPDATE_GOLDEN=1.
+@Suite struct FrameTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    /// A delivery in progress: register marked, the welcome under way, one item rated.
+    func inProgress() throws -> Driver {
+        let driver = try Driver()
+        driver.startGroupSession(participants: "P01 P02 P03 JB")
+        driver.press(.character("a"), .character("p"), .down)
+        driver.wait(minutes: 6)
+        driver.press(.character("l"), .down, .character("x"), .character("n"), .escape)
+        driver.wait(minutes: 4)
+        driver.press(.pageDown, .pageDown, .space)
+        driver.wait(minutes: 7)
+        driver.press(.character("f"), .character("1"), .escape)
+        driver.wait(minutes: 0.5)
+        return driver
+    }
+
+    @Test func screensAtEachSize() throws {
+        let driver = try inProgress()
+        defer { driver.cleanUp() }
+        for (width, height) in Self.sizes {
+            try expectGolden(driver.frame(width, height), "walkthrough")
+            driver.press(.character("a")); try expectGolden(driver.frame(width, height), "register"); driver.press(.escape)
+            driver.press(.character("f")); try expectGolden(driver.frame(width, height), "checklist"); driver.press(.escape)
+            driver.press(.character("g")); try expectGolden(driver.frame(width, height), "agenda"); driver.press(.escape)
+            driver.press(.character("n")); driver.type("Zoë's café closed 疼痛 ok 👍")
+            try expectGolden(driver.frame(width, height), "note"); driver.press(.escape)
+            driver.press(.character("c")); try expectGolden(driver.frame(width, height), "close"); driver.press(.escape)
+            driver.press(.character("?")); try expectGolden(driver.frame(width, height), "help"); driver.press(.escape)
+            driver.press(.character("q")); try expectGolden(driver.frame(width, height), "confirm-quit"); driver.press(.character("n"))
+        }
+    }
+
+    @Test func homeAndSetup() throws {
+        let driver = try Driver()
+        defer { driver.cleanUp() }
+        try expectGolden(driver.frame(), "home")
+        driver.press(.enter, .tab); driver.type("G01")
+        try expectGolden(driver.frame(), "setup")
+    }
+
+    @Test func tooSmallSaysSoAtAnySize() throws {
+        let driver = try inProgress()
+        defer { driver.cleanUp() }
+        try expectGolden(driver.frame(60, 20), "walkthrough")
+        #expect(driver.frame(79, 24).plainText.contains("Enlarge the window"))
+        #expect(driver.frame(80, 23).plainText.contains("Enlarge the window"))
+        #expect(driver.frame(2, 1).width == 2)   // never crashes, however small
+    }
+
+    @Test func nothingIsToldByColourAlone() throws {
+        let driver = try inProgress()
+        defer { driver.cleanUp() }
+        driver.wait(minutes: 30)   // the welcome (20 min) is now over its budget
+        let text = driver.frame().plainText
+        #expect(text.contains("‼") && text.contains("min over"))
+        #expect(text.contains("✓ Saved") || text.contains("✓ Every entry"))
+    }
+
+    @Test func theCursorSitsOnTheFocusedItem() throws {
+        let driver = try inProgress()
+        defer { driver.cleanUp() }
+        let walkthrough = driver.frame()
+        let cursor = try #require(walkthrough.cursor)
+        #expect(walkthrough[cursor.x, cursor.y].text == "▶")
+        driver.press(.character("n")); driver.type("疼痛")
+        let note = driver.frame()
+        #expect(note.cursor?.x == 2 + 4, "after two wide characters")
+    }
+}
