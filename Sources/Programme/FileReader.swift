@@ -134,10 +134,21 @@ final class FileReader {
     /// overrides, nothing unprintable, and no wider (once wrapped) than the rule allows.
     func text(_ node: Node, _ what: String, rule: TextRule) -> String? {
         guard let scalar = scalar(node, what) else { return nil }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Self.trimmed(scalar.string)
         if value.isEmpty {
             report(node, "\(what) is empty", help: "Write the text, or remove the line.")
             return nil
+        }
+        // Most content is plain printable ASCII: one cell a character, nothing to escape, and
+        // no need to wrap text that fits on one line. This keeps start-up fast.
+        if value.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) {
+            let width = value.utf8.count
+            if width <= rule.width { return value }
+            if rule.lines == 1 {
+                report(node, "\(what) is \(width) columns wide; at most \(rule.width) fit on the screen",
+                       help: "Shorten it by \(width - rule.width) columns.")
+                return nil
+            }
         }
         var ok = true
         for (offset, character) in value.unicodeScalars.enumerated() {
@@ -243,6 +254,14 @@ final class FileReader {
             if let value = text(entry, "entry \(index + 1) of \(what)", rule: rule) { values.append(value) }
         }
         return values.count == entries.count ? values : nil
+    }
+
+    /// Leading and trailing spaces and line breaks removed (a folded block ends with one).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 
     // MARK: Words for messages
