@@ -53,11 +53,15 @@ public final class ConsoleRunner {
                 guard let writer else { return .saveFailed("no delivery is open") }
                 return .saved(try writer.append(body, actor: state.actor, at: now, utcOffsetMinutes: state.utcOffsetMinutes))
             case .resume(let url):
-                let opened = try JournalWriter.open(url)
-                let journal = try ReadJournal.read(url)
-                writer = opened
-                let events = journal.events.map(\.event)
-                return .resumed(DeliveryState.replay(events), events: events)
+                do {
+                    let opened = try JournalWriter.open(url)
+                    let journal = try ReadJournal.read(url)
+                    writer = opened
+                    let events = journal.events.map(\.event)
+                    return .resumed(DeliveryState.replay(events), events: events)
+                } catch {
+                    return .failed(String(describing: error))
+                }
             case .quit(let message):
                 quitMessage = message
                 writer?.close()

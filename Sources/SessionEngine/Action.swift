@@ -10,6 +10,9 @@ public enum Action: Sendable {
     case saved(JournalEvent)
     /// The runtime could not write; the message says why, in plain words.
     case saveFailed(String)
+    /// Something else the runtime was asked to do could not be done (e.g. a delivery to resume
+    /// is open in another iwotch); nothing was written.
+    case failed(String)
     /// A delivery the runtime opened to continue, replayed from its journal.
     case resumed(DeliveryState, events: [JournalEvent])
 }

@@ -16,6 +16,9 @@ public enum Engine {
         case .saveFailed(let message):
             state.status = .init(kind: .problem, text: "✗ Not saved: " + message, at: now)
             return []
+        case .failed(let message):
+            state.status = .init(kind: .problem, text: "✗ " + message, at: now)
+            return []
         case .resumed(let delivery, let events):
             state.delivery = delivery
             state.events = events

@@ -14,23 +14,36 @@ enum CloseView {
         grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: frame.width), x: 0, y: 2)
         grid.put("Adherence: \(percent) (\(adherence.score) of \(adherence.maximum) points; \(adherence.ratedItems) rated, \(adherence.excludedItems) not applicable, \(adherence.unratedItems) unrated)",
                  x: 0, y: 3, limit: frame.width)
-        grid.put("Minutes against plan", x: 0, y: 5, style: Style(.accent, bold: true))
-        let activities = state.agenda
-        let listRows = max(3, frame.height - 16)
-        var y = 6
-        for item in activities.prefix(listRows) {
-            let actual = delivery.seconds(of: item.id, until: frame.now) / 60
-            let difference = Int(actual.rounded()) - item.minutes
+        // Activities one a row; arrival, breaks and lunch together, so a whole group day fits at 80x24.
+        grid.put("Minutes against plan", x: 0, y: 4, style: Style(.accent, bold: true))
+        let activities = state.agenda.filter { $0.kind == "activity" }
+        let pauses = state.agenda.filter { $0.kind != "activity" }
+        let listBottom = frame.height - 8
+        var rows: [(title: String, planned: Int, actual: TimeInterval, started: Bool, running: Bool)] = activities.map { item in
+            (item.title, item.minutes, delivery.seconds(of: item.id, until: frame.now),
+             !(delivery.intervals[item.id] ?? []).isEmpty, delivery.running == item.id)
+        }
+        if !pauses.isEmpty {
+            rows.append(("Arrival, breaks and lunch", pauses.reduce(0) { $0 + $1.minutes },
+                         pauses.reduce(0) { $0 + delivery.seconds(of: $1.id, until: frame.now) },
+                         pauses.contains { !(delivery.intervals[$0.id] ?? []).isEmpty }, pauses.contains { delivery.running == $0.id }))
+        }
+        var y = 5
+        let room = listBottom - y + 1
+        let shown = rows.count > room ? Array(rows.prefix(room - 1)) : rows
+        for row in shown {
+            let actual = row.actual / 60
+            let difference = Int(actual.rounded()) - row.planned
             let sign = difference > 0 ? "+\(difference)" : "\(difference)"
-            let started = !(delivery.intervals[item.id] ?? []).isEmpty
-            let running = delivery.running == item.id ? " so far" : ""
-            let text = started ? String(format: "%3.0f of %3d min  %@", actual, item.minutes, (difference == 0 ? "on time" : sign + " min") + running) : "  not run (\(item.minutes) min planned)"
-            grid.put(DisplayText.truncated(item.title, toWidth: 44), x: 2, y: y, style: started ? .plain : .muted)
-            grid.put(text, x: 48, y: y, style: Style(difference > 0 && started ? .warning : .normal))
+            let text = row.started
+                ? String(format: "%3.0f of %3d min  %@", actual, row.planned, (difference == 0 ? "on time" : sign + " min") + (row.running ? " so far" : ""))
+                : "  not run (\(row.planned) min planned)"
+            grid.put(DisplayText.truncated(row.title, toWidth: 44), x: 2, y: y, style: row.started ? .plain : .muted)
+            grid.put(text, x: 48, y: y, style: Style(difference > 0 && row.started ? .warning : .normal))
             y += 1
         }
-        if activities.count > listRows { grid.put("… and \(activities.count - listRows) more (see the agenda, g)", x: 2, y: y, style: .muted); y += 1 }
-        y += 1
+        if shown.count < rows.count { grid.put("… and \(rows.count - shown.count) more (see the agenda, g)", x: 2, y: y, style: .muted) }
+        y = listBottom + 1
         let unrated = activities.flatMap { item in item.fidelity.filter { delivery.ratings[$0] == nil }.map { (item, $0) } }
         if unrated.isEmpty {
             grid.put("✓ Every fidelity item is rated.", x: 0, y: y, style: Style(.ok))

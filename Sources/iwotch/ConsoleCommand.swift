@@ -16,16 +16,8 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never use colour (also when NO_COLOR is set).")
     var noColour = false
 
-    /// The programme, or its problems printed and exit status 1.
     func programme() throws -> Programme {
-        let path = try ContentLocator.resolve(content)
-        let check = ProgrammeLoader.load(path: path)
-        guard let programme = check.programme, check.isClean else {
-            for diagnostic in check.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
-            FileHandle.standardError.write(Data("The programme in \(path) has problems; fix them (iwotch content check) before running a session.\n".utf8))
-            throw ExitCode(1)
-        }
-        return programme
+        try ContentLocator.loadClean(content, purpose: "running a session").programme
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Programme
 
 /// Finds the bundled programme when no path is given: $IWOTCH_CONTENT, else the `Content/` folder
 /// of the current directory, else the one beside the executable (found by walking up from it, so a
@@ -29,6 +30,18 @@ enum ContentLocator {
     private static func relativeIfInside(_ path: String) -> String {
         let here = FileManager.default.currentDirectoryPath + "/"
         return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+    }
+
+    /// The programme at `path` (or the default), or its problems printed and exit status 1.
+    static func loadClean(_ path: String?, purpose: String) throws -> (programme: Programme, path: String) {
+        let path = try resolve(path)
+        let check = ProgrammeLoader.load(path: path)
+        guard let programme = check.programme, check.isClean else {
+            for diagnostic in check.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+            FileHandle.standardError.write(Data("The programme in \(path) has problems; fix them (iwotch content check) before \(purpose).\n".utf8))
+            throw ExitCode(1)
+        }
+        return (programme, path)
     }
 
     static func resolve(_ path: String?) throws -> String {

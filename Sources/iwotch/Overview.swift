@@ -16,13 +16,7 @@ struct Overview: ParsableCommand {
     var content: String?
 
     func run() throws {
-        let path = try ContentLocator.resolve(content)
-        let check = ProgrammeLoader.load(path: path)
-        guard let programme = check.programme, check.isClean else {
-            for diagnostic in check.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
-            FileHandle.standardError.write(Data("The programme in \(path) has problems; fix them and run `iwotch content check` again.\n".utf8))
-            throw ExitCode(1)
-        }
+        let (programme, path) = try ContentLocator.loadClean(content, purpose: "using it")
         var out = "\(DisplayText.sanitised(programme.title)) (version \(DisplayText.sanitised(programme.version)), \(path))\n\n"
         for (index, session) in programme.sessions.enumerated() {
             let week = session.week.map { "week \($0)" } ?? ""

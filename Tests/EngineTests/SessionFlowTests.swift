@@ -173,3 +173,19 @@ import Testing
         #expect(driver.frame().plainText.contains("‼ 2 min over"))
     }
 }
+
+@Suite struct ResumeRefusalTests {
+    @Test func aDeliveryOpenInAnotherConsoleIsNotResumedTwice() throws {
+        let first = try Driver()
+        defer { first.cleanUp() }
+        first.startGroupSession()
+        // A second console on the same journal folder while the first still holds the delivery.
+        let second = try Driver(folder: first.folder)
+        #expect(second.state.resumable.count == 1)
+        second.press(.enter)
+        #expect(second.state.screen == .home)
+        #expect(second.state.status?.kind == .problem)
+        #expect(second.state.status?.text.contains("Only one iwotch may write a delivery at a time") == true)
+        #expect(second.state.status?.text.contains("Not saved") == false)
+    }
+}
