@@ -28,6 +28,10 @@ do {
     let writer: JournalWriter
     if FileManager.default.fileExists(atPath: file.path) {
         writer = try JournalWriter.open(file)
+        // A writer killed between opening the journal and enrolling leaves no participant yet.
+        if !(try ReadJournal.read(file).state.roster.contains("P01")) {
+            acknowledge(try writer.append(.participantEnrolled(.init(participant: "P01", walkIn: false)), actor: "N01", at: Date()))
+        }
     } else {
         let opened = DeliveryOpened(
             programme: .init(id: "mini", version: "1.0", fingerprint: "sha256:" + String(repeating: "0", count: 64)),

@@ -43,7 +43,7 @@ import Glibc
         let file = folder.appendingPathComponent("2026-03-04-G01-group-1-stress00.jsonl")
         let journal = try ReadJournal.read(file)
         let written = Dictionary(journal.events.map { ($0.event.seq, $0.event.id.uuidString.lowercased()) }, uniquingKeysWith: { a, _ in a })
-        #expect(acknowledged.count > Self.rounds, "the writer got some work done (\(acknowledged.count) events acknowledged)")
+        #expect(acknowledged.count >= 10, "the writer got some work done (\(acknowledged.count) events acknowledged)")
         for (seq, id) in acknowledged {
             #expect(written[seq] == id, "acknowledged event \(seq) is missing or different")
         }
@@ -58,6 +58,6 @@ import Glibc
         let check = JournalCheck.run([file])
         let errors = check.diagnostics.filter { $0.severity == .error }
         // Only the very last line may still be torn (the final kill), awaiting the next opening.
-        #expect(errors.allSatisfy { $0.line == journal.raw.lines.count && $0.message.contains("incomplete") }, "\(errors.map(\.message))")
+        #expect(errors.allSatisfy { $0.line == journal.raw.lines.count && $0.message.contains("incomplete") }, "\(errors.map { "\($0.line): \($0.message)" }) of \(journal.raw.lines.count) lines")
     }
 }
