@@ -11,8 +11,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .locked(path, holder):
-            let who = holder.map { "\($0.user) on \($0.host) (process \($0.pid), since \($0.since))" } ?? "another iwotch process"
-            return "\((path as NSString).lastPathComponent) is open in \(who). Only one iwotch may write a delivery at a time; close the other one, or open this delivery read-only."
+            let who = holder.map { "\($0.user) on \($0.host), process \($0.pid), since \($0.since)" } ?? "another iwotch process"
+            return "This delivery is open in another iwotch (\(who)). Only one iwotch may write a delivery at a time: close the other one first. (\((path as NSString).lastPathComponent))"
         case let .system(path, action, errno):
             let reason = String(cString: strerror(errno))
             var advice = ""

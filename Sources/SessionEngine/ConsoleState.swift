@@ -29,6 +29,8 @@ public struct ConsoleState: Sendable {
     public var checklistSelection = 0
     /// The agenda item the checklist rates (the current one unless chosen from the agenda).
     public var checklistActivity: String?
+    /// Where Esc leaves the checklist for: the screen it was opened from.
+    public var checklistReturn: Screen = .walkthrough
     public var agendaSelection = 0
     public var note = TextInput()
     /// Set when the last step was passed once: the next "next" moves on to the next item.

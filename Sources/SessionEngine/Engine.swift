@@ -98,7 +98,8 @@ public enum Engine {
         case .timerResumed: return "\(clock): timers running again"
         case .fidelityRated(let data):
             let label = state.delivery?.opened?.fidelityScale.first { $0.id == data.level }?.label ?? data.level
-            return "\(clock): item rated \(label.lowercased())"
+            let by = data.deliveredBy.count > 1 ? "both" : data.deliveredBy.first ?? ""
+            return "\(clock): item rated \(label.lowercased()), delivered by \(by)" + (data.adaptation == nil ? "" : ", adapted")
         case .noteAdded: return "\(clock): note added"
         case .correction: return "\(clock): correction recorded"
         case .damageFound: return "\(clock): earlier damage recorded"
@@ -113,6 +114,13 @@ public enum Clock {
         let text = Timestamp.format(date.addingTimeInterval(Double(offsetMinutes) * 60))
         let start = text.index(text.startIndex, offsetBy: 11)
         return String(text[start..<text.index(start, offsetBy: seconds ? 8 : 5)])
+    }
+
+    /// Always hours, minutes and seconds, `0:12:05`: for the session clock beside a plan in hours.
+    public static func hours(_ seconds: TimeInterval) -> String {
+        let total = Int(max(0, seconds))
+        let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return "\(total / 3600):\(two(total / 60 % 60)):\(two(total % 60))"
     }
 
     /// Minutes and seconds, `12:05`, or hours too, `1:02:05`.

@@ -78,6 +78,7 @@ enum Setup {
             if key == .enter || key == .space { return start(&state, &form, now: now) }
         case .group, .site, .facilitator1, .facilitator2, .participants:
             if key == .enter { move(1); return [] }
+            form.problem = nil
             switch form.focus {
             case .group: _ = form.group.handle(key)
             case .site: _ = form.site.handle(key)

@@ -15,6 +15,7 @@ enum Register {
             guard state.registerSelection < roster.count else { return [] }
             let code = roster[state.registerSelection]
             let current = state.delivery?.attendance[code]
+            if letter != "x" { state.registerSelection = min(roster.count - 1, state.registerSelection + 1) }
             switch letter {
             case "p": return [.append(.attendanceMarked(.init(participant: code, status: .present)))]
             case "l":
@@ -48,7 +49,7 @@ enum Checklist {
         switch key {
         case .up, .pageUp: state.checklistSelection = max(0, state.checklistSelection - 1)
         case .down, .pageDown: state.checklistSelection = min(max(0, items.count - 1), state.checklistSelection + 1)
-        case .escape, .character("f"), .character("q"): state.screen = .walkthrough
+        case .escape, .character("f"), .character("q"): state.screen = state.checklistReturn
         case .character(let digit) where digit.isASCII && digit.isNumber:
             guard let number = digit.wholeNumberValue, number >= 1, number <= scale.count, state.checklistSelection < items.count else { return [] }
             let itemID = items[state.checklistSelection]
@@ -71,7 +72,14 @@ enum Checklist {
                 state.status = .init(kind: .info, text: "Rate the item first, then m records an adaptation.", at: now)
                 return []
             }
-            state.dialog = .adaptation(.init(item: items[state.checklistSelection]))
+            var form = ConsoleState.AdaptationForm(item: items[state.checklistSelection])
+            // An existing adaptation opens filled in, to be amended rather than typed again.
+            if let existing = state.delivery?.ratings[items[state.checklistSelection]]?.adaptation {
+                form.timing = existing.timing
+                form.consistent = existing.fidelityConsistent
+                form.reason = TextInput(existing.reason, limit: 200)
+            }
+            state.dialog = .adaptation(form)
         default: break
         }
         return []
@@ -153,6 +161,7 @@ enum Dialogs {
             switch key {
             case .character("y"), .character("Y"), .character("n"), .character("N"):
                 state.dialog = nil
+                state.registerSelection = min(max(0, (state.delivery?.roster.count ?? 1) - 1), state.registerSelection + 1)
                 let notified = key == .character("y") || key == .character("Y")
                 return [.append(.attendanceMarked(.init(participant: code, status: .absent, notified: notified)))]
             case .escape: state.dialog = nil

@@ -9,6 +9,7 @@ enum Walkthrough {
         guard let delivery = state.delivery, !delivery.isClosed else { return [] }
         let wasArmed = state.advanceArmed
         state.advanceArmed = false
+        if wasArmed, state.status?.text.hasPrefix("Last step.") == true { state.status = nil }
         switch key {
         // Presenter clickers send PgDn/PgUp, arrows or space: all of them step.
         case .right, .down, .pageDown, .space, .enter:
@@ -22,6 +23,7 @@ enum Walkthrough {
         case .character("f"):
             state.checklistActivity = delivery.currentActivity
             state.checklistSelection = 0
+            state.checklistReturn = .walkthrough
             state.screen = .checklist
         case .character("n"):
             state.note = TextInput(limit: 280)
@@ -83,6 +85,7 @@ enum AgendaIndex {
         case .character("f"):
             state.checklistActivity = state.agenda[state.agendaSelection].id
             state.checklistSelection = 0
+            state.checklistReturn = .agenda
             state.screen = .checklist
         case .enter:
             let target = state.agenda[state.agendaSelection].id

@@ -12,7 +12,8 @@ enum CloseView {
         let adherence = delivery.adherence
         let percent = adherence.percent.map { String(format: "%.0f%%", $0) } ?? "no applicable item rated"
         grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: frame.width), x: 0, y: 2)
-        grid.put("Adherence: \(percent) (\(adherence.score) of \(adherence.maximum) points; \(adherence.ratedItems) rated, \(adherence.excludedItems) not applicable, \(adherence.unratedItems) unrated)",
+        let applicable = adherence.ratedItems - adherence.excludedItems
+        grid.put("Adherence: \(percent) of the \(applicable) rated items that apply (\(adherence.excludedItems) not applicable, \(adherence.unratedItems) not rated)",
                  x: 0, y: 3, limit: frame.width)
         // Activities one a row; arrival, breaks and lunch together, so a whole group day fits at 80x24.
         grid.put("Minutes against plan", x: 0, y: 4, style: Style(.accent, bold: true))
@@ -42,7 +43,7 @@ enum CloseView {
             grid.put(text, x: 48, y: y, style: Style(difference > 0 && row.started ? .warning : .normal))
             y += 1
         }
-        if shown.count < rows.count { grid.put("… and \(rows.count - shown.count) more (see the agenda, g)", x: 2, y: y, style: .muted) }
+        if shown.count < rows.count { grid.put("… and \(rows.count - shown.count) more", x: 2, y: y, style: .muted) }
         y = listBottom + 1
         let unrated = activities.flatMap { item in item.fidelity.filter { delivery.ratings[$0] == nil }.map { (item, $0) } }
         if unrated.isEmpty {
@@ -74,14 +75,16 @@ enum DialogView {
         case .walkIn(let input):
             ("Add a walk-in", ["Participant code (no names): " + input.text], [("Enter", "add"), ("Esc", "cancel")])
         case .adaptation(let form):
-            ("Adaptation", ["Tab       " + (form.timing == .planned ? "planned" : "reactive (decided in the room)"),
+            ("Adaptation: " + (frame.state.activity(frame.state.checklistActivity ?? "")?.fidelity.first { $0.id == form.item }?.behaviour ?? form.item),
+             ["Tab       " + (form.timing == .planned ? "planned" : "reactive (decided in the room)"),
                             "Shift-Tab " + (form.consistent ? "consistent with fidelity" : "NOT consistent with fidelity"),
-                            "Why: " + form.reason.text], [("Enter", "save"), ("Esc", "cancel")])
+                            "Why: " + form.reason.text], [("Tab", "planned/reactive"), ("Shift-Tab", "consistent or not"), ("Enter", "save"), ("Esc", "cancel")])
         }
         let width = min(frame.width - 4, 72)
         let x = (frame.width - width) / 2
         let top = frame.height / 2 - 3
         let height = lines.count + 4
+        for row in (top - 1)...(top + height) { grid.fill(y: row, style: .plain) }
         for row in top..<(top + height) { grid.fill(y: row, from: x, to: x + width, style: Style(.normal, reverse: true)) }
         grid.put(" " + title, x: x, y: top, style: Style(.normal, bold: true, reverse: true), limit: width)
         for (index, line) in lines.enumerated() {

@@ -78,7 +78,16 @@ struct Frame {
             case .info: Style(.accent)
             case .problem: Style(.danger, bold: true)
             }
-            grid.put(DisplayText.truncated(status.text, toWidth: width), x: 0, y: y, style: style)
+            // A problem keeps its advice: it may take the row above the status line too.
+            let lines = DisplayText.wrap(DisplayText.sanitised(status.text), width: width)
+            if status.kind == .problem && lines.count > 1 {
+                grid.fill(y: y - 1, style: .plain)
+                grid.paragraph(status.text, x: 0, y: y - 1, width: width, lines: 2, style: style)
+            } else {
+                grid.put(DisplayText.truncated(status.text, toWidth: width), x: 0, y: y, style: style)
+            }
+        } else if state.screen == .close && !state.signoffs.isEmpty {
+            grid.put("Sign-offs are saved when you press Enter to close the delivery.", x: 0, y: y, style: Style(.accent))
         } else if state.delivery != nil {
             grid.put("✓ Every entry so far is saved to disk.", x: 0, y: y, style: Style(.ok))
         }

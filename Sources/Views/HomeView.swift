@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import Journal
 import SessionEngine
 
 enum HomeView {
@@ -11,7 +12,8 @@ enum HomeView {
         for (index, item) in Home.items(state).enumerated() {
             let selected = index == state.homeSelection
             let (label, detail): (String, String) = switch item {
-            case .resume(let d): ("Resume \(d.title), group \(d.group)", "open since " + Clock.local(d.lastEvent, offsetMinutes: state.utcOffsetMinutes))
+            case .resume(let d): ("Resume \(d.title), group \(d.group)",
+                                  "last entry " + DeliveryID.localDate(d.lastEvent, offsetMinutes: state.utcOffsetMinutes) + " " + Clock.local(d.lastEvent, offsetMinutes: state.utcOffsetMinutes))
             case .run: ("Run a live session", "set up a delivery: session, group, facilitators, register")
             case .rehearse: ("Rehearse", "arrives in a later version")
             case .browse: ("Browse the manual", "arrives in a later version")
@@ -74,12 +76,13 @@ enum SetupView {
         grid.put(start ? "▶ [ Start the session ]" : "  [ Start the session ]", x: 1, y: y, style: start ? .selected : Style(.accent))
         if start { frame.cursor = (1, y) }
         y += 2
+        if let problem = form.problem {
+            grid.paragraph("✗ " + problem, x: 2, y: y, width: frame.width - 4, lines: 2, style: Style(.danger, bold: true))
+            y += 3
+        }
         if let session {
             let note = "\(session.kind == .group ? "Group" : "One-to-one"), \(session.mode.rawValue), \(session.plannedMinutes) minutes, \(session.activities.count) activities. Codes only: no names. Participants: codes separated by spaces; a known group's are filled in."
             grid.paragraph(note, x: 2, y: y, width: frame.width - 4, lines: 2, style: .muted)
-        }
-        if let problem = form.problem {
-            grid.paragraph("✗ " + problem, x: 2, y: frame.height - 4, width: frame.width - 4, lines: 2, style: Style(.danger, bold: true))
         }
         frame.keys = [("Tab/↓", "next field"), ("←→", "change choice"), ("Enter", "next / start"), ("Esc", "back")]
     }
@@ -95,7 +98,7 @@ enum HelpView {
         ("g", "agenda: jump to any item, f to rate it"),
         ("p", "pause or resume the timers"),
         ("c", "close the session: summary and sign-off"),
-        ("Esc", "back out of any screen or question"),
+        ("Esc", "back out of any screen or question (on the live screen it asks whether to leave)"),
         ("q", "leave (asks first during a live session; everything is saved)"),
         ("?", "this help; any key returns"),
     ]
@@ -105,12 +108,11 @@ enum HelpView {
         var y = 3
         for (keys, meaning) in lines {
             grid.put(keys, x: 2, y: y, style: Style(.accent, bold: true))
-            grid.put(meaning, x: 28, y: y, limit: frame.width - 30)
-            y += 1
+            y += grid.paragraph(meaning, x: 27, y: y, width: frame.width - 28, lines: 2)
         }
         y += 1
-        grid.paragraph("Every mark, rating and note is saved to disk the moment you make it; the status line says so. If the terminal is closed or the laptop loses power, run iwotch again to resume where you were.",
-                       x: 2, y: y, width: frame.width - 4, lines: 3, style: .muted)
+        grid.paragraph("Entries are saved as you make them; after a crash, run iwotch to resume.",
+                       x: 2, y: y, width: frame.width - 4, lines: max(0, frame.height - 3 - y), style: .muted)
         frame.keys = [("any key", "back")]
     }
 }

@@ -9,7 +9,7 @@ enum RegisterView {
         guard let delivery = state.delivery, let opened = delivery.opened else { return }
         frame.header(&grid, [state.programme.title, opened.session.title, "Register"])
         grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: frame.width), x: 0, y: 2, style: .title)
-        grid.put("Code          Mark                       Time    ", x: 2, y: 4, style: Style(.accent, bold: true))
+        grid.put("Code                  Mark                     Time", x: 2, y: 4, style: Style(.accent, bold: true))
         let rows = frame.bottom - 5
         let selection = min(state.registerSelection, max(0, delivery.roster.count - 1))
         let first = max(0, selection - rows + 1)
@@ -31,9 +31,9 @@ enum RegisterView {
             let style: Style = selected ? .selected : .plain
             if selected { grid.fill(y: y, from: 2, to: frame.width - 2, style: style); frame.cursor = (2, y) }
             let walkIn = delivery.walkIns.contains(code) ? " (walk-in)" : ""
-            grid.put((selected ? "▶ " : "  ") + code + walkIn, x: 2, y: y, style: style, limit: 14)
-            grid.put(symbol + " " + word, x: 16, y: y, style: style, limit: 26)
-            grid.put(time, x: 43, y: y, style: style, limit: frame.width - 45)
+            grid.put((selected ? "▶ " : "  ") + code + walkIn, x: 2, y: y, style: style, limit: 22)
+            grid.put(symbol + " " + word, x: 24, y: y, style: style, limit: 24)
+            grid.put(time, x: 49, y: y, style: style, limit: frame.width - 51)
             y += 1
         }
         if delivery.roster.isEmpty { grid.put("No participants yet: press w to add one.", x: 2, y: 5, style: .muted) }
@@ -59,7 +59,7 @@ enum ChecklistView {
         for (index, itemID) in item.fidelity.enumerated() {
             let behaviour = content?.fidelity.first { $0.id == itemID }?.behaviour ?? itemID
             let rating = delivery.ratings[itemID]
-            let label = rating.flatMap { r in scale.first { $0.id == r.level }?.label } ?? "not rated"
+            let label = rating.flatMap { r in scale.first { $0.id == r.level }?.label } ?? ""
             let by = rating.map { "by " + ($0.deliveredBy.count > 1 ? "both" : $0.deliveredBy.first ?? "") } ?? ""
             let selected = index == state.checklistSelection
             let style: Style = selected ? .selected : .plain
@@ -68,7 +68,7 @@ enum ChecklistView {
                 if selected { grid.fill(y: y + offset, from: 0, to: frame.width, style: style) }
                 grid.put((offset == 0 ? (selected ? "▶ " : "  ") : "  ") + line, x: 0, y: y + offset, style: style)
             }
-            let mark = (rating == nil ? "· " : "✓ ") + label
+            let mark = rating == nil ? "· not rated" : "= " + label
             grid.put(mark, x: frame.width - 25, y: y, style: Style(rating == nil ? .muted : .ok, bold: rating != nil, reverse: selected), limit: 25)
             var second = by
             if rating?.adaptation != nil { second += second.isEmpty ? "adapted" : ", adapted" }
@@ -95,7 +95,7 @@ enum AgendaView {
         for (index, item) in state.agenda.enumerated().dropFirst(first).prefix(rows) {
             let started = !(delivery.intervals[item.id] ?? []).isEmpty
             let marker = item.id == delivery.currentActivity ? "▶" : started ? "✓" : " "
-            let actual = started ? Clock.duration(delivery.seconds(of: item.id, until: frame.now)) : ""
+            let actual = started ? "\(Int(delivery.seconds(of: item.id, until: frame.now) / 60)) min" : ""
             let rated = item.fidelity.isEmpty ? "" : "\(item.fidelity.filter { delivery.ratings[$0] != nil }.count)/\(item.fidelity.count)"
             let selected = index == state.agendaSelection
             let style: Style = selected ? .selected : item.kind == "activity" ? .plain : .muted

@@ -29,7 +29,7 @@ enum WalkthroughView {
         x += 2
         x += grid.put(timing.words, x: x, y: 3, style: Style(timerRole, bold: timing.state != .onTime))
         if timing.paused { grid.put("  ⏸ PAUSED", x: x, y: 3, style: Style(.warning, bold: true)) }
-        let session = "Session " + Clock.duration(timing.sessionElapsed) + " of " + Clock.duration(timing.sessionPlanned)
+        let session = "Session " + Clock.hours(timing.sessionElapsed) + " of " + Clock.hours(timing.sessionPlanned)
         grid.put(session, x: width - DisplayText.width(session), y: 3, style: .muted)
 
         // Body: aims, steps (the current one in full), key messages, materials.

@@ -39,6 +39,7 @@ enum ConsoleLoop {
                     print(sentence!)
                     return 0
                 }
+                if width < ConsoleView.minimumWidth || height < ConsoleView.minimumHeight { continue }
                 runner.handle(.key(key), now: Date())
             case .interrupted(let signal):
                 exitCode = 128 + signal

@@ -12,7 +12,9 @@ enum ContentLocator {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["IWOTCH_CONTENT"], !path.isEmpty { return path }
         var candidates = [FileManager.default.currentDirectoryPath]
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // /proc/self/exe names the binary however it was called (by PATH, by a link, relatively).
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             candidates.append(folder.path)
             folder.deleteLastPathComponent()

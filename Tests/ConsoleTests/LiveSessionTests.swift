@@ -29,7 +29,7 @@ import Glibc
             try tmux.sendKeys("Tab", "Enter")
             _ = try await tmux.waitFor(text: " LIVE ", "Arrival and register", "3 not marked")
 
-            try tmux.sendKeys("a", "p", "Down", "l", "Down", "x", "y")
+            try tmux.sendKeys("a", "p", "l", "x", "y")
             _ = try await tmux.waitFor(text: "1 present · 1 late · 0 left early · 1 absent")
             try tmux.sendKeys("Escape", "PageDown")
             _ = try await tmux.waitFor(text: "Press again to move on to: Welcome and aims")

@@ -12,9 +12,9 @@ import Views
     func inProgress() throws -> Driver {
         let driver = try Driver()
         driver.startGroupSession(participants: "P01 P02 P03 JB")
-        driver.press(.character("a"), .character("p"), .down)
+        driver.press(.character("a"), .character("p"))
         driver.wait(minutes: 6)
-        driver.press(.character("l"), .down, .character("x"), .character("n"), .escape)
+        driver.press(.character("l"), .character("x"), .character("n"), .escape)
         driver.wait(minutes: 4)
         driver.press(.pageDown, .pageDown, .space)
         driver.wait(minutes: 7)
