@@ -10,8 +10,7 @@ struct ConsoleOptions: ParsableArguments {
     @Option(name: .long, help: "The programme folder (default: the bundled programme).")
     var content: String?
 
-    @Option(name: .long, help: "The journal folder (default: $IWOTCH_JOURNAL, else $XDG_DATA_HOME/iwotch/journal).")
-    var journal: String?
+    @OptionGroup var location: JournalCommand.Location
 
     @Flag(name: .customLong("no-color"), help: "Never use colour (also when NO_COLOR is set).")
     var noColour = false
@@ -41,7 +40,7 @@ struct ConsoleCommand: ParsableCommand {
         }
         let programme = try options.programme()
         let code = try MainActor.assumeIsolated {
-            let runner = ConsoleRunner(programme: programme, directory: JournalDirectory.resolve(options.journal))
+            let runner = ConsoleRunner(programme: programme, directory: options.location.directory)
             return try ConsoleLoop.run(runner, colour: options.noColour ? .never : .auto)
         }
         if code != 0 { throw ExitCode(code) }
@@ -73,7 +72,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("No session \"\(session)\" in \(programme.title). The sessions are: \(programme.sessions.map(\.id).joined(separator: ", ")).")
         }
         let code = try MainActor.assumeIsolated {
-            let runner = ConsoleRunner(programme: programme, directory: JournalDirectory.resolve(options.journal))
+            let runner = ConsoleRunner(programme: programme, directory: options.location.directory)
             // An open delivery is offered first: the home screen lists it to resume.
             if runner.state.resumable.isEmpty { runner.startSetup(session: session, group: group) }
             return try ConsoleLoop.run(runner, colour: options.noColour ? .never : .auto)
