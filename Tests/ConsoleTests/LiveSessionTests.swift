@@ -4,11 +4,11 @@ import Testing
 import Glibc
 #endif
 
-/// The real binary in tmux at 80x24: set up the mini programme's group session, mark the
-/// register, move through the items, rate, add a note, kill -9 midway, resume in a new terminal,
-/// finish, sign off, and check the journal.
+/// The real binary in tmux at 80x24: set up a short group session (arrival, three activities and
+/// a break), mark the register, move through the items, rate, add a note, kill -9 midway, resume
+/// in a new terminal, finish, sign off, and check the journal.
 @Suite struct LiveSessionTests {
-    static let mini = IWotchBinary.repository.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini").path
+    static let mini = IWotchBinary.repository.appendingPathComponent("Tests/ConsoleTests/Fixtures/short").path
 
     func arguments(_ journal: String) -> [String] {
         ["run", "--content", Self.mini, "--journal", journal, "--group", "G01", "--session", "group-1"]
@@ -34,7 +34,7 @@ import Glibc
             try tmux.sendKeys("Escape", "PageDown")
             _ = try await tmux.waitFor(text: "Press again to move on to: Welcome and aims")
             try tmux.sendKeys("PageDown")
-            _ = try await tmux.waitFor(text: "Welcome and aims", "2 of 4")
+            _ = try await tmux.waitFor(text: "Welcome and aims", "2 of 5")
             try tmux.sendKeys("f", "1", "2")
             _ = try await tmux.waitFor(text: "2 of 2 rated")
             try tmux.sendKeys("Escape", "n")
@@ -61,10 +61,12 @@ import Glibc
         #expect(resumed.contains("Checklist 2 of 2 rated"))
 
         try tmux.sendKeys("Right", "Right", "Right")
-        _ = try await tmux.waitFor(text: "Break ·", "3 of 4")
+        _ = try await tmux.waitFor(text: "Break ·", "3 of 5")
         try tmux.sendKeys("Right", "Right")
-        _ = try await tmux.waitFor(text: "Relaxation practice", "4 of 4")
-        try tmux.sendKeys("f", "1", "Escape", "c")
+        _ = try await tmux.waitFor(text: "Relaxation practice", "4 of 5")
+        try tmux.sendKeys("f", "1", "Escape", "Right", "Right")
+        _ = try await tmux.waitFor(text: "Planning the week ahead", "5 of 5")
+        try tmux.sendKeys("f", "1", "3", "Escape", "c")
         _ = try await tmux.waitFor(text: "Close and sign", "Every fidelity item is rated")
         try tmux.sendKeys("1", "2", "Enter")
         let info = try await tmux.waitForExit()
