@@ -30,7 +30,13 @@ public struct JournalCheck {
         }
         var file = FileCheck(journal: journal)
         file.run(programmes: programmes)
-        diagnostics += file.diagnostics
+        // A file that is not a journal at all would otherwise give a problem per line.
+        let limit = 100
+        diagnostics += file.diagnostics.prefix(limit)
+        if file.diagnostics.count > limit {
+            diagnostics.append(Diagnostic(path: url.path, line: 1, column: 1, message: "and \(file.diagnostics.count - limit) more problems in this file",
+                                          excerpt: nil, help: "Is this a journal? Journals are written by iwotch, one JSON object per line."))
+        }
         summaries.append(DeliverySummary(journal))
 
         // The same journal copied twice is one delivery, not a clash of event ids.

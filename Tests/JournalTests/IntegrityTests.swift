@@ -239,3 +239,19 @@ extension Optional {
         #expect(try sample.writer.url.lines() == lines)
     }
 }
+
+@Suite struct HostileJournalTests {
+    @Test func aFileThatIsNotAJournalGivesBoundedErrorsNotACrash() throws {
+        let folder = ScratchFolder()
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let garbage = folder.url.appendingPathComponent("garbage.jsonl")
+        var bytes = Data()
+        for index in 0..<5000 { bytes.append(contentsOf: [0x00, 0xFF, UInt8(0x20 + index % 200), 0x1B, 0x7B, 0x0A]) }
+        try bytes.write(to: garbage)
+        let check = JournalCheck.run([garbage])
+        #expect(check.errorCount == 101)
+        #expect(check.diagnostics.last?.message == "and 4900 more problems in this file")
+        #expect(check.diagnostics.allSatisfy { !$0.description.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" } },
+                "nothing from the file reaches the terminal raw")
+    }
+}
