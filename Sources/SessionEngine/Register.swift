@@ -119,6 +119,8 @@ enum Closing {
         case .character(let digit) where digit.isASCII && digit.isNumber:
             guard let number = digit.wholeNumberValue, number >= 1, number <= opened.facilitators.count else { return [] }
             let facilitator = opened.facilitators[number - 1]
+            // The hint that sign-offs are saved with the close replaces the last "saved" message.
+            state.status = nil
             if let index = state.signoffs.firstIndex(where: { $0.code == facilitator.code }) {
                 state.signoffs.remove(at: index)
             } else {

@@ -33,7 +33,7 @@ public struct Timing: Sendable, Equatable {
         switch state {
         case .onTime: "\(Int((itemRemaining / 60).rounded(.up))) min left"
         case .warning: "⚠ \(Int((itemRemaining / 60).rounded(.up))) min left"
-        case .overrun: "‼ \(max(1, Int((-itemRemaining / 60).rounded(.down)))) min over"
+        case .overrun: -itemRemaining < 60 ? "‼ over time" : "‼ \(Int((-itemRemaining / 60).rounded(.down))) min over"
         }
     }
 }

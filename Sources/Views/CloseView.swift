@@ -13,8 +13,10 @@ enum CloseView {
         let percent = adherence.percent.map { String(format: "%.0f%%", $0) } ?? "no applicable item rated"
         grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: frame.width), x: 0, y: 2)
         let applicable = adherence.ratedItems - adherence.excludedItems
-        grid.put("Adherence: \(percent) of the \(applicable) rated items that apply (\(adherence.excludedItems) not applicable, \(adherence.unratedItems) not rated)",
-                 x: 0, y: 3, limit: frame.width)
+        let line = adherence.percent == nil
+            ? "Adherence: nothing rated that applies yet (\(adherence.excludedItems) not applicable, \(adherence.unratedItems) not rated)"
+            : "Adherence: \(percent) of the \(applicable) rated items that apply (\(adherence.excludedItems) not applicable, \(adherence.unratedItems) not rated)"
+        grid.put(DisplayText.truncated(line, toWidth: frame.width), x: 0, y: 3)
         // Activities one a row; arrival, breaks and lunch together, so a whole group day fits at 80x24.
         grid.put("Minutes against plan", x: 0, y: 4, style: Style(.accent, bold: true))
         let activities = state.agenda.filter { $0.kind == "activity" }
@@ -86,7 +88,7 @@ enum DialogView {
         let height = lines.count + 4
         for row in (top - 1)...(top + height) { grid.fill(y: row, style: .plain) }
         for row in top..<(top + height) { grid.fill(y: row, from: x, to: x + width, style: Style(.normal, reverse: true)) }
-        grid.put(" " + title, x: x, y: top, style: Style(.normal, bold: true, reverse: true), limit: width)
+        grid.put(" " + DisplayText.truncated(title, toWidth: width - 2), x: x, y: top, style: Style(.normal, bold: true, reverse: true), limit: width)
         for (index, line) in lines.enumerated() {
             grid.put(" " + line, x: x, y: top + 2 + index, style: Style(.normal, reverse: true), limit: width - 1)
         }

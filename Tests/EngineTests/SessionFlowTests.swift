@@ -168,7 +168,9 @@ import Testing
         driver.wait(minutes: 4.5)                      // 8.5 of 10 minutes: inside the 2-minute warning
         timing = Timing(driver.state, now: driver.now)
         #expect(timing.state == .warning && timing.words == "⚠ 2 min left")
-        driver.wait(minutes: 3)                        // 11.5 of 10 minutes: 1 minute (and a half) over
+        driver.wait(minutes: 2)                        // 10.5 of 10 minutes: just over
+        #expect(Timing(driver.state, now: driver.now).words == "‼ over time")
+        driver.wait(minutes: 1)                        // 11.5 of 10 minutes: 1 minute (and a half) over
         timing = Timing(driver.state, now: driver.now)
         #expect(timing.state == .overrun && timing.words == "‼ 1 min over")
         #expect(driver.frame().plainText.contains("‼ 1 min over"))
@@ -188,7 +190,8 @@ import Testing
         second.press(.enter)
         #expect(second.state.screen == .home)
         #expect(second.state.status?.kind == .problem)
-        #expect(second.state.status?.text.contains("Only one iwotch may write a delivery at a time") == true)
+        #expect(second.state.status?.text.contains("is open in another iwotch") == true)
+        #expect(second.state.status?.text.contains("Close that one first") == true)
         #expect(second.state.status?.text.contains("Not saved") == false)
     }
 }
