@@ -155,7 +155,6 @@ struct FileCheck {
         var ids: [UUID: Int] = [:]
         var eventsByID: [UUID: JournalEvent] = [:]
         var opened: DeliveryOpened?
-        var openLine = 0
         var started: Set<String> = []
         for (line, event) in journal.events {
             if let first = ids[event.id] {
@@ -169,7 +168,6 @@ struct FileCheck {
                     report(line, "a second delivery-opened event", key: "type", help: "A journal holds one delivery; this line belongs in another file.")
                 } else {
                     opened = data
-                    openLine = line
                     if line != 1 || event.seq != 1 {
                         report(line, "the delivery is opened on line \(line), not line 1", key: "type", help: "A journal starts with its delivery-opened event.")
                     }
@@ -206,7 +204,6 @@ struct FileCheck {
             report(last.line, "the delivery is still open (last event \(Timestamp.format(last.event.time)))", severity: .warning,
                    help: "If the session is under way, this is expected. If it is over, open it in iwotch to resume and close it: nothing recorded is lost.")
         }
-        _ = openLine
     }
 
     mutating func checkOpening(_ data: DeliveryOpened, line: Int, programmes: [Programme]) {

@@ -20,7 +20,7 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .locked(path, holder):
+        case let .locked(_, holder):
             // Short enough for a status line, with the time as the laptop's clock shows it.
             let who = holder.map { "\($0.user) on \($0.host), process \($0.pid), since \(Self.localClock($0.since))" } ?? "another iwotch process"
             return "This delivery is open in another iwotch (\(who)). Close that one first: only one may write a delivery."

@@ -32,16 +32,4 @@ enum JournalLock {
         guard let data = try? Data(contentsOf: infoURL(journal)) else { return nil }
         return try? JSONDecoder().decode(LockHolder.self, from: data)
     }
-
-    /// Whether another process is writing this journal now.
-    public static func isHeld(_ journal: URL) -> LockHolder?? {
-        let fd = Glibc.open(journal.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        if flock(fd, LOCK_EX | LOCK_NB) == 0 {
-            flock(fd, LOCK_UN)
-            return .some(nil)
-        }
-        return .some(holder(of: journal))
-    }
 }

@@ -41,7 +41,6 @@ public struct ConsoleState: Sendable {
     public var actor: String = ""
     /// Participants to enrol once the delivery is open.
     public internal(set) var pendingRoster: [String] = []
-    public var quitting = false
     /// The local offset from UTC, for dates in delivery ids (the runtime sets it).
     public var utcOffsetMinutes = 0
 
