@@ -9,7 +9,15 @@ public struct ReadJournal: Sendable {
     public var unreadable: [(line: Int, reason: String)]
 
     public static func read(_ url: URL) throws -> ReadJournal {
-        let raw = try RawJournal.read(url)
+        parse(try RawJournal.read(url), url: url)
+    }
+
+    /// A journal from bytes already in hand (the console's start-up scan reads each file once).
+    public static func parse(_ data: Data, url: URL) -> ReadJournal {
+        parse(RawJournal(data: data), url: url)
+    }
+
+    static func parse(_ raw: RawJournal, url: URL) -> ReadJournal {
         var events: [(Int, JournalEvent)] = []
         var unreadable: [(Int, String)] = []
         events.reserveCapacity(raw.lines.count)

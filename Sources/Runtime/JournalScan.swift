@@ -12,23 +12,25 @@ enum JournalScan {
 
     static func scan(_ directory: JournalDirectory, mode: JournalEvent.Mode) -> Found {
         var found = Found()
-        var latest: [String: (date: Date, url: URL)] = [:]
+        // Each file is read once. Closed deliveries are recognised without decoding them, and only
+        // open ones and each group's latest are decoded in full: start-up stays fast.
+        var latest: [String: (date: Date, url: URL, data: Data)] = [:]
         for url in directory.files(mode) {
-            // A closed delivery is recognised without decoding it: start-up stays fast.
             guard let data = try? Data(contentsOf: url) else { continue }
             let closed = data.range(of: Data(#""type":"delivery-closed""#.utf8)) != nil
             guard let firstLine = data.split(separator: 0x0A, maxSplits: 1).first,
                   case .success(let opening) = LineCodec.decode(Data(firstLine)),
                   case .deliveryOpened(let opened) = opening.body else { continue }
-            if latest[opened.group].map({ $0.date < opening.time }) ?? true { latest[opened.group] = (opening.time, url) }
-            if !closed, let journal = try? ReadJournal.read(url) {
-                let last = journal.events.last?.event.time ?? opening.time
+            if latest[opened.group].map({ $0.date < opening.time }) ?? true { latest[opened.group] = (opening.time, url, data) }
+            if !closed {
+                let last = ReadJournal.parse(data, url: url).events.last?.event.time ?? opening.time
                 found.resumable.append(ResumableDelivery(url: url, title: opened.session.title, group: opened.group, lastEvent: last))
             }
         }
         for (group, entry) in latest {
-            guard let journal = try? ReadJournal.read(entry.url), let opened = journal.state.opened else { continue }
-            found.groups[group] = GroupHistory(site: opened.site, facilitators: opened.facilitators, roster: journal.state.roster)
+            let state = ReadJournal.parse(entry.data, url: entry.url).state
+            guard let opened = state.opened else { continue }
+            found.groups[group] = GroupHistory(site: opened.site, facilitators: opened.facilitators, roster: state.roster)
         }
         found.resumable.sort { $0.lastEvent > $1.lastEvent }
         return found

@@ -9,7 +9,6 @@ enum Walkthrough {
         guard let delivery = state.delivery, !delivery.isClosed else { return [] }
         let wasArmed = state.advanceArmed
         state.advanceArmed = false
-        if wasArmed, state.status?.text.hasPrefix("Last step.") == true { state.status = nil }
         switch key {
         // Presenter clickers send PgDn/PgUp, arrows or space: all of them step.
         case .right, .down, .pageDown, .space, .enter:
@@ -52,14 +51,13 @@ enum Walkthrough {
             state.status = .init(kind: .info, text: "That was the last item. Press c to close the session.", at: now)
             return []
         }
-        let following = state.agenda[index + 1]
-        // Moving on ends this item: a stray click should not do it, so it takes a second press.
+        // Moving on ends this item: a stray click should not do it, so it takes a second press
+        // (the view says so while `advanceArmed` is set).
         if !armed {
             state.advanceArmed = true
-            state.status = .init(kind: .info, text: "Last step. Press again to move on to: \(following.title)", at: now)
             return []
         }
-        return move(&state, to: following.id)
+        return move(&state, to: state.agenda[index + 1].id)
     }
 
     /// Ends the running item (if any) and starts another.

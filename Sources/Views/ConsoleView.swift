@@ -72,7 +72,10 @@ struct Frame {
     func finish(_ grid: inout Grid) {
         // Status line: the last thing saved, or a problem, never silence about saving.
         let y = height - 2
-        if let status = state.status {
+        if state.screen == .walkthrough, state.advanceArmed, let index = state.currentIndex, index + 1 < state.agenda.count {
+            let hint = "Last step. Press again to move on to: " + state.agenda[index + 1].title
+            grid.put(DisplayText.truncated(hint, toWidth: width), x: 0, y: y, style: Style(.warning, bold: true))
+        } else if let status = state.status {
             let style: Style = switch status.kind {
             case .saved: Style(.ok)
             case .info: Style(.accent)

@@ -18,6 +18,16 @@ struct ConsoleOptions: ParsableArguments {
     func programme() throws -> Programme {
         try ContentLocator.loadClean(content, purpose: "running a session").programme
     }
+
+    /// Opens the console on the journal folder; `prepare` may move it past the home screen.
+    func runConsole(_ programme: Programme, prepare: @MainActor (ConsoleRunner) -> Void = { _ in }) throws {
+        let code = MainActor.assumeIsolated {
+            let runner = ConsoleRunner(programme: programme, directory: location.directory)
+            prepare(runner)
+            return ConsoleLoop.run(runner, colour: noColour ? .never : .auto)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
 }
 
 /// `iwotch` with no command: the home screen (or, when not in a terminal, the overview).
@@ -38,12 +48,7 @@ struct ConsoleCommand: ParsableCommand {
             print("Run iwotch in a terminal to open the console.")
             return
         }
-        let programme = try options.programme()
-        let code = try MainActor.assumeIsolated {
-            let runner = ConsoleRunner(programme: programme, directory: options.location.directory)
-            return try ConsoleLoop.run(runner, colour: options.noColour ? .never : .auto)
-        }
-        if code != 0 { throw ExitCode(code) }
+        try options.runConsole(try options.programme())
     }
 }
 
@@ -71,12 +76,9 @@ struct RunCommand: ParsableCommand {
         if let session, programme.session(session) == nil {
             throw ValidationError("No session \"\(session)\" in \(programme.title). The sessions are: \(programme.sessions.map(\.id).joined(separator: ", ")).")
         }
-        let code = try MainActor.assumeIsolated {
-            let runner = ConsoleRunner(programme: programme, directory: options.location.directory)
+        try options.runConsole(programme) { runner in
             // An open delivery is offered first: the home screen lists it to resume.
             if runner.state.resumable.isEmpty { runner.startSetup(session: session, group: group) }
-            return try ConsoleLoop.run(runner, colour: options.noColour ? .never : .auto)
         }
-        if code != 0 { throw ExitCode(code) }
     }
 }

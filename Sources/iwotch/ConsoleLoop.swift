@@ -5,11 +5,11 @@ import Terminal
 import Views
 
 /// The terminal loop: draw the state, wait for a key or the next second, hand it to the runner.
-/// Every fact is on disk before the next frame shows it; a stop signal ends the loop with the
-/// terminal restored and one plain sentence.
+/// Every fact is on disk before the next frame shows it; however the loop ends, the journal is
+/// closed, the terminal restored and one plain sentence printed.
 @MainActor
 enum ConsoleLoop {
-    static func run(_ runner: ConsoleRunner, colour: ColourMode) throws -> Int32 {
+    static func run(_ runner: ConsoleRunner, colour: ColourMode) -> Int32 {
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen.open(colour: colour)
@@ -17,8 +17,15 @@ enum ConsoleLoop {
             FileHandle.standardError.write(Data("iwotch: \(error)\n".utf8))
             return 1
         }
-        var exitCode: Int32 = 0
-        var sentence: String?
+        let (code, sentence) = loop(runner, screen)
+        runner.writer?.close()
+        screen.close()
+        print(sentence)
+        return code
+    }
+
+    /// Runs until the engine quits, q on the too-small screen, or a stop signal.
+    private static func loop(_ runner: ConsoleRunner, _ screen: TerminalScreen) -> (code: Int32, sentence: String) {
         while runner.quitMessage == nil {
             let (width, height) = screen.size
             let now = Date()
@@ -31,29 +38,21 @@ enum ConsoleLoop {
             case .resize:
                 continue
             case .key(let key):
-                // Below 80x24 only the "enlarge" screen shows; q still leaves (everything is saved).
-                if (width < ConsoleView.minimumWidth || height < ConsoleView.minimumHeight) && key == .character("q") {
-                    sentence = runner.state.delivery == nil ? "Goodbye." : "The session is saved. Run iwotch again to resume it."
-                    runner.writer?.close()
-                    screen.close()
-                    print(sentence!)
-                    return 0
+                // Below 80x24 only the "enlarge" screen shows: keys would move a session nobody
+                // can see, so only q works, and leaves at once (everything is saved).
+                if width < ConsoleView.minimumWidth || height < ConsoleView.minimumHeight {
+                    if key == .character("q") {
+                        return (0, runner.state.delivery == nil ? "Goodbye." : "The session is saved. Run iwotch again to resume it.")
+                    }
+                    continue
                 }
-                if width < ConsoleView.minimumWidth || height < ConsoleView.minimumHeight { continue }
                 runner.handle(.key(key), now: Date())
             case .interrupted(let signal):
-                exitCode = 128 + signal
-                sentence = runner.state.delivery == nil
+                return (128 + signal, runner.state.delivery == nil
                     ? "iwotch stopped."
-                    : "iwotch stopped. Everything shown as saved is on disk; run iwotch again to resume the session."
-                runner.writer?.close()
-                screen.close()
-                print(sentence!)
-                return exitCode
+                    : "iwotch stopped. Everything shown as saved is on disk; run iwotch again to resume the session.")
             }
         }
-        screen.close()
-        print(runner.quitMessage ?? "Goodbye.")
-        return exitCode
+        return (0, runner.quitMessage ?? "Goodbye.")
     }
 }
