@@ -29,7 +29,7 @@ struct KeysScreenTests {
     @Test func clickerKeysAreNamedWithTheirAction() async throws {
         let tmux = try await started()
         try tmux.sendKeys("NPage", "Right", "Space")
-        let screen = try await tmux.waitFor(text: "Space — next")
+        let screen = try await tmux.waitFor(text: "› Space — next", "Page Down — next", "Right arrow — next")
         #expect(screen.contains("Page Down — next"))
         #expect(screen.contains("Right arrow — next"))
         #expect(screen.contains("› Space — next"), "the newest key is marked")
@@ -42,16 +42,21 @@ struct KeysScreenTests {
         try tmux.sendText("é")
         try await tmux.waitFor(text: "› é")
         try tmux.sendText("中")
-        let screen = try await tmux.waitFor(text: "› 中")
+        // A frame can be captured half processed: wait for the whole of it, the older key moved down too.
+        let screen = try await tmux.waitFor(text: "› 中", "  é")
         #expect(screen.contains("  é"))
     }
 
     @Test func onlyTheTenLatestKeysAreKept() async throws {
         let tmux = try await started()
         for letter in "abcdefghijk" { try tmux.sendText(String(letter)) }
-        let screen = try await tmux.waitFor(text: "› k")
-        let listed = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.count <= 3 && ($0.hasPrefix("› ") || $0.count == 1) }
+        func listed(_ screen: String) -> [String] {
+            screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { $0.count <= 3 && ($0.hasPrefix("› ") || $0.count == 1) }
+        }
+        // Wait for the whole frame (the newest key and the list below it), not just its first row.
+        let screen = try await tmux.waitUntil("k is newest with the list redrawn") { $0.contains("› k") && !listed($0).contains("a") && listed($0).count >= 10 }
+        let listed = listed(screen)
         #expect(listed.count == 10, "\(screen)")
         #expect(!listed.contains("a"))
     }
