@@ -40,7 +40,8 @@ import Glibc
             try tmux.sendKeys("Escape", "n")
             try tmux.sendText("Zoë's café 疼痛 👍")
             try tmux.sendKeys("Enter")
-            let screen = try await tmux.waitFor(text: "note added")
+            // Waiting for every expected text, so a half-processed frame is never what is checked.
+            let screen = try await tmux.waitFor(text: "note added", "Checklist 2 of 2 rated")
             #expect(screen.contains("Checklist 2 of 2 rated"))
 
             // The terminal dies with the session half done.
@@ -56,7 +57,8 @@ import Glibc
         try tmux.start(arguments(journal))
         _ = try await tmux.waitFor(text: "Resume Group session 1")
         try tmux.sendKeys("Enter")
-        let resumed = try await tmux.waitFor(text: "Welcome and aims", "Resumed where you left off")
+        let resumed = try await tmux.waitFor(text: "Welcome and aims", "Resumed where you left off",
+                                             "1 present · 1 late · 0 left early · 1 absent", "Checklist 2 of 2 rated")
         #expect(resumed.contains("1 present · 1 late · 0 left early · 1 absent"))
         #expect(resumed.contains("Checklist 2 of 2 rated"))
 
