@@ -34,6 +34,9 @@ let package = Package(
             name: "Journal",
             dependencies: ["Programme", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Supervisors' reports over many journals: reads and joins them, computes the figures and
+        // writes them as tables (terminal, CSV, JSON, Markdown, HTML) and REDCap files. No terminal.
+        .target(name: "Audit", dependencies: ["Journal", "Programme", "DisplayText"]),
         // Pure: (state, action, now) -> (state, effects). Never calls curses or touches files.
         .target(name: "SessionEngine", dependencies: ["Programme", "Journal", "DisplayText"]),
         // Carries out the engine's effects against the journal; no terminal.
@@ -46,6 +49,7 @@ let package = Package(
             dependencies: [
                 "Programme",
                 "Journal",
+                "Audit",
                 "Runtime",
                 "Views",
                 "SessionEngine",
@@ -56,12 +60,13 @@ let package = Package(
         // Benchmarks of the journal (durable append, replay) beside sqlite3 and jq; see Scripts/bench.
         .executableTarget(
             name: "iwotch-bench",
-            dependencies: ["Journal", "Programme", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Journal", "Programme", "Audit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Appends until killed; the crash-injection test drives it.
         .executableTarget(name: "iwotch-stress", dependencies: ["Journal"]),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Programme"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Journal", "Programme"], exclude: ["Golden"]),
         .testTarget(name: "EngineTests", dependencies: ["SessionEngine", "Runtime", "Views", "Journal", "Programme"], exclude: ["Golden"]),
         .testTarget(
             name: "ProgrammeTests",

@@ -34,6 +34,8 @@ public struct DeliveryState: Sendable, Equatable {
     public var notes: [Note] = []
     public var corrections: [AppliedCorrection] = []
     public var damagedLines: [Int] = []
+    /// Supervisors' reviews of this delivery, from review files read with its journal.
+    public var reviews: [Review] = []
     public var closed: DeliveryClosed?
     public var closedAt: Date?
     public var lastEventAt: Date?
@@ -50,6 +52,13 @@ public struct DeliveryState: Sendable, Equatable {
         public var actor: String
         public var text: String
         public var activity: String?
+    }
+
+    public struct Review: Sendable, Equatable {
+        public var id: UUID
+        public var at: Date
+        public var rater: String
+        public var review: SupervisorReview
     }
 
     public struct AppliedCorrection: Sendable, Equatable {
@@ -77,6 +86,12 @@ public struct DeliveryState: Sendable, Equatable {
     /// Folds one more event in (the engine does this as it writes). A correction changes an
     /// earlier event, which this state no longer holds: after one, build the state with `replay`.
     public mutating func fold(_ event: JournalEvent) {
+        // A review is made later, from a review file: it is kept beside the delivery's record and
+        // moves none of its clocks or counts.
+        if case .supervisorReview(let data) = event.body {
+            reviews.append(Review(id: event.id, at: event.time, rater: event.actor, review: data))
+            return
+        }
         eventCount += 1
         lastEventAt = event.time
         switch event.body {
@@ -116,6 +131,8 @@ public struct DeliveryState: Sendable, Equatable {
             break
         case .damageFound(let data):
             damagedLines.append(contentsOf: data.lines)
+        case .supervisorReview:
+            break
         case .deliveryClosed(let data):
             stopRunning(at: event.time)
             if let since = pausedSince { pauses.append(Interval(start: since, end: event.time)); pausedSince = nil }

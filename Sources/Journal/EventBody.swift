@@ -16,6 +16,8 @@ public enum EventBody: Sendable, Equatable {
     case correction(Correction)
     case damageFound(DamageFound)
     case deliveryClosed(DeliveryClosed)
+    /// Only in a review file: a supervisor's ratings of the delivery named in the envelope.
+    case supervisorReview(SupervisorReview)
 
     public var type: String {
         switch self {
@@ -32,12 +34,13 @@ public enum EventBody: Sendable, Equatable {
         case .correction: "correction"
         case .damageFound: "damage-found"
         case .deliveryClosed: "delivery-closed"
+        case .supervisorReview: "supervisor-review"
         }
     }
 
     public static let types = ["delivery-opened", "participant-enrolled", "attendance-marked", "activity-started",
                                "activity-ended", "step-shown", "timer-paused", "timer-resumed", "fidelity-rated",
-                               "note-added", "correction", "damage-found", "delivery-closed"]
+                               "note-added", "correction", "damage-found", "delivery-closed", "supervisor-review"]
 }
 
 /// The first event of every journal file: what is being delivered, to whom, by whom, and the

@@ -28,26 +28,19 @@ public struct JournalCheck {
                                           excerpt: nil, help: "\(error). Check the file's permissions."))
             return
         }
-        var file = FileCheck(journal: journal)
-        file.run(programmes: programmes)
-        // A file that is not a journal at all would otherwise give a problem per line.
-        let limit = 100
-        diagnostics += file.diagnostics.prefix(limit)
-        if file.diagnostics.count > limit {
-            diagnostics.append(Diagnostic(path: url.path, line: 1, column: 1, message: "and \(file.diagnostics.count - limit) more problems in this file",
-                                          excerpt: nil, help: "Is this a journal? Journals are written by iwotch, one JSON object per line."))
-        }
+        diagnostics += Self.problems(of: journal, programmes: programmes)
         summaries.append(DeliverySummary(journal))
 
         // The same journal copied twice is one delivery, not a clash of event ids.
         let delivery = journal.state.delivery
-        if !delivery.isEmpty, let other = seenDeliveries[delivery] {
+        if !journal.isReview, !delivery.isEmpty, let other = seenDeliveries[delivery] {
             diagnostics.append(Diagnostic(path: url.path, line: 1, column: 1, severity: .warning,
                                           message: "this delivery (\(delivery)) is also in \(other)",
                                           excerpt: nil, help: "Probably a copy of the same journal. Reports count each event once, by its id."))
             return
         }
-        if !delivery.isEmpty { seenDeliveries[delivery] = url.path }
+        if !journal.isReview, !delivery.isEmpty { seenDeliveries[delivery] = url.path }
+        let file = FileCheck(journal: journal)
         for (line, event) in journal.events {
             if let first = seenIDs[event.id], first.delivery != event.delivery {
                 diagnostics.append(file.diagnostic(line, "event id \(event.id.uuidString.lowercased()) is also used at \(first.path):\(first.line)",
@@ -59,6 +52,21 @@ public struct JournalCheck {
     }
 
     public var errorCount: Int { diagnostics.errorCount }
+
+    /// The checks of one file on its own (everything but ids shared with other files); reports
+    /// run these on every journal they read.
+    public static func problems(of journal: ReadJournal, programmes: [Programme] = []) -> [Diagnostic] {
+        var file = FileCheck(journal: journal)
+        file.run(programmes: programmes)
+        // A file that is not a journal at all would otherwise give a problem per line.
+        let limit = 100
+        var result = Array(file.diagnostics.prefix(limit))
+        if file.diagnostics.count > limit {
+            result.append(Diagnostic(path: journal.url.path, line: 1, column: 1, message: "and \(file.diagnostics.count - limit) more problems in this file",
+                                     excerpt: nil, help: "Is this a journal? Journals are written by iwotch, one JSON object per line."))
+        }
+        return result
+    }
 }
 
 /// The checks of one file.
@@ -150,6 +158,7 @@ struct FileCheck {
     }
 
     mutating func checkEvents(programmes: [Programme]) {
+        if journal.isReview { return checkReview() }
         var state = DeliveryState()
         var seen: [JournalEvent] = []
         var ids: [UUID: Int] = [:]
@@ -163,7 +172,10 @@ struct FileCheck {
             } else {
                 ids[event.id] = line
             }
-            if case .deliveryOpened(let data) = event.body {
+            if case .supervisorReview = event.body {
+                report(line, "a supervisor review inside a delivery's journal", key: "type",
+                       help: "Reviews are written to files of their own (iwotch review); the facilitators' journal is never added to by a reviewer.")
+            } else if case .deliveryOpened(let data) = event.body {
                 if opened != nil {
                     report(line, "a second delivery-opened event", key: "type", help: "A journal holds one delivery; this line belongs in another file.")
                 } else {
@@ -203,6 +215,39 @@ struct FileCheck {
             let last = journal.events.last!
             report(last.line, "the delivery is still open (last event \(Timestamp.format(last.event.time)))", severity: .warning,
                    help: "If the session is under way, this is expected. If it is over, open it in iwotch to resume and close it: nothing recorded is lost.")
+        }
+    }
+
+    /// A review file: one or more supervisor-review events of one delivery, and nothing else.
+    mutating func checkReview() {
+        var ids: [UUID: Int] = [:]
+        let delivery = journal.events.first?.event.delivery ?? ""
+        for (line, event) in journal.events {
+            if let first = ids[event.id] {
+                report(line, "event id \(event.id.uuidString.lowercased()) is used again (first on line \(first))", key: "id",
+                       help: "Every event has its own id. This line was copied, not written by iwotch.")
+            } else {
+                ids[event.id] = line
+            }
+            guard case .supervisorReview(let review) = event.body else {
+                report(line, "a \(event.type) event in a review file", key: "type",
+                       help: "A review file holds supervisor-review events only; this line belongs in a delivery's journal.")
+                continue
+            }
+            if event.delivery != delivery {
+                report(line, "this review is of delivery \(event.delivery), not \(delivery)", key: "delivery",
+                       help: "A review file reviews one delivery.")
+            }
+            if event.mode != .live {
+                report(line, "a review of a rehearsal", key: "mode", help: "Supervisors review live deliveries; rehearsals are not audited.")
+            }
+            if !review.competenceScale.contains(where: { $0.score == review.competence }) {
+                report(line, "competence \(review.competence) is not a point of the competence scale recorded with it", key: "competence",
+                       help: "The points are: \(review.competenceScale.map { String($0.score) }.joined(separator: ", ")).")
+            }
+            if let problem = review.comment.flatMap(Privacy.refusal(forNote:)) {
+                report(line, problem, key: "comment", help: "Review comments follow the journal's privacy rules: no names or identifiers.")
+            }
         }
     }
 

@@ -22,6 +22,14 @@ public struct JournalDirectory: Sendable {
 
     public func folder(for mode: JournalEvent.Mode) -> URL { root.appendingPathComponent(mode.rawValue) }
 
+    /// Supervisors' review files: beside the journals, never inside them.
+    public var reviews: URL { root.appendingPathComponent("reviews") }
+
+    public func reviewFiles() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: reviews.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { reviews.appendingPathComponent($0) }
+    }
+
     /// Journal files of one mode, oldest name first.
     public func files(_ mode: JournalEvent.Mode) -> [URL] {
         let folder = folder(for: mode)

@@ -40,6 +40,11 @@ public struct ReadJournal: Sendable {
 
     public var state: DeliveryState { DeliveryState.replay(events.map(\.event)) }
 
+    /// A supervisor's review file rather than a delivery's journal: it starts with a review.
+    public var isReview: Bool {
+        if case .supervisorReview? = events.first?.event.body { true } else { false }
+    }
+
     /// The hash of the last line: printed in reports so later edits become visible.
     public var head: String? { raw.lines.last.map { lineHash($0.bytes) } }
 }
@@ -55,12 +60,14 @@ public struct DeliverySummary: Sendable {
     public var session: String
     public var events: Int
     public var isClosed: Bool
+    public var isReview: Bool
     public var head: String?
 
     public init(_ journal: ReadJournal) {
         let state = journal.state
         url = journal.url
-        delivery = state.delivery.isEmpty ? journal.url.deletingPathExtension().lastPathComponent : state.delivery
+        delivery = journal.isReview ? journal.events[0].event.delivery
+            : state.delivery.isEmpty ? journal.url.deletingPathExtension().lastPathComponent : state.delivery
         mode = state.mode
         let opening = journal.events.first { if case .deliveryOpened = $0.event.body { true } else { false } }?.event
         date = opening.map { DeliveryID.localDate($0.time, offsetMinutes: $0.utcOffsetMinutes) } ?? "?"
@@ -69,6 +76,7 @@ public struct DeliverySummary: Sendable {
         session = state.opened?.session.id ?? "?"
         events = journal.events.count
         isClosed = state.isClosed
+        isReview = journal.isReview
         head = journal.head
     }
 }

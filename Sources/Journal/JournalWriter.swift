@@ -27,12 +27,29 @@ public final class JournalWriter {
     /// either no journal or one that can be resumed.
     public static func create(in directory: URL, delivery: String, mode: JournalEvent.Mode, opening: DeliveryOpened,
                               actor: String, at time: Date, utcOffsetMinutes: Int? = nil) throws -> (JournalWriter, JournalEvent) {
+        try create(in: directory, name: delivery, delivery: delivery, mode: mode, first: .deliveryOpened(opening),
+                   actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes)
+    }
+
+    /// Writes a supervisor's review of `delivery` as a file of its own, created as a journal is:
+    /// it exists complete with its event or not at all. The facilitators' journal is not touched.
+    public static func createReview(in directory: URL, of delivery: String, review: SupervisorReview, actor: String,
+                                    at time: Date, utcOffsetMinutes: Int? = nil) throws -> (URL, JournalEvent) {
+        let suffix = String(UUID().uuidString.lowercased().prefix(8))
+        let (writer, event) = try create(in: directory, name: "review-\(delivery)-\(suffix)", delivery: delivery, mode: .live,
+                                         first: .supervisorReview(review), actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes)
+        writer.close()
+        return (writer.url, event)
+    }
+
+    private static func create(in directory: URL, name: String, delivery: String, mode: JournalEvent.Mode, first: EventBody,
+                               actor: String, at time: Date, utcOffsetMinutes: Int?) throws -> (JournalWriter, JournalEvent) {
         try JournalDirectory.prepare(directory)
-        let url = directory.appendingPathComponent(delivery + ".jsonl")
+        let url = directory.appendingPathComponent(name + ".jsonl")
         if FileManager.default.fileExists(atPath: url.path) {
             throw JournalError.refused("\(url.lastPathComponent) already exists; a new delivery never reuses a journal.")
         }
-        let staging = directory.appendingPathComponent("." + delivery + ".jsonl.new")
+        let staging = directory.appendingPathComponent("." + name + ".jsonl.new")
         unlink(staging.path)   // left by a crash during an earlier attempt; it never held a saved record
         let fd = Glibc.open(staging.path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JournalError.system(path: staging.path, action: "create", errno: errno) }
@@ -40,7 +57,7 @@ public final class JournalWriter {
             try JournalLock.acquire(fd: fd, journal: url)
             let writer = JournalWriter(url: staging, descriptor: fd, delivery: delivery, mode: mode, lastSeq: 0, head: nil,
                                        pendingDamage: [], endsWithNewline: true)
-            let event = try writer.append(.deliveryOpened(opening), actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes)
+            let event = try writer.append(first, actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes)
             guard link(staging.path, url.path) == 0 else { throw JournalError.system(path: url.path, action: "create", errno: errno) }
             unlink(staging.path)
             // The new name must survive a power cut too: fsync the folder that holds it.

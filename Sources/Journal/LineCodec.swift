@@ -103,6 +103,7 @@ extension JournalEvent: Codable {
         case .correction(let data): try container.encode(data, forKey: .data)
         case .damageFound(let data): try container.encode(data, forKey: .data)
         case .deliveryClosed(let data): try container.encode(data, forKey: .data)
+        case .supervisorReview(let data): try container.encode(data, forKey: .data)
         }
     }
 
@@ -143,6 +144,7 @@ extension JournalEvent: Codable {
         case "correction": body = .correction(try container.decode(Correction.self, forKey: .data))
         case "damage-found": body = .damageFound(try container.decode(DamageFound.self, forKey: .data))
         case "delivery-closed": body = .deliveryClosed(try container.decode(DeliveryClosed.self, forKey: .data))
+        case "supervisor-review": body = .supervisorReview(try container.decode(SupervisorReview.self, forKey: .data))
         default:
             throw LineCodec.DecodeError(description: "unknown event type `\(type)`")
         }

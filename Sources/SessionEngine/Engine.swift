@@ -104,6 +104,7 @@ public enum Engine {
         case .correction: return "\(clock): correction recorded"
         case .damageFound: return "\(clock): earlier damage recorded"
         case .deliveryClosed: return "\(clock): delivery closed"
+        case .supervisorReview: return "\(clock): supervisor review recorded"
         }
     }
 }

@@ -20,16 +20,16 @@ struct AppendBenchmark {
 
         let average = lines.dropFirst().reduce(0) { $0 + $1.count } / count
         print("")
-        print("append: delivery-opened, then \(Format.count(count)) events, each on disk (fsync) before the call returns")
+        print("append: delivery-opened, then \(Figures.count(count)) events, each on disk (fsync) before the call returns")
         print("  disk:  \(Machine.fileSystem(of: folder))")
         print("  lines: \(average) bytes on average (attendance-marked, fidelity-rated, step-shown in turn);")
         print("         sqlite3 \(version) stores the same lines, one transaction per row")
-        print(Format.row("", ["median", "p99", "max", "events/s"]))
+        print(Figures.row("", ["median", "p99", "max", "events/s"]))
         for (label, stats) in [("iwotch JournalWriter.append", iwotch), ("sqlite3 INSERT (reference)", sqlite)] {
-            print(Format.row("  " + label, [Format.duration(stats.median), Format.duration(stats.p99), Format.duration(stats.max),
-                                            Format.rate(stats.perSecond)]))
+            print(Figures.row("  " + label, [Figures.duration(stats.median), Figures.duration(stats.p99), Figures.duration(stats.max),
+                                            Figures.rate(stats.perSecond)]))
         }
-        print("  (sqlite3 figures include a pipe round trip to its process: \(Format.duration(roundTrip)) median on its own)")
+        print("  (sqlite3 figures include a pipe round trip to its process: \(Figures.duration(roundTrip)) median on its own)")
         let ratio = iwotch.median / sqlite.median
         print("  ratio of medians, iwotch / sqlite3: " + String(format: "%.2f", ratio)
               + (ratio < 1 ? " (iwotch waits less per event)" : " (iwotch waits longer per event)"))

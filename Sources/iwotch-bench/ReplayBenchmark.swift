@@ -24,8 +24,8 @@ struct ReplayBenchmark {
         let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
 
         print("")
-        print("replay: \(Format.count(count)) events, \(Format.megabytes(bytes)), \(bytes / count) bytes a line on average")
-        print("  generated in \(Format.seconds(generation)) (encode + hash chain, no fsync per line; not part of the figures below)")
+        print("replay: \(Figures.count(count)) events, \(Figures.megabytes(bytes)), \(bytes / count) bytes a line on average")
+        print("  generated in \(Figures.seconds(generation)) (encode + hash chain, no fsync per line; not part of the figures below)")
         print("  the file was just written, so it is read from the page cache: these are CPU figures, not disk reads")
 
         // Generation's buffers are not replay's: start the peak afresh (Linux 4.0+).
@@ -61,12 +61,12 @@ struct ReplayBenchmark {
         let total = stages.reduce(0) { $0 + $1.time }
         let jq = try Reference.jq(file)
 
-        print(Format.row("", ["time", "events/s", "MB/s", "peak RSS"], labelWidth: 40))
+        print(Figures.row("", ["time", "events/s", "MB/s", "peak RSS"], labelWidth: 40))
         func row(_ label: String, _ time: UInt64, _ peak: Int?) {
             let seconds = Double(time) / 1e9
-            print(Format.row("  " + label, [Format.seconds(time), Format.rate(Double(count) / seconds),
+            print(Figures.row("  " + label, [Figures.seconds(time), Figures.rate(Double(count) / seconds),
                                             String(format: "%.0f", Double(bytes) / 1e6 / seconds),
-                                            peak.map(Format.megabytes) ?? "-"], labelWidth: 40))
+                                            peak.map(Figures.megabytes) ?? "-"], labelWidth: 40))
         }
         for stage in stages { row(stage.label, stage.time, stage.peak) }
         row("total (a-d)", total, stages.last?.peak)
@@ -75,8 +75,8 @@ struct ReplayBenchmark {
         print("  ratio to jq: total " + String(format: "%.2f", Double(total) / Double(jq.time))
               + ", read + decode alone " + String(format: "%.2f", Double(readAndDecode) / Double(jq.time)) + " (above 1: slower than jq)")
         print("  peak RSS: this process's VmHWM since replay began; jq's from /usr/bin/time ('-' without it)")
-        print("  state: \(state.roster.count) participants, \(state.ratings.count) items rated, \(Format.count(state.notes.count)) notes, "
-              + "\(state.corrections.count) corrections applied, \(Format.count(state.eventCount)) events folded")
+        print("  state: \(state.roster.count) participants, \(state.ratings.count) items rated, \(Figures.count(state.notes.count)) notes, "
+              + "\(state.corrections.count) corrections applied, \(Figures.count(state.eventCount)) events folded")
         print("  chain: " + (breaks == 0 ? "intact" : "\(breaks) BROKEN LINKS") + "; a JournalEvent takes \(MemoryLayout<JournalEvent>.stride) bytes inline (+ its strings)")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Audit
 import Journal
 import Programme
 
@@ -45,18 +46,6 @@ struct Scenario {
 struct BenchError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// A small deterministic generator (SplitMix64): the same mix on every run and machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// The events of a long delivery after delivery-opened, in the order a facilitator would make them:

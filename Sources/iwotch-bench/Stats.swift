@@ -21,7 +21,7 @@ struct LatencyStats {
     }
 }
 
-enum Format {
+enum Figures {
     static func duration(_ nanoseconds: Double) -> String {
         switch nanoseconds {
         case ..<1_000: String(format: "%.0f ns", nanoseconds)

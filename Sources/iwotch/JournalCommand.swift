@@ -42,10 +42,11 @@ struct JournalCommand: ParsableCommand {
             for diagnostic in check.diagnostics {
                 FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
             }
-            let open = check.summaries.filter { !$0.isClosed }.count
+            let reviews = check.summaries.filter(\.isReview).count
+            let open = check.summaries.filter { !$0.isClosed && !$0.isReview }.count
             let errors = check.diagnostics.errorCount, warnings = check.diagnostics.warningCount
             var line = "\(files.count) \(files.count == 1 ? "journal" : "journals") checked"
-            line += " (\(check.summaries.count - open) closed, \(open) open): "
+            line += " (\(check.summaries.count - open - reviews) closed, \(open) open\(reviews > 0 ? ", \(reviews) \(reviews == 1 ? "review" : "reviews")" : "")): "
             line += "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
             print(line)
             if errors > 0 { throw ExitCode(1) }
@@ -79,7 +80,7 @@ struct JournalCommand: ParsableCommand {
 /// Journal files named on the command line (files, or folders searched below), or all of them.
 enum JournalFiles {
     static func collect(_ paths: [String], default directory: JournalDirectory) throws -> [URL] {
-        guard !paths.isEmpty else { return directory.files(.live) + directory.files(.rehearsal) }
+        guard !paths.isEmpty else { return directory.files(.live) + directory.files(.rehearsal) + directory.reviewFiles() }
         var files: [URL] = []
         for path in paths {
             var isDirectory: ObjCBool = false

@@ -1,0 +1,154 @@
+/// A report before it is written out: header facts, then sections of tables. Every format
+/// (terminal, CSV, JSON, Markdown, HTML) is written from this one value, so they cannot disagree.
+public struct ReportDocument: Sendable {
+    public var title: String
+    /// What the report covers and the rules it used: filters, content versions, bands, dose rule.
+    public var facts: [Fact]
+    public var sections: [Section]
+    /// The journals read, with their chain heads, and the files that failed the check.
+    public var sources: Sources
+
+    public struct Fact: Sendable, Equatable {
+        public var label: String
+        public var value: String
+        public init(_ label: String, _ value: String) { self.label = label; self.value = value }
+    }
+
+    public struct Section: Sendable {
+        /// A short machine name (`--table NAME` for CSV; JSON keys).
+        public var id: String
+        public var title: String
+        /// How the figures were computed, in a sentence or two.
+        public var note: String
+        public var table: Table
+        /// A bar per row for the HTML page, when the section has a percentage worth seeing.
+        public var chart: Chart?
+        public init(id: String, title: String, note: String, table: Table, chart: Chart? = nil) {
+            self.id = id; self.title = title; self.note = note; self.table = table; self.chart = chart
+        }
+    }
+
+    public struct Chart: Sendable {
+        /// The column whose row labels name the bars, and the column holding the percentages.
+        public var labelColumn: Int
+        public var valueColumn: Int
+        public var bands: BandMarks
+        public init(labelColumn: Int, valueColumn: Int, bands: BandMarks) {
+            self.labelColumn = labelColumn; self.valueColumn = valueColumn; self.bands = bands
+        }
+    }
+
+    public struct Sources: Sendable {
+        public var journals: [Journal]
+        public var headsDigest: String
+        public struct Journal: Sendable {
+            public var file: String
+            public var delivery: String
+            public var kind: String
+            public var events: Int
+            public var head: String
+            /// Empty when the file passed the check; else the first problem, with its line.
+            public var problem: String
+            public var errors: Int
+        }
+        public var failed: [Journal] { journals.filter { $0.errors > 0 } }
+    }
+}
+
+/// A table: typed columns and rows of cells.
+public struct Table: Sendable {
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    public init(columns: [Column], rows: [[Cell]] = []) { self.columns = columns; self.rows = rows }
+
+    public struct Column: Sendable, Equatable {
+        public var key: String
+        public var title: String
+        public var numeric: Bool
+        public init(_ key: String, _ title: String, numeric: Bool = false) { self.key = key; self.title = title; self.numeric = numeric }
+    }
+}
+
+/// One cell: the text people read, the value machines read, and a mark when it falls below a band.
+public struct Cell: Sendable, Equatable {
+    public enum Value: Sendable, Equatable { case text(String), number(Double), integer(Int), bool(Bool), null }
+    public var display: String
+    public var value: Value
+    public var mark: BandMarks.Band?
+
+    public init(display: String, value: Value, mark: BandMarks.Band? = nil) { self.display = display; self.value = value; self.mark = mark }
+
+    public static func text(_ text: String) -> Cell { Cell(display: text, value: .text(text)) }
+    public static func integer(_ number: Int) -> Cell { Cell(display: String(number), value: .integer(number)) }
+    public static func bool(_ flag: Bool, yes: String = "yes", no: String = "no") -> Cell { Cell(display: flag ? yes : no, value: .bool(flag)) }
+    public static let empty = Cell(display: "", value: .null)
+
+    /// A number with one decimal, or "–" (and null) when there is none.
+    public static func number(_ number: Double?, decimals: Int = 1) -> Cell {
+        guard let number else { return Cell(display: "–", value: .null) }
+        return Cell(display: Format.fixed(number, decimals), value: .number(Format.rounded(number, decimals)))
+    }
+
+    /// A percentage marked against the bands: "72.5% ▽".
+    public static func percent(_ value: Double?, bands: BandMarks?) -> Cell {
+        guard let value else { return Cell(display: "–", value: .null) }
+        let band = bands?.band(of: value)
+        let mark = band.flatMap { $0 == .high ? nil : $0 }
+        return Cell(display: Format.fixed(value, 1) + "%" + (mark.map { " " + $0.symbol } ?? ""), value: .number(Format.rounded(value, 1)), mark: mark)
+    }
+}
+
+/// The adherence bands of the programme: high at or above `high`, low at or below `low`.
+public struct BandMarks: Sendable, Equatable {
+    public var high: Int
+    public var low: Int
+    public init(high: Int, low: Int) { self.high = high; self.low = low }
+
+    public enum Band: String, Sendable, Equatable {
+        case high, moderate, low
+        /// Symbols, never colour alone: they survive printing, CSV and screen readers.
+        public var symbol: String {
+            switch self {
+            case .high: ""
+            case .moderate: "▽"
+            case .low: "▼"
+            }
+        }
+    }
+
+    /// Bands are judged on the rounded figure people see, so "79.96%" shown as "80.0%" is high.
+    public func band(of percent: Double) -> Band {
+        let shown = Format.rounded(percent, 1)
+        if shown >= Double(high) { return .high }
+        if shown <= Double(low) { return .low }
+        return .moderate
+    }
+
+    public var legend: String {
+        "high ≥ \(high)%, ▽ moderate \(low + 1)–\(high - 1)%, ▼ low ≤ \(low)%"
+    }
+}
+
+/// Number formatting that does not depend on the locale (reports are compared across machines).
+public enum Format {
+    public static func rounded(_ value: Double, _ decimals: Int) -> Double {
+        let scale = pow10(decimals)
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        let scaled = Int((abs(value) * pow10(decimals)).rounded(.toNearestOrAwayFromZero))
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        guard decimals > 0 else { return sign + String(scaled) }
+        let divisor = Int(pow10(decimals))
+        let fraction = String(scaled % divisor)
+        return sign + String(scaled / divisor) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+    }
+
+    /// "7 of 9 (77.8%)": every share says its denominator.
+    public static func share(_ count: Int, of total: Int) -> String {
+        total == 0 ? "0 of 0" : "\(count) of \(total) (\(fixed(Double(count) * 100 / Double(total), 1))%)"
+    }
+
+    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { value, _ in value * 10 } }
+}

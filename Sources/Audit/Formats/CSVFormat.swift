@@ -1,0 +1,51 @@
+/// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes
+/// doubled. One table per file: a report's sections have different columns.
+public enum CSV {
+    public static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
+
+    /// Cells as machines read them: numbers unformatted, percentages without "%", and a band
+    /// column after each marked column so the mark is not lost.
+    public static func render(_ table: Table) -> String {
+        // Adherence columns carry their band beside them, so the mark is not lost in a spreadsheet.
+        let marked = Set(table.columns.indices.filter { table.columns[$0].key.hasSuffix("adherence") })
+        var header: [String] = []
+        for (index, column) in table.columns.enumerated() {
+            header.append(column.key)
+            if marked.contains(index) { header.append(column.key + "_band") }
+        }
+        var out = line(header)
+        for row in table.rows {
+            var fields: [String] = []
+            for (index, cell) in row.enumerated() {
+                fields.append(plain(cell.value))
+                if marked.contains(index) {
+                    if case .number = cell.value { fields.append(cell.mark?.rawValue ?? "high") } else { fields.append("") }
+                }
+            }
+            out += line(fields)
+        }
+        return out
+    }
+
+    static func plain(_ value: Cell.Value) -> String {
+        switch value {
+        case .text(let text): text
+        case .integer(let number): String(number)
+        case .number(let number): Format.fixed(number, decimals(number))
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: ""
+        }
+    }
+
+    /// As many decimals as the value was rounded to (at most 2), so "83.3" stays "83.3".
+    static func decimals(_ number: Double) -> Int {
+        if Format.rounded(number, 0) == number { return 0 }
+        if Format.rounded(number, 1) == number { return 1 }
+        return 2
+    }
+}

@@ -1,0 +1,110 @@
+/// A self-contained, printable HTML page: inline CSS, inline SVG bar charts, no scripts and no
+/// outside assets, so it can be mailed, archived or printed to PDF as it is.
+public enum HTMLFormat {
+    public static func render(_ document: ReportDocument) -> String {
+        var out = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(document.title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        <h1>\(escape(document.title))</h1>
+        <dl class="facts">
+
+        """
+        for fact in document.facts { out += "<dt>\(escape(fact.label))</dt><dd>\(escape(fact.value))</dd>\n" }
+        out += "</dl>\n"
+        for section in document.sections {
+            out += "<section id=\"\(escape(section.id))\">\n<h2>\(escape(section.title))</h2>\n<p class=\"note\">\(escape(section.note))</p>\n"
+            if let chart = section.chart, !section.table.rows.isEmpty { out += svg(section.table, chart) }
+            out += section.table.rows.isEmpty ? "<p>(none)</p>\n" : table(section.table)
+            out += "</section>\n"
+        }
+        var sources = Table(columns: [.init("file", "File"), .init("kind", "Kind"), .init("events", "Events", numeric: true),
+                                      .init("head", "Chain head"), .init("problem", "First problem")])
+        sources.rows = document.sources.journals.map { [.text($0.file), .text($0.kind), .integer($0.events), .text($0.head), .text($0.problem)] }
+        out += "<section id=\"sources\">\n<h2>Journals read</h2>\n<p class=\"note\">Chain heads digest <code>\(escape(document.sources.headsDigest))</code>. A journal edited after this report has a different head.</p>\n"
+        out += table(sources, className: "sources") + "</section>\n</body>\n</html>\n"
+        return out
+    }
+
+    static let style = """
+    body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:2em;color:#111;line-height:1.35}
+    h1{font-size:1.6em;margin-bottom:.3em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #999}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;font-size:.9em}dt{font-weight:600}dd{margin:0}
+    .note{font-size:.9em;color:#333}table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1em}
+    th,td{border:1px solid #bbb;padding:.2em .45em;text-align:left;vertical-align:top}th{background:#eee}
+    td.num{text-align:right;font-variant-numeric:tabular-nums}td.moderate{background:#fff4d6}td.low{background:#fde0dc;font-weight:600}
+    table.sources td{font-family:ui-monospace,monospace;font-size:.9em;word-break:break-all}
+    svg{display:block;margin:.5em 0}svg text{font-family:system-ui,Arial,sans-serif;font-size:11px}
+    @media print{body{margin:1cm}section{break-inside:auto}table{page-break-inside:auto}tr{break-inside:avoid}h2{break-after:avoid}}
+    """
+
+    static func table(_ table: Table, className: String? = nil) -> String {
+        var out = "<table\(className.map { " class=\"\($0)\"" } ?? "")>\n<thead><tr>"
+        out += table.columns.map { "<th scope=\"col\">\(escape($0.title))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            out += "<tr>"
+            for (column, cell) in zip(table.columns, row) {
+                var classes: [String] = []
+                if column.numeric { classes.append("num") }
+                if let mark = cell.mark { classes.append(mark.rawValue) }
+                out += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(escape(cell.display))</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    /// Horizontal bars from 0 to 100%, with dashed lines at the band limits; a bar below the high
+    /// band carries its symbol too, so the chart reads in grey on paper.
+    static func svg(_ table: Table, _ chart: ReportDocument.Chart) -> String {
+        let rows = table.rows.prefix(40)
+        let label = 150, plot = 420, bar = 14, gap = 6
+        let height = rows.count * (bar + gap) + 24
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(label + plot + 60)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(table.columns[chart.valueColumn].title)) by \(escape(table.columns[chart.labelColumn].title))\">\n"
+        for (index, row) in rows.enumerated() {
+            let y = index * (bar + gap)
+            let name = row[chart.labelColumn].display
+            out += "<text x=\"\(label - 6)\" y=\"\(y + bar - 3)\" text-anchor=\"end\">\(escape(String(name.prefix(24))))</text>\n"
+            guard case .number(let value) = row[chart.valueColumn].value else {
+                out += "<text x=\"\(label + 4)\" y=\"\(y + bar - 3)\">no applicable ratings</text>\n"
+                continue
+            }
+            let width = Int((min(max(value, 0), 100) / 100 * Double(plot)).rounded())
+            let fill = switch row[chart.valueColumn].mark { case .low?: "#c0392b"; case .moderate?: "#e0a030"; default: "#2e7d32" }
+            out += "<rect x=\"\(label)\" y=\"\(y)\" width=\"\(width)\" height=\"\(bar)\" fill=\"\(fill)\"/>\n"
+            out += "<text x=\"\(label + width + 4)\" y=\"\(y + bar - 3)\">\(escape(row[chart.valueColumn].display))</text>\n"
+        }
+        let axis = rows.count * (bar + gap)
+        for limit in [chart.bands.low, chart.bands.high] {
+            let x = label + Int(Double(limit) / 100 * Double(plot))
+            out += "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(axis)\" stroke=\"#555\" stroke-dasharray=\"3,3\"/>\n"
+            out += "<text x=\"\(x)\" y=\"\(axis + 14)\" text-anchor=\"middle\">\(limit)%</text>\n"
+        }
+        out += "<line x1=\"\(label)\" y1=\"0\" x2=\"\(label)\" y2=\"\(axis)\" stroke=\"#111\"/>\n"
+        return out + "</svg>\n"
+    }
+
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Control characters from a journal never reach the page.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Journal
+import Programme
+
+/// What every report starts from: the deliveries that pass the filters, the whole set they came
+/// from (for the sources list), and, when at hand, content to name fidelity items in words.
+public struct ReportInput: Sendable {
+    public var set: AuditSet
+    public var filters: Filters
+    public var deliveries: [DeliveryRecord]
+    /// Content files at hand: used only for wording (item texts); the figures come from the journals.
+    public var programmes: [Programme]
+
+    public init(set: AuditSet, filters: Filters, programmes: [Programme] = []) {
+        self.set = set
+        self.filters = filters
+        self.programmes = programmes
+        deliveries = set.filtered(filters)
+    }
+
+    /// The bands for figures that span deliveries: those of the newest content version read (each
+    /// delivery's own row uses the bands it pinned).
+    public var bands: BandMarks {
+        let latest = deliveries.max { ($0.programmeVersion, $0.date) < ($1.programmeVersion, $1.date) }
+        return latest.map { BandMarks(high: $0.opened.bands.high, low: $0.opened.bands.low) } ?? BandMarks(high: 80, low: 50)
+    }
+
+    /// The text of a fidelity item, from content with the same fingerprint if possible.
+    public func itemText(_ item: String, in record: DeliveryRecord) -> String? {
+        let exact = programmes.first { $0.fingerprint == record.opened.programme.fingerprint }
+        for programme in [exact].compactMap({ $0 }) + programmes {
+            if let text = programme.session(record.sessionID)?.agenda.flatMap(\.fidelity).first(where: { $0.id == item })?.behaviour { return text }
+        }
+        return nil
+    }
+
+    /// Header facts every report carries.
+    public func facts(extra: [ReportDocument.Fact] = []) -> [ReportDocument.Fact] {
+        var facts = [ReportDocument.Fact("Covers", filters.description)]
+        facts.append(.init("Deliveries", "\(deliveries.count) of \(set.records.count) read"))
+        let versions = Dictionary(grouping: deliveries) { "\($0.opened.programme.id) \($0.programmeVersion) (\($0.opened.programme.fingerprint.prefix(19))…)" }
+        facts.append(.init("Content versions", versions.isEmpty ? "none" : versions.keys.sorted().map { "\($0): \(versions[$0]!.count)" }.joined(separator: "; ")))
+        let bandSets = Set(deliveries.map { "\($0.opened.bands.high)/\($0.opened.bands.low)" })
+        facts.append(.init("Bands", bands.legend + (bandSets.count > 1 ? " (deliveries pinned \(bandSets.count) different band sets; each delivery's row uses its own)" : "")))
+        facts.append(contentsOf: extra)
+        let failed = set.files.filter(\.failedCheck).count
+        facts.append(.init("Journals", "\(set.files.count) files read, \(failed) failed `iwotch journal check`, \(set.files.filter { $0.kind == .copy }.count) copies counted once; chain heads digest \(set.headsDigest)"))
+        return facts
+    }
+
+    public var sources: ReportDocument.Sources {
+        let journals = set.files.sorted { $0.path < $1.path }.map { file in
+            ReportDocument.Sources.Journal(
+                file: file.path, delivery: file.delivery ?? "", kind: file.kind.rawValue, events: file.events, head: file.head ?? "",
+                problem: file.errors.first.map { "line \($0.line): \($0.message)" } ?? "", errors: file.errors.count)
+        }
+        return ReportDocument.Sources(journals: journals, headsDigest: set.headsDigest)
+    }
+
+    /// "NF1 (nurse), LF2 (lay)".
+    static func facilitatorList(_ record: DeliveryRecord) -> String {
+        record.facilitators.map { "\($0.code) (\($0.role))" }.joined(separator: ", ")
+    }
+}
+
+/// Pooled adherence: the sum of scores over the sum of maxima of every applicable rated item
+/// pooled together (so a delivery with more items weighs more), as most fidelity studies report it.
+struct Pool {
+    var score = 0
+    var maximum = 0
+    var rated = 0
+    var excluded = 0
+    var unrated = 0
+    var deliveries = Set<String>()
+
+    mutating func add(_ item: DeliveryRecord.ItemRating, delivery: String) {
+        deliveries.insert(delivery)
+        guard item.isRated else { unrated += 1; return }
+        rated += 1
+        guard let score = item.score else { excluded += 1; return }
+        self.score += score
+        maximum += item.maximum
+    }
+
+    var percent: Double? { maximum > 0 ? Double(score) * 100 / Double(maximum) : nil }
+}

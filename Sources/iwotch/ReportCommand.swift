@@ -1,0 +1,177 @@
+import ArgumentParser
+import Audit
+import Foundation
+import Journal
+import Programme
+
+/// `iwotch report fidelity|attendance|timing|sessions`.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Supervisors' reports over any number of journals: fidelity, attendance, timing, sessions.",
+        discussion: """
+        Reads journal files and folders (default: the journal folder's live journals and reviews), joins copies of \
+        the same journal by event id, applies corrections, leaves rehearsals out unless asked, and names every file \
+        that fails `iwotch journal check` while still reading what it can. See Manuals/supervisor-guide.md.
+        """,
+        subcommands: [Fidelity.self, Attendance.self, Timing.self, Sessions.self]
+    )
+
+    struct Fidelity: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Adherence per delivery, activity, facilitator, site and month; missed items; supervisor agreement.")
+        @OptionGroup var options: ReportOptions
+        func run() throws { try options.emit { FidelityReport.make($0) } }
+    }
+
+    struct Attendance: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Group days attended per participant, late and left early, and who reached the dose.")
+        @OptionGroup var options: ReportOptions
+        func run() throws { try options.emit { AttendanceReport.make($0) } }
+    }
+
+    struct Timing: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Planned against actual minutes per item, overrun hot spots, session lengths.")
+        @OptionGroup var options: ReportOptions
+        func run() throws { try options.emit { TimingReport.make($0) } }
+    }
+
+    struct Sessions: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One line per delivery, and an audit sample (first deliveries, below band, random top-up).")
+        @OptionGroup var options: ReportOptions
+        @Option(name: .long, help: "The share of deliveries the audit sample reaches, 0 to 1 (default 0.1).")
+        var share: Double = 0.10
+        @Option(name: .long, help: "Seed of the random top-up (default: a new one, printed in the report).")
+        var seed: UInt64?
+
+        func validate() throws {
+            guard (0...1).contains(share) else { throw ValidationError("--share is a fraction from 0 to 1, such as 0.1 for 10%.") }
+        }
+
+        func run() throws {
+            let seed = seed ?? UInt64.random(in: 1...999_999)
+            try options.emit { SessionsReport.make($0, sample: .init(share: share, seed: seed)) }
+        }
+    }
+}
+
+/// Options every report takes: what to read, which deliveries, and how to write it.
+struct ReportOptions: ParsableArguments {
+    @Argument(help: "Journal files or folders, searched below (default: the journal folder's live journals and reviews).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "The journal folder (default: $IWOTCH_JOURNAL, else $XDG_DATA_HOME/iwotch/journal).")
+    var journal: String?
+
+    @Option(name: .long, help: "Only deliveries on or after this date (YYYY-MM-DD).")
+    var from: String?
+    @Option(name: .long, help: "Only deliveries on or before this date (YYYY-MM-DD).")
+    var to: String?
+    @Option(name: .long, help: "Only this site (repeat for several).")
+    var site: [String] = []
+    @Option(name: .long, help: "Only this group (repeat for several).")
+    var group: [String] = []
+    @Option(name: .long, help: "Only deliveries this facilitator co-delivered (repeat for several).")
+    var facilitator: [String] = []
+    @Option(name: .long, help: "Only this session id, such as day-1 (repeat for several).")
+    var session: [String] = []
+    @Option(name: .customLong("content-version"), help: "Only deliveries of this content version (repeat for several).")
+    var contentVersion: [String] = []
+    @Flag(name: .customLong("include-rehearsals"), help: "Count rehearsals too (they are left out by default).")
+    var includeRehearsals = false
+
+    @Option(name: .long, help: "terminal, csv, json, markdown or html (default: terminal).")
+    var format: ReportFormat = .terminal
+    @Option(name: .long, help: "With --format csv: the table to write (default: the first).")
+    var table: String?
+    @Option(name: .long, help: "Terminal width for --format terminal (default: the terminal's, else 80).")
+    var width: Int?
+    @Option(name: [.customShort("o"), .long], help: "Write to this file instead of standard output.")
+    var output: String?
+    @Option(name: .long, help: "Content to word fidelity items from (default: the bundled programme).")
+    var content: String?
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, !Filters.isDate(value) { throw ValidationError("\(name) takes a date as YYYY-MM-DD, such as 2026-03-11; got \"\(value)\".") }
+        }
+        if let width, width < 40 { throw ValidationError("--width must be at least 40 columns.") }
+    }
+
+    var filters: Filters {
+        var filters = Filters()
+        filters.from = from
+        filters.to = to
+        filters.sites = site
+        filters.groups = group
+        filters.facilitators = facilitator
+        filters.sessions = session
+        filters.contentVersions = contentVersion
+        filters.includeRehearsals = includeRehearsals
+        return filters
+    }
+
+    func files() throws -> [URL] {
+        let directory = JournalDirectory.resolve(journal)
+        if paths.isEmpty {
+            return directory.files(.live) + (includeRehearsals ? directory.files(.rehearsal) : []) + directory.reviewFiles()
+        }
+        return try JournalFiles.collect(paths, default: directory)
+    }
+
+    func emit(_ make: (ReportInput) -> ReportDocument) throws {
+        let files = try files()
+        if files.isEmpty {
+            throw ValidationError("No journals to report on. Name journal files or folders, or set --journal (now \(JournalDirectory.resolve(journal).root.path)).")
+        }
+        let set = AuditSet.read(files)
+        var programmes: [Programme] = []
+        if let path = content ?? ContentLocator.defaultPath(), let programme = ProgrammeLoader.load(path: path).programme { programmes.append(programme) }
+        let document = make(ReportInput(set: set, filters: filters, programmes: programmes))
+        let text: String
+        switch format {
+        case .terminal: text = TerminalFormat.render(document, width: width ?? TerminalWidth.current())
+        case .json: text = JSONFormat.render(document)
+        case .markdown: text = MarkdownFormat.render(document)
+        case .html: text = HTMLFormat.render(document)
+        case .csv:
+            let wanted = table ?? document.sections[0].id
+            guard let section = document.sections.first(where: { $0.id == wanted }) else {
+                throw ValidationError("This report has no table \"\(wanted)\"; its tables are: \(document.sections.map(\.id).joined(separator: ", ")).")
+            }
+            text = CSV.render(section.table)
+        }
+        try Output.write(text, to: output)
+        let failed = set.files.filter(\.failedCheck)
+        if !failed.isEmpty {
+            FileHandle.standardError.write(Data("\(failed.count) of \(set.files.count) journals failed the check (they are listed in the report); see `iwotch journal check`.\n".utf8))
+        }
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case terminal, csv, json, markdown, html }
+
+enum Output {
+    /// Standard output, or a file written whole under a temporary name and then renamed, so a
+    /// half-written report never sits where a finished one is expected.
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw ValidationError("Could not write \(path): \((error as NSError).localizedDescription)")
+        }
+    }
+}
+
+enum TerminalWidth {
+    static func current() -> Int {
+        var window = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col >= 40 { return Int(window.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 40 { return columns }
+        return 80
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import Journal
+@testable import Audit
+
+/// The figures of every report against answers worked out by hand from the fixture (Fixture.swift).
+@Suite struct ReportFigureTests {
+    static func rows(_ document: ReportDocument, _ section: String) -> [[String]] {
+        document.sections.first { $0.id == section }!.table.rows.map { $0.map(\.display) }
+    }
+
+    func withFixture(_ body: (Fixture, AuditSet) throws -> Void) throws {
+        let fixture = try Fixture.make()
+        defer { fixture.remove() }
+        try body(fixture, fixture.read())
+    }
+
+    @Test func readingJoinsCopiesSkipsRehearsalsAndNamesTheDamagedFile() throws {
+        try withFixture { fixture, set in
+            #expect(set.records.count == 4)   // D1 (and its copy), D2, D3, the rehearsal
+            let input = ReportInput(set: set, filters: Filters())
+            #expect(input.deliveries.map(\.id) == ["2026-03-02-G1-day-a-d1", "2026-03-09-G1-day-b-d2", "2026-04-06-G2-day-a-d3"])
+            #expect(set.files.count == 6)
+            #expect(set.files.filter { $0.kind == .copy }.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["2026-03-02-G1-day-a-d1.jsonl"]
+                    || set.files.filter { $0.kind == .copy }.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["copy-of-d1-from-usb.jsonl"])
+            let failed = set.files.filter(\.failedCheck).map { URL(fileURLWithPath: $0.path).lastPathComponent }
+            #expect(failed == ["2026-03-09-G1-day-b-d2.jsonl"])
+            // The damaged line is a step: D2's figures are read from the rest of the file.
+            #expect(input.deliveries[1].adherence.percent == 100)
+            #expect(set.files.first { $0.kind == .review }?.delivery == "2026-03-02-G1-day-a-d1")
+            var withRehearsals = Filters()
+            withRehearsals.includeRehearsals = true
+            #expect(set.filtered(withRehearsals).count == 4)
+        }
+    }
+
+    @Test func filters() throws {
+        try withFixture { _, set in
+            func ids(_ change: (inout Filters) -> Void) -> [String] {
+                var filters = Filters()
+                change(&filters)
+                return set.filtered(filters).map { String($0.id.suffix(2)) }
+            }
+            #expect(ids { $0.sites = ["S2"] } == ["d3"])
+            #expect(ids { $0.from = "2026-03-05" } == ["d2", "d3"])
+            #expect(ids { $0.to = "2026-03-09" } == ["d1", "d2"])
+            #expect(ids { $0.facilitators = ["N1"] } == ["d1", "d2"])
+            #expect(ids { $0.facilitators = ["L1"] } == ["d1", "d2", "d3"])
+            #expect(ids { $0.groups = ["G1"]; $0.sessions = ["day-b"] } == ["d2"])
+            #expect(ids { $0.contentVersions = ["2.0"] } == [])
+        }
+    }
+
+    @Test func fidelityFigures() throws {
+        try withFixture { _, set in
+            let report = FidelityReport.make(ReportInput(set: set, filters: Filters()))
+            let deliveries = Self.rows(report, "deliveries")
+            // Score, maximum, adherence: the correction of i2 (not delivered -> partly) is applied.
+            #expect(deliveries.map { [$0[5], $0[6], $0[7]] } == [["5", "8", "62.5% ▽"], ["4", "4", "100.0%"], ["3", "10", "30.0% ▼"]])
+            #expect(deliveries[0][9] == "1")   // i5 not applicable, out of the denominator
+            #expect(Self.rows(report, "activities").map { [$0[1], $0[5]] } == [["act-1", "37.5% ▼"], ["act-2", "50.0% ▼"], ["act-3", "100.0%"]])
+            #expect(Self.rows(report, "facilitators").map { [$0[0], $0[2], $0[4]] } == [["L1", "3", "54.5% ▽"], ["N1", "2", "75.0% ▽"], ["N2", "1", "30.0% ▼"]])
+            #expect(Self.rows(report, "sites").map { [$0[0], $0[3]] } == [["S1", "75.0% ▽"], ["S2", "30.0% ▼"]])
+            #expect(Self.rows(report, "months").map { [$0[0], $0[3]] } == [["2026-03", "75.0% ▽"], ["2026-04", "30.0% ▼"]])
+            let missed = Self.rows(report, "missed")
+            #expect(missed.first.map { [$0[2], $0[5], $0[6], $0[7]] } == ["i2", "1", "1", "2 of 2 (100.0%)"])
+            #expect(Set(missed.map { $0[2] }) == ["i1", "i2", "i3", "i4", "i5"])
+        }
+    }
+
+    @Test func supervisorAgreementAndKappa() throws {
+        try withFixture { _, set in
+            let rows = Self.rows(FidelityReport.make(ReportInput(set: set, filters: Filters())), "agreement")
+            // Pairs: (fully,fully) (partly,partly) (fully,partly) (not,not): po 0.75, pe 5/16, kappa 0.4375/0.6875 = 0.636.
+            #expect(rows[0] == ["2026-03-02-G1-day-a-d1", "SUP1", "audio", "4", "62.5% ▽", "50.0% ▼", "75.0%", "0.64", "substantial", "3 Competent"])
+            #expect(rows.last?[0] == "All reviews")
+            #expect(Agreement([("a", "a"), ("b", "b")]).kappa == 1)
+            #expect(Agreement([("a", "a"), ("a", "a")]).kappa == nil)   // one level throughout: undefined
+            #expect(Agreement([("a", "b"), ("b", "a")]).kappa == -1)
+        }
+    }
+
+    @Test func attendanceFigures() throws {
+        try withFixture { _, set in
+            let report = AttendanceReport.make(ReportInput(set: set, filters: Filters()))
+            #expect(Self.rows(report, "participants").map { Array($0[2...]) } == [
+                ["P1", "2", "2", "0", "0", "0", "met"],
+                ["P2", "2", "2", "1", "1", "0", "met"],
+                ["P3", "1", "2", "0", "0", "1", "not met"],
+                ["Q1", "1", "2", "0", "0", "0", "not yet"],
+                ["Q2", "1", "2", "0", "0", "0", "not yet"],
+            ])
+            #expect(Self.rows(report, "groups") == [["G1", "3", "2", "2 of 3 (66.7%)", "0"], ["G2", "2", "0", "0 of 2 (0.0%)", "2"]])
+            #expect(Self.rows(report, "sites") == [["S1", "3", "2", "2 of 3 (66.7%)", "0"], ["S2", "2", "0", "0 of 2 (0.0%)", "2"]])
+        }
+    }
+
+    @Test func timingFigures() throws {
+        try withFixture { _, set in
+            let report = TimingReport.make(ReportInput(set: set, filters: Filters()))
+            #expect(Self.rows(report, "items").map { [$0[1], $0[3], $0[4], $0[5], $0[6], $0[7], $0[8], $0[9]] } == [
+                ["arrival", "10", "1", "12.0", "12.0", "12.0", "2.0", "1 of 1 (100.0%)"],
+                ["act-1", "20", "2", "22.5", "20.0", "25.0", "2.5", "1 of 2 (50.0%)"],
+                ["act-2", "30", "2", "32.5", "30.0", "35.0", "2.5", "1 of 2 (50.0%)"],
+                ["act-3", "40", "1", "50.0", "50.0", "50.0", "10.0", "1 of 1 (100.0%)"],
+            ])
+            #expect(Self.rows(report, "hotspots").map { $0[1] } == ["act-3", "act-1", "act-2", "arrival"])
+            #expect(Self.rows(report, "sessions") == [["day-a", "60", "1", "67.0", "67.0", "67.0"], ["day-b", "40", "1", "50.0", "50.0", "50.0"]])
+        }
+    }
+
+    @Test func sessionsAndReproducibleSample() throws {
+        try withFixture { _, set in
+            let input = ReportInput(set: set, filters: Filters())
+            let report = SessionsReport.make(input, sample: .init(share: 0.5, seed: 7))
+            #expect(Self.rows(report, "deliveries").map { [$0[5], $0[6], $0[7], $0[8], $0[9]] } == [
+                ["2 of 3", "62.5% ▽", "yes", "yes", "1"], ["3 of 3", "100.0%", "yes", "no", "0"], ["2 of 2", "30.0% ▼", "no", "no", "0"],
+            ])
+            #expect(Self.rows(report, "sample").map { $0[4] } == ["first delivery of N1, L1; moderate adherence", "first delivery of N2; low adherence"])
+            let full = SessionsReport.sample(input.deliveries, .init(share: 1, seed: 7))
+            #expect(full.map(\.1).last == "random top-up")
+            // The same seed, the same sample; the sample does not depend on the order files were named in.
+            let a = SessionsReport.sample(input.deliveries, .init(share: 1, seed: 99)).map(\.0.id)
+            let b = SessionsReport.sample(input.deliveries, .init(share: 1, seed: 99)).map(\.0.id)
+            #expect(a == b)
+        }
+    }
+}
