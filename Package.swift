@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(name: "iwotch-stress", dependencies: ["Journal"]),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Programme"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Journal", "Programme"], exclude: ["Golden"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Journal", "Programme", "DisplayText"], exclude: ["Golden"]),
         .testTarget(name: "EngineTests", dependencies: ["SessionEngine", "Runtime", "Views", "Journal", "Programme"], exclude: ["Golden"]),
         .testTarget(
             name: "ProgrammeTests",

@@ -63,7 +63,7 @@ public struct AuditSet: Sendable {
         let joined = parallelMap(order) { delivery -> (DeliveryRecord?, [Int]) in
             let members = members[delivery]!
             let journals = members.filter { !(parsed[$0].journal!.isReview) }
-                .sorted { parsed[$0].journal!.events.count > parsed[$1].journal!.events.count }
+                .sorted { (parsed[$1].journal!.events.count, parsed[$0].url.path) < (parsed[$0].journal!.events.count, parsed[$1].url.path) }
             let reviews = members.filter { parsed[$0].journal!.isReview }
             var seen = Set<UUID>()
             var events: [JournalEvent] = []

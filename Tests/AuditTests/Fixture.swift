@@ -64,8 +64,9 @@ struct Fixture {
         d1.correct(wrong, field: "level", old: "not-delivered", new: "partly", at: at(0, 67))
         d1.close(signed: ["N1", "L1"], at: at(0, 67))
         try d1.save(in: live)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("usb"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: live.appendingPathComponent(d1.delivery + ".jsonl"),
-                                         to: root.appendingPathComponent("copy-of-d1-from-usb.jsonl"))
+                                         to: root.appendingPathComponent("usb/copy-of-d1.jsonl"))
 
         // D2: act-3 50 min against 40 planned; signed by N1 only; a step line damaged afterwards.
         var d2 = Writer(delivery: "2026-03-09-G1-day-b-d2", seed: 2)

@@ -22,7 +22,7 @@ import Journal
             #expect(input.deliveries.map(\.id) == ["2026-03-02-G1-day-a-d1", "2026-03-09-G1-day-b-d2", "2026-04-06-G2-day-a-d3"])
             #expect(set.files.count == 6)
             #expect(set.files.filter { $0.kind == .copy }.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["2026-03-02-G1-day-a-d1.jsonl"]
-                    || set.files.filter { $0.kind == .copy }.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["copy-of-d1-from-usb.jsonl"])
+                    || set.files.filter { $0.kind == .copy }.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["copy-of-d1.jsonl"])
             let failed = set.files.filter(\.failedCheck).map { URL(fileURLWithPath: $0.path).lastPathComponent }
             #expect(failed == ["2026-03-09-G1-day-b-d2.jsonl"])
             // The damaged line is a step: D2's figures are read from the rest of the file.

@@ -21,13 +21,13 @@ public enum TerminalFormat {
         let failed = document.sources.failed
         out += "\nJournals that failed the check (\(failed.count))\n"
         for journal in failed.prefix(sourcesListLimit) {
-            out += DisplayText.truncated(DisplayText.sanitised("  \(journal.file): \(journal.problem)"), toWidth: width) + "\n"
+            out += DisplayText.truncated(DisplayText.sanitised("  \(short(journal.file)): \(journal.problem)"), toWidth: width) + "\n"
         }
         if failed.count > sourcesListLimit { out += "  … and \(failed.count - sourcesListLimit) more (--format json lists them all)\n" }
         if document.sources.journals.count <= sourcesListLimit {
             out += "\nChain heads\n"
             for journal in document.sources.journals {
-                out += DisplayText.truncated(DisplayText.sanitised("  \(journal.head)  \(journal.file)"), toWidth: width) + "\n"
+                out += DisplayText.truncated(DisplayText.sanitised("  \(short(journal.file))  \(journal.head)"), toWidth: width) + "\n"
             }
         } else {
             out += "\nChain heads of all \(document.sources.journals.count) journals: --format json, markdown or html.\n"
@@ -35,7 +35,13 @@ public enum TerminalFormat {
         return out
     }
 
+    /// The folder and file name: enough to find the file, short enough to leave room for the rest.
+    static func short(_ path: String) -> String {
+        path.split(separator: "/").suffix(2).joined(separator: "/")
+    }
+
     static func table(_ table: Table, width: Int) -> String {
+        let width = max(width, 20)
         let gap = 2
         let cells = [table.columns.map { DisplayText.sanitised($0.title) }] + table.rows.map { $0.map { DisplayText.sanitised($0.display) } }
         var widths = table.columns.indices.map { column in cells.map { DisplayText.width($0[column]) }.max() ?? 0 }
@@ -62,7 +68,8 @@ public enum TerminalFormat {
             }
         }
         if shown < widths.count {
-            out += "(\(widths.count - shown) more columns: \(table.columns[shown...].map(\.title).joined(separator: ", ")); widen the terminal or use --format csv)\n"
+            let hidden = "(\(widths.count - shown) more columns: \(table.columns[shown...].map(\.title).joined(separator: ", ")); widen the terminal or use --format csv)"
+            for line in DisplayText.wrap(hidden, width: width) { out += line + "\n" }
         }
         return out
     }
