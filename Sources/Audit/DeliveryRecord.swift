@@ -21,6 +21,8 @@ public struct DeliveryRecord: Sendable {
     public var roster: [String]
     /// The latest (corrected) attendance mark of each participant on the roster; nil if unmarked.
     public var attendance: [String: AttendanceMarked.Status]
+    /// For absences: whether the participant let the team know.
+    public var notified: [String: Bool]
     public var adherence: Adherence
     /// Every fidelity item of the pinned agenda's activities, with its rating if it has one.
     public var items: [ItemRating]
@@ -29,6 +31,7 @@ public struct DeliveryRecord: Sendable {
     /// From opening to closing (or the last event), pauses taken out.
     public var sessionMinutes: Double
     public var isClosed: Bool
+    public var closedAt: Date?
     /// Facilitators who signed off, and whether all of them did.
     public var signedBy: [String]
     public var isSigned: Bool { isClosed && facilitators.allSatisfy { signedBy.contains($0.code) } }
@@ -45,6 +48,7 @@ public struct DeliveryRecord: Sendable {
         public var score: Int?
         public var maximum: Int
         public var deliveredBy: [String]
+        public var adaptation: FidelityRated.Adaptation?
         public var isRated: Bool { level != nil }
         public var isApplicable: Bool { level != nil && score != nil }
     }
@@ -63,6 +67,7 @@ public struct DeliveryRecord: Sendable {
         self.opened = opened
         roster = state.roster
         attendance = state.attendance.mapValues(\.status)
+        notified = state.attendance.compactMapValues(\.notified)
         adherence = state.adherence
         let top = opened.fidelityScale.compactMap(\.score).max() ?? 0
         items = opened.session.agenda.filter { $0.kind == "activity" }.flatMap { activity in
@@ -70,7 +75,7 @@ public struct DeliveryRecord: Sendable {
                 let rating = state.ratings[item]
                 let score = rating.flatMap { rated in opened.fidelityScale.first { $0.id == rated.level }?.score }
                 return ItemRating(activity: activity.id, item: item, level: rating?.level, score: score, maximum: top,
-                                  deliveredBy: rating?.deliveredBy ?? [])
+                                  deliveredBy: rating?.deliveredBy ?? [], adaptation: rating?.adaptation)
             }
         }
         let end = state.closedAt ?? state.lastEventAt ?? openedAt
@@ -79,6 +84,7 @@ public struct DeliveryRecord: Sendable {
         self.minutes = minutes
         sessionMinutes = state.elapsedSeconds(until: end) / 60
         isClosed = state.isClosed
+        closedAt = state.closedAt
         signedBy = state.closed?.signoffs.map(\.code) ?? []
         corrections = state.corrections.count
         reviews = state.reviews

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Audit
+import Foundation
+import Journal
+
+/// `iwotch export redcap`: files a REDCap project imports. The journal stays the record; the
+/// export is a copy, and carries each journal's chain head so later edits show.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export deliveries for other systems.",
+                                                    subcommands: [REDCap.self])
+
+    struct REDCap: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "redcap",
+            abstract: "Write a REDCap data dictionary, records and repeating-instrument settings (CSV).",
+            discussion: """
+            Writes three files into the output folder: iwotch-redcap-dictionary.csv (upload as the data dictionary), \
+            iwotch-redcap-repeating.csv (the repeating instruments to enable) and iwotch-redcap-records.csv (import as \
+            records). One record per delivery; fidelity items, attendance and supervisor reviews are repeating instruments.
+            """)
+
+        @OptionGroup var options: ReportOptions
+
+        @Option(name: .customLong("to-folder"), help: "The folder to write the three files into (created if missing).")
+        var folder: String = "."
+
+        func run() throws {
+            let files = try options.files()
+            guard !files.isEmpty else { throw ValidationError("No journals to export. Name journal files or folders, or set --journal.") }
+            let set = AuditSet.read(files)
+            let deliveries = set.filtered(options.filters)
+            var heads: [String: String] = [:]
+            for file in set.files where file.kind == .journal { if let delivery = file.delivery, let head = file.head { heads[delivery] = head } }
+            let folderURL = URL(fileURLWithPath: folder)
+            do {
+                try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw ValidationError("Could not create \(folder): \((error as NSError).localizedDescription)")
+            }
+            let outputs = [("iwotch-redcap-dictionary.csv", REDCapExport.dictionary()),
+                           ("iwotch-redcap-repeating.csv", REDCapExport.repeatingInstruments()),
+                           ("iwotch-redcap-records.csv", REDCapExport.records(deliveries, heads: heads))]
+            for (name, text) in outputs {
+                let path = folderURL.appendingPathComponent(name).path
+                try Output.write(text, to: path)
+                // Exports hold the same pseudonymous codes as the journals: owner-only, like them.
+                chmod(path, 0o600)
+            }
+            print("Wrote \(deliveries.count) deliveries to \(folderURL.appendingPathComponent("iwotch-redcap-records.csv").path) (with the dictionary and repeating-instrument settings beside it).")
+            let failed = set.files.filter(\.failedCheck)
+            if !failed.isEmpty {
+                FileHandle.standardError.write(Data("\(failed.count) of \(set.files.count) journals failed the check and were read as far as they could be: \(failed.map(\.path).joined(separator: ", ")). See `iwotch journal check`.\n".utf8))
+            }
+        }
+    }
+}

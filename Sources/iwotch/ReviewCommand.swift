@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Journal
+import Programme
+
+/// `iwotch review DELIVERY`: a supervisor's own ratings of a delivery, saved as a review file
+/// beside the journals (the facilitators' journal is never written to).
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Record a supervisor's review of a delivery: item ratings and a competence rating.",
+        discussion: """
+        Print a ratings sheet with --template, fill in a level for each item you could assess (leave a line's level \
+        as - to skip it), then save it: iwotch review DELIVERY --rater CODE --method audio --competence 3 --ratings SHEET. \
+        Ratings use the fidelity scale the delivery pinned; competence uses the programme's competence scale.
+        """)
+
+    @Argument(help: "The delivery id (see `iwotch journal list` or `iwotch report sessions`).")
+    var delivery: String
+
+    @Option(name: .long, help: "The journal folder (default: $IWOTCH_JOURNAL, else $XDG_DATA_HOME/iwotch/journal).")
+    var journal: String?
+    @Option(name: .long, help: "Content giving the competence scale (default: the bundled programme).")
+    var content: String?
+    @Flag(name: .long, help: "Print a ratings sheet for the delivery and stop.")
+    var template = false
+    @Option(name: .long, help: "Your staff code (supervisor).")
+    var rater: String?
+    @Option(name: .long, help: "How you saw the delivery: live, audio or transcript.")
+    var method: String?
+    @Option(name: .long, help: "Your overall competence rating: a score of the competence scale.")
+    var competence: Int?
+    @Option(name: .long, help: "The filled-in ratings sheet (from --template).")
+    var ratings: String?
+    @Option(name: .long, help: "A short comment (no names or identifiers).")
+    var comment: String?
+
+    func run() throws {
+        let directory = JournalDirectory.resolve(journal)
+        guard let file = directory.files(.live).first(where: { $0.deletingPathExtension().lastPathComponent == delivery }) else {
+            throw ValidationError("No live delivery \(delivery) in \(directory.folder(for: .live).path). `iwotch journal list` shows the deliveries.")
+        }
+        let state = try ReadJournal.read(file).state
+        guard let opened = state.opened else { throw ValidationError("\(file.path) has no readable delivery-opened event; check it with `iwotch journal check`.") }
+        if template { return print(sheet(opened, state), terminator: "") }
+
+        guard let rater, let method, let competence, let ratings else {
+            throw ValidationError("Give --rater, --method, --competence and --ratings (or --template to print a sheet first).")
+        }
+        if let problem = Privacy.refusal(forCode: rater, what: "The supervisor code") { throw ValidationError(problem) }
+        guard let how = SupervisorReview.Method(rawValue: method) else { throw ValidationError("--method is live, audio or transcript.") }
+        let (programme, _) = try ContentLocator.loadClean(content, purpose: "the competence scale")
+        let scale = programme.competenceScale.map { SupervisorReview.CompetenceLevel(score: $0.score, label: $0.label) }
+        guard scale.contains(where: { $0.score == competence }) else {
+            throw ValidationError("--competence is a point of the competence scale: \(scale.map { "\($0.score) \($0.label)" }.joined(separator: ", ")).")
+        }
+        if let comment, let problem = Privacy.refusal(forNote: comment) { throw ValidationError(problem) }
+        let parsed = try parse(ratings, opened: opened)
+        let review = SupervisorReview(method: how, competence: competence, competenceScale: scale, ratings: parsed, comment: comment)
+        let offset = TimeZone.current.secondsFromGMT() / 60
+        let (url, _) = try JournalWriter.createReview(in: directory.reviews, of: delivery, review: review, actor: rater, at: Date(), utcOffsetMinutes: offset)
+        print("Saved a review of \(delivery) (\(parsed.count) items, competence \(competence)) in \(url.path).")
+    }
+
+    /// One line per fidelity item: `LEVEL  ITEM  # activity: self-report`. The facilitators'
+    /// own rating is shown so the supervisor can see where they differ, after rating blind if they prefer.
+    func sheet(_ opened: DeliveryOpened, _ state: DeliveryState) -> String {
+        var out = "# Review of \(delivery): \(opened.session.title), group \(opened.group), site \(opened.site)\n"
+        out += "# Replace - with a level for each item you could assess: \(opened.fidelityScale.map(\.id).joined(separator: ", ")).\n"
+        out += "# Leave - to skip an item. Lines starting with # are ignored.\n"
+        for activity in opened.session.agenda where activity.kind == "activity" {
+            out += "\n# \(activity.id): \(activity.title)\n"
+            for item in activity.fidelity { out += "-  \(item)  # self-report: \(state.ratings[item]?.level ?? "not rated")\n" }
+        }
+        return out
+    }
+
+    func parse(_ path: String, opened: DeliveryOpened) throws -> [SupervisorReview.Rating] {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ValidationError("Could not read \(path): \((error as NSError).localizedDescription)") }
+        let activityOf = Dictionary(opened.session.agenda.flatMap { activity in activity.fidelity.map { ($0, activity.id) } }, uniquingKeysWith: { a, _ in a })
+        var result: [SupervisorReview.Rating] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            if words.isEmpty { continue }
+            guard words.count == 2 else { throw ValidationError("\(path):\(index + 1): expected `LEVEL ITEM`, such as `partly d1-pain-cycle-1`.") }
+            if words[0] == "-" { continue }
+            guard opened.fidelityScale.contains(where: { $0.id == words[0] }) else {
+                throw ValidationError("\(path):\(index + 1): `\(words[0])` is not a level; the levels are \(opened.fidelityScale.map(\.id).joined(separator: ", ")).")
+            }
+            guard let activity = activityOf[words[1]] else {
+                throw ValidationError("\(path):\(index + 1): `\(words[1])` is not a fidelity item of this delivery's session.")
+            }
+            result.append(.init(activity: activity, item: words[1], level: words[0]))
+        }
+        guard !result.isEmpty else { throw ValidationError("\(path) rates no item: replace - with a level on the lines of the items you assessed.") }
+        return result
+    }
+}
