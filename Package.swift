@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Printable session plans and the differences between two content versions, for trainers.
+        .target(name: "Plan", dependencies: ["Programme", "DisplayText"]),
         .target(
             name: "Journal",
             dependencies: ["Programme", .product(name: "Crypto", package: "swift-crypto")]
