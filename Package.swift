@@ -52,6 +52,7 @@ let package = Package(
                 "Views",
                 "SessionEngine",
                 "Terminal",
+                "Plan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
