@@ -71,6 +71,7 @@ let package = Package(
             dependencies: ["Programme"],
             exclude: ["Fixtures", "Golden"]
         ),
+        .testTarget(name: "PlanTests", dependencies: ["Plan", "Programme"], exclude: ["Fixtures", "Golden"]),
         // Runs the built binary as a user would: exit codes and output.
         .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal"]),
         // Runs `iwotch` full-screen in a private tmux server and reads the screen.
