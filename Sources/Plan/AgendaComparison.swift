@@ -42,7 +42,7 @@ extension SessionChanges {
         mode = Change(old.mode.rawValue, new.mode.rawValue)
         week = Change(old.week, new.week)
         plannedMinutes = Change(old.plannedMinutes, new.plannedMinutes)
-        summary = TextListChange(old: Sentences.split(old.summary), new: Sentences.split(new.summary))
+        summary = TextListChange(prose: old.summary, new.summary)
 
         let oldIDs = old.agenda.map(\.id), newIDs = new.agenda.map(\.id)
         for (index, item) in new.agenda.enumerated() where !oldIDs.contains(item.id) {

@@ -68,6 +68,7 @@ enum Wording {
         if change.added > 0 { counts.append("\(change.added) added") }
         if change.removed > 0 { counts.append("\(change.removed) removed") }
         if change.moved > 0 { counts.append("\(change.moved) moved") }
+        if change.isLayoutOnly { counts.append("only spacing or line breaks changed") }
         let children = change.edits.flatMap { edit -> [ReportLine] in
             switch edit {
             case .reworded(let old, let new): return [ReportLine("was: \(text: old)"), ReportLine("now: \(text: new)")]

@@ -46,6 +46,19 @@ public struct TextListChange: Sendable, Equatable {
         self.edits = edits
     }
 
+    /// Prose compared sentence by sentence. When every sentence is the same but the text is not,
+    /// only spacing or line breaks changed: still a change (the fingerprint moved), with no words
+    /// to show.
+    public init?(prose old: String, _ new: String) {
+        guard old != new else { return nil }
+        self = TextListChange(old: Sentences.split(old), new: Sentences.split(new)) ?? TextListChange(edits: [])
+    }
+
+    private init(edits: [TextEdit]) { self.edits = edits }
+
+    /// True when the prose differs only in spacing or line breaks.
+    public var isLayoutOnly: Bool { edits.isEmpty }
+
     public var reworded: Int { edits.filter { if case .reworded = $0 { return true } else { return false } }.count }
     public var added: Int { edits.filter { if case .added = $0 { return true } else { return false } }.count }
     public var removed: Int { edits.filter { if case .removed = $0 { return true } else { return false } }.count }

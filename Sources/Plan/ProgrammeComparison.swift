@@ -32,8 +32,8 @@ extension ProgrammeChanges {
         id = Change(old.id, new.id)
         title = Change(old.title, new.title)
         version = Change(old.version, new.version)
-        summary = TextListChange(old: Sentences.split(old.summary), new: Sentences.split(new.summary))
-        provenance = TextListChange(old: Sentences.split(old.provenance), new: Sentences.split(new.provenance))
+        summary = TextListChange(prose: old.summary, new.summary)
+        provenance = TextListChange(prose: old.provenance, new.provenance)
 
         let oldRoles = old.roles.map(\.id), newRoles = new.roles.map(\.id)
         rolesAdded = new.roles.filter { !oldRoles.contains($0.id) }

@@ -138,6 +138,15 @@ import Programme
         #expect(text.contains("provenance, by sentence: 1 reworded, 1 added"))
     }
 
+    @Test func proseChangedOnlyInLayoutIsStillReported() throws {
+        var changed = old
+        changed.summary = "A small programme\nused by the tests."
+        let diff = ContentDiff(old: old, new: changed)
+        #expect(diff.programme.summary?.isLayoutOnly == true)
+        #expect(diff.text(oldLabel: "a", newLabel: "b").contains("  summary, by sentence: only spacing or line breaks changed\n"))
+        #expect(TextListChange(prose: "Same. Text.", "Same. Text.") == nil)
+    }
+
     @Test func contentTextIsSanitisedForTheTerminalAndEscapedInMarkdown() {
         var changed = old
         changed.sessions[0].agenda[1].title = "Welcome\u{1B}[2J | *all*"
