@@ -5,9 +5,11 @@ import Plan
 
 /// Scripts/check-html renders a page in headless Chromium; these tests run it as a trainer would.
 enum Chromium {
-    /// The binary the script would use, when this machine has one.
+    /// The binary the script would use, when this machine has one that runs.
     static let path: String? = {
-        if let chosen = ProcessInfo.processInfo.environment["CHROMIUM"], !chosen.isEmpty { return chosen }
+        if let chosen = ProcessInfo.processInfo.environment["CHROMIUM"], !chosen.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
+        }
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
         for name in ["chromium-headless-shell", "chromium", "chromium-browser"] {
             for folder in folders + ["/usr/bin"] where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
@@ -48,7 +50,7 @@ final class TemporaryFolder {
 }
 
 @Suite struct HTMLCheckTests {
-    @Test(.enabled(if: Chromium.path != nil, "no chromium-headless-shell on this machine (Scripts/setup installs it)"))
+    @Test(.enabled(if: Chromium.path != nil, "no usable Chromium on this machine (Scripts/setup installs chromium-headless-shell)"))
     func theDay3PlanRendersAndPrintsInChromium() throws {
         let programme = try Fixtures.load(Fixtures.bundled)
         let session = try #require(programme.session("day-3"))
