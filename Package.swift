@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Printable session plans and the differences between two content versions, for trainers.
+        .target(name: "Plan", dependencies: ["Programme", "DisplayText"]),
         .target(
             name: "Journal",
             dependencies: ["Programme", .product(name: "Crypto", package: "swift-crypto")]
@@ -54,6 +56,7 @@ let package = Package(
                 "Views",
                 "SessionEngine",
                 "Terminal",
+                "Plan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +76,7 @@ let package = Package(
             dependencies: ["Programme"],
             exclude: ["Fixtures", "Golden"]
         ),
+        .testTarget(name: "PlanTests", dependencies: ["Plan", "Programme"], exclude: ["Fixtures", "Golden"]),
         // Runs the built binary as a user would: exit codes and output.
         .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal"]),
         // Runs `iwotch` full-screen in a private tmux server and reads the screen.

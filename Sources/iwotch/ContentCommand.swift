@@ -27,17 +27,7 @@ struct ContentCommand: ParsableCommand {
         func run() throws {
             let path = try ContentLocator.resolve(path)
             let check = ProgrammeLoader.load(path: path)
-            for diagnostic in check.diagnostics {
-                FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-            }
-            guard let programme = check.programme, check.isClean else {
-                let errors = check.diagnostics.errorCount
-                let warnings = check.diagnostics.warningCount
-                var line = "\(path): \(errors) \(errors == 1 ? "error" : "errors")"
-                if warnings > 0 { line += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
-                FileHandle.standardError.write(Data((line + " in \(check.files.count) files checked; no fingerprint until they are fixed.\n").utf8))
-                throw ExitCode(1)
-            }
+            guard let programme = ContentReport.programme(from: check, path: path) else { throw ExitCode(1) }
             print(ContentSummary(programme: programme, path: path, files: check.files.count,
                                  warnings: check.diagnostics.warningCount).text(quiet: quiet), terminator: "")
         }

@@ -10,7 +10,8 @@ struct IWotch: ParsableCommand {
         see Manuals/content-authoring.md.
         """,
         version: "0.1.0",
-        subcommands: [ConsoleCommand.self, RunCommand.self, Overview.self, ContentCommand.self, JournalCommand.self, ReportCommand.self, ExportCommand.self, ReviewCommand.self, Diagnostics.self, KeysCommand.self],
+        subcommands: [ConsoleCommand.self, RunCommand.self, Overview.self, ContentCommand.self, JournalCommand.self, ReportCommand.self,
+                      ExportCommand.self, ReviewCommand.self, PlanCommand.self, DiffCommand.self, Diagnostics.self, KeysCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }
