@@ -56,7 +56,13 @@ import Testing
         let writer = try JournalWriter.open(url)
         try writer.append(.noteAdded(.init(text: "After reopening")), actor: "N01", at: Fixture.at(70), utcOffsetMinutes: -300)
         // Leave out the torn line: it is not an event, so the schema does not describe it.
-        let lines = try url.lines().filter { !$0.isEmpty && !$0.hasPrefix("{\"torn") }
+        var lines = try url.lines().filter { !$0.isEmpty && !$0.hasPrefix("{\"torn") }
+        // A supervisor's review lives in a file of its own; its line is validated with the rest.
+        let review = SupervisorReview(method: .audio, competence: 3, competenceScale: [.init(score: 3, label: "Competent")],
+                                      ratings: [.init(activity: "a", item: "i", level: "fully")], comment: "Clear pacing.")
+        let (reviewFile, _) = try JournalWriter.createReview(in: folder.url.appendingPathComponent("reviews"), of: sample.writer.delivery,
+                                                             review: review, actor: "SUP1", at: Fixture.at(80), utcOffsetMinutes: 0)
+        lines += try reviewFile.lines().filter { !$0.isEmpty }
         let clean = folder.url.appendingPathComponent("events.jsonl")
         try (lines.joined(separator: "\n") + "\n").write(to: clean, atomically: false, encoding: .utf8)
         let types = Set(try ReadJournal.read(clean).events.map(\.event.type))
