@@ -159,8 +159,12 @@ enum Output {
             return
         }
         let url = URL(fileURLWithPath: path)
+        // A device or pipe (such as /dev/null) is written in place: renaming a temporary file
+        // over it would replace the device with a plain file.
+        var info = stat()
+        let special = stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try Data(text.utf8).write(to: url, options: special ? [] : .atomic)
         } catch {
             throw ValidationError("Could not write \(path): \((error as NSError).localizedDescription)")
         }
