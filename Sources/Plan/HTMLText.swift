@@ -3,24 +3,7 @@ import DisplayText
 /// Content text made safe to place in HTML, in element content and in quoted attribute values.
 /// Nothing a content file holds can open a tag, start a script or break out of an attribute.
 enum HTMLText {
-    static func escaped(_ text: String) -> String {
-        // Control and direction-changing characters are shown as codes, as on the terminal: the
-        // checker refuses them in content files, but a programme built in code is not checked.
-        let safe = DisplayText.sanitised(text.replacingOccurrences(of: "\n", with: " "))
-        var out = ""
-        out.reserveCapacity(safe.utf8.count)
-        for character in safe.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { DisplayText.htmlEscaped(text) }
 
     /// Prose as paragraphs: a blank line in the content starts a new one.
     static func paragraphs(_ text: String, class name: String? = nil) -> String {

@@ -1,3 +1,5 @@
+import DisplayText
+
 /// A self-contained, printable HTML page: inline CSS, inline SVG bar charts, no scripts and no
 /// outside assets, so it can be mailed, archived or printed to PDF as it is.
 public enum HTMLFormat {
@@ -90,21 +92,5 @@ public enum HTMLFormat {
         return out + "</svg>\n"
     }
 
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters from a journal never reach the page.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { DisplayText.htmlEscaped(text) }
 }
