@@ -10,7 +10,7 @@ struct IWotch: ParsableCommand {
         see Manuals/content-authoring.md.
         """,
         version: "0.1.0",
-        subcommands: [ConsoleCommand.self, RunCommand.self, Overview.self, ContentCommand.self, JournalCommand.self, Diagnostics.self, KeysCommand.self],
+        subcommands: [ConsoleCommand.self, RunCommand.self, RehearseCommand.self, BrowseCommand.self, Overview.self, ContentCommand.self, JournalCommand.self, Diagnostics.self, KeysCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }
