@@ -16,8 +16,8 @@ enum HomeView {
             case .resume(let d): ((rehearsing ? "Resume the rehearsal of " : "Resume ") + "\(d.title), group \(d.group)",
                                   "last entry " + DeliveryID.localDate(d.lastEvent, offsetMinutes: state.utcOffsetMinutes) + " " + Clock.local(d.lastEvent, offsetMinutes: state.utcOffsetMinutes))
             case .run: ("Run a live session", rehearsing ? "leave rehearsing: set up a real delivery" : "set up a delivery: session, group, facilitators, register")
-            case .rehearse: (rehearsing ? "Start a new rehearsal" : "Rehearse a session", "practise with sample codes; kept apart from live records")
-            case .browse: ("Browse the manual", "read and search every session, activity and fidelity item")
+            case .rehearse: (rehearsing ? "Start a new rehearsal" : "Rehearse a session", "practise with sample codes, apart from live records")
+            case .browse: ("Browse the manual", "read and search sessions, activities, fidelity items")
             case .audit: ("Audit", "arrives in a later version")
             case .quit: ("Quit", "")
             }

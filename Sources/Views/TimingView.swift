@@ -34,7 +34,7 @@ enum TimingView {
                 let style: Style = row.started ? .plain : .muted
                 grid.put(BrowserView.pad(row.number, 3) + "  " + title, x: 0, y: y, style: style, limit: plannedX - 1)
                 grid.put(BrowserView.pad(row.plannedMinutes, 3) + " min", x: plannedX, y: y, style: style)
-                grid.put(row.started ? right(Clock.duration(row.actualSeconds), 8) : right("—", 8), x: actualX, y: y, style: style)
+                grid.put(right(row.started ? minutesAndSeconds(row.actualSeconds) : "—", 8), x: actualX, y: y, style: style)
                 let over = (row.differenceMinutes ?? 0) > 0
                 grid.put(row.differenceWords, x: differenceX, y: y, style: over ? Style(.warning, bold: true) : style, limit: width - differenceX)
             }
@@ -46,7 +46,7 @@ enum TimingView {
             let words = run == 0 ? "nothing run yet" : total == 0 ? "on time" : total > 0 ? "‼ \(total) min over" : "\(-total) min under"
             grid.put("     Total of the \(run) \(run == 1 ? "item" : "items") run", x: 0, y: y, style: .title, limit: plannedX - 1)
             grid.put(BrowserView.pad(practice.plannedMinutesOfRun, 3) + " min", x: plannedX, y: y, style: .title)
-            grid.put(right(Clock.duration(practice.actualSecondsOfRun), 8), x: actualX, y: y, style: .title)
+            grid.put(right(minutesAndSeconds(practice.actualSecondsOfRun), 8), x: actualX, y: y, style: .title)
             grid.put(words, x: differenceX, y: y, style: total > 0 ? Style(.warning, bold: true) : .title, limit: width - differenceX)
         }
         next()
@@ -66,6 +66,12 @@ enum TimingView {
         frame.keys = delivery.isClosed
             ? [("↑↓ PgUp PgDn", "scroll"), ("Enter", "leave iwotch")]
             : [("↑↓ PgUp PgDn", "scroll"), ("c", "close and sign off"), ("Esc", "back")]
+    }
+
+    /// "12m 05s": minutes like the plan beside it, and seconds for practice; never read as a clock time.
+    static func minutesAndSeconds(_ seconds: TimeInterval) -> String {
+        let total = Int(max(0, seconds))
+        return "\(total / 60)m \(total % 60 < 10 ? "0" : "")\(total % 60)s"
     }
 
     static func right(_ text: String, _ width: Int) -> String {
