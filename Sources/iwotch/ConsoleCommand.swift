@@ -45,7 +45,7 @@ struct ConsoleOptions: ParsableArguments {
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
-        abstract: "Open the console's home screen: run or resume a live session.",
+        abstract: "Open the console's home screen: run or resume a live session, rehearse one, browse the manual.",
         shouldDisplay: false
     )
 
