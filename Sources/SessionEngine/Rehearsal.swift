@@ -51,7 +51,7 @@ enum Rehearsal {
 
 /// The timing summary screen: scrolls; Esc goes back, or after the close leaves iwotch.
 enum TimingSummary {
-    static let leaveMessage = "The rehearsal is closed. Its journal is in the rehearsal folder; nothing went into the live record."
+    static let leaveMessage = "The rehearsal is closed and saved with the rehearsals, apart from live records."
 
     static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
         let closed = state.delivery?.isClosed ?? true
