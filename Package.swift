@@ -80,7 +80,7 @@ let package = Package(
         // Runs the built binary as a user would: exit codes and output.
         .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal"]),
         // Runs `iwotch` full-screen in a private tmux server and reads the screen.
-        .testTarget(name: "ConsoleTests", dependencies: ["iwotch"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["iwotch", "iwotch-stress"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

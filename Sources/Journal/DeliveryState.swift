@@ -23,8 +23,10 @@ public struct DeliveryState: Sendable, Equatable {
     public var currentStep = 0
     /// The item whose timer is running (started and not yet ended).
     public var running: String?
-    /// Each item's intervals of running time, in order.
+    /// Each item's intervals of running time, in order (since its latest restart).
     public var intervals: [String: [Interval]] = [:]
+    /// How many times each item was started again while it was running (a rehearsal's restart).
+    public var restarts: [String: Int] = [:]
     /// Pauses of the whole session clock; `pausedSince` while a pause is on.
     public var pauses: [Interval] = []
     public var pausedSince: Date?
@@ -108,7 +110,14 @@ public struct DeliveryState: Sendable, Equatable {
             if !roster.contains(data.participant) { roster.append(data.participant) }
             attendance[data.participant] = data
         case .activityStarted(let data):
+            // Starting the item that is already running is a restart (only a rehearsal writes
+            // one): its time counts again from here, and the earlier attempts are only counted.
+            let restarted = running == data.activity
             stopRunning(at: event.time)
+            if restarted {
+                intervals[data.activity] = []
+                restarts[data.activity, default: 0] += 1
+            }
             running = data.activity
             currentActivity = data.activity
             currentStep = 0

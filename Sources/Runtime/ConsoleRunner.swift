@@ -11,6 +11,9 @@ public final class ConsoleRunner {
     public let directory: JournalDirectory
     /// Set when the engine asks to leave; the sentence to print after the terminal is restored.
     public private(set) var quitMessage: String?
+    /// Watches the content files while the console follows edits (rehearsing, browsing).
+    private var reloader: ContentReloader?
+    private var nextContentPoll = Date.distantPast
 
     public init(programme: Programme, directory: JournalDirectory, mode: JournalEvent.Mode = .live,
                 utcOffsetMinutes: Int = TimeZone.current.secondsFromGMT() / 60) {
@@ -28,6 +31,26 @@ public final class ConsoleRunner {
             state.setup.group = TextInput(group, limit: 12)
             state.setup.carryOver()
         }
+    }
+
+    /// Opens the manual browser: on its own (`iwotch browse`, where leaving it leaves iwotch),
+    /// or from the home screen.
+    public func startBrowsing(manualOnly: Bool) {
+        state.manualOnly = manualOnly
+        state.openManual()
+    }
+
+    /// Watches the programme at `path` for edits; `pollContent` takes them up.
+    public func followContent(at path: String) {
+        reloader = ContentReloader(path: path)
+    }
+
+    /// About once a second: when the console follows edits and a content file changed, reload
+    /// it through the checker and hand the outcome to the engine. A live console never looks.
+    public func pollContent(now: Date) {
+        guard state.followsContentEdits, let reloader, now >= nextContentPoll else { return }
+        nextContentPoll = now.addingTimeInterval(ContentReloader.interval)
+        if let action = reloader.poll() { handle(action, now: now) }
     }
 
     public func handle(_ action: Action, now: Date) {
@@ -62,6 +85,9 @@ public final class ConsoleRunner {
                 } catch {
                     return .failed(String(describing: error))
                 }
+            case .changeMode(let mode):
+                let found = JournalScan.scan(directory, mode: mode)
+                return .modeChanged(mode, resumable: found.resumable, groups: found.groups)
             case .quit(let message):
                 quitMessage = message
                 writer?.close()

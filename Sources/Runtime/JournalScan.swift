@@ -18,8 +18,10 @@ enum JournalScan {
         for url in directory.files(mode) {
             guard let data = try? Data(contentsOf: url) else { continue }
             let closed = data.range(of: Data(#""type":"delivery-closed""#.utf8)) != nil
+            // The folder keeps modes apart; a journal copied into the wrong one is still not offered
+            // (a rehearsal must never be resumed as, or carried over into, a live delivery).
             guard let firstLine = data.split(separator: 0x0A, maxSplits: 1).first,
-                  case .success(let opening) = LineCodec.decode(Data(firstLine)),
+                  case .success(let opening) = LineCodec.decode(Data(firstLine)), opening.mode == mode,
                   case .deliveryOpened(let opened) = opening.body else { continue }
             if latest[opened.group].map({ $0.date < opening.time }) ?? true { latest[opened.group] = (opening.time, url, data) }
             if !closed {

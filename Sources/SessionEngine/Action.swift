@@ -1,5 +1,6 @@
 import Foundation
 import Journal
+import Programme
 
 /// What happens to the console: a key, the clock, the window, or the runtime reporting back.
 public enum Action: Sendable {
@@ -15,6 +16,14 @@ public enum Action: Sendable {
     case failed(String)
     /// A delivery the runtime opened to continue, replayed from its journal.
     case resumed(DeliveryState, events: [JournalEvent])
+    /// The runtime switched journal folders (live or rehearsal): what that folder holds.
+    case modeChanged(JournalEvent.Mode, resumable: [ResumableDelivery], groups: [String: GroupHistory])
+    /// The terminal's size, so scrolling screens can page by what fits.
+    case viewport(width: Int, height: Int)
+    /// The content files changed and passed the checker: the programme as it now stands.
+    case contentReloaded(Programme)
+    /// The content files changed but the checker found errors: the first of them.
+    case contentRejected([ContentProblem])
 }
 
 /// What the engine asks the runtime to do. The engine itself never touches files or the terminal.
@@ -25,6 +34,9 @@ public enum Effect: Sendable, Equatable {
     case append(EventBody)
     /// Open an existing delivery's journal to continue it.
     case resume(URL)
+    /// Work in the other journal folder from now on (live or rehearsal): its deliveries to resume
+    /// and its groups to carry over.
+    case changeMode(JournalEvent.Mode)
     /// Leave the console; the sentence is printed after the terminal is restored.
     case quit(String)
 }

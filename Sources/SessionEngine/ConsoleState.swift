@@ -8,6 +8,10 @@ import Programme
 public struct ConsoleState: Sendable {
     public enum Screen: Sendable, Equatable {
         case home, setup, walkthrough, register, checklist, agenda, note, help, close
+        /// The manual browser: sessions, their agenda items, one item in full, and search.
+        case browse
+        /// A rehearsal's timing practice: each item planned against actual, and what is unrated.
+        case timing
     }
 
     public var screen: Screen = .home
@@ -44,6 +48,19 @@ public struct ConsoleState: Sendable {
     /// The local offset from UTC, for dates in delivery ids (the runtime sets it).
     public var utcOffsetMinutes = 0
 
+    /// The terminal's size as last reported: scrolling screens page by what fits.
+    public var viewport = Viewport(width: 80, height: 24)
+    /// The manual browser's place: level, selection, scroll and search.
+    public var browser = ManualBrowser()
+    /// Opened as `iwotch browse`: the browser is the whole console, and leaving it leaves iwotch.
+    public var manualOnly = false
+    /// The timing practice summary's scroll, and the screen Esc returns to from it.
+    public var timingScroll = 0
+    public var timingReturn: Screen = .walkthrough
+    /// Why the content on disk was not taken up: the checker's first errors. Empty when the
+    /// content shown is the content on disk.
+    public var contentProblems: [ContentProblem] = []
+
     public struct Status: Sendable, Equatable {
         public enum Kind: Sendable { case saved, info, problem }
         public var kind: Kind
@@ -75,8 +92,17 @@ public struct ConsoleState: Sendable {
         self.programme = programme
         self.mode = mode
         self.resumable = resumable
-        setup = SetupForm(programme: programme, groups: groups)
+        setup = SetupForm(programme: programme, groups: groups, rehearsal: mode == .rehearsal)
+        homeSelection = Home.defaultSelection(self)
     }
+
+    /// Whether the runtime watches the content files and reloads them. A live console never does:
+    /// what facilitators read in the room, and the content a live delivery pins, cannot change
+    /// under them. Rehearsals and the stand-alone browser follow a trainer's edits.
+    public var followsContentEdits: Bool { manualOnly || mode.followsContentEdits }
+
+    /// Rows between the header and the status line.
+    public var bodyRows: Int { max(1, viewport.height - 4) }
 
     /// The content session being delivered.
     public var session: Session? { delivery?.opened.flatMap { programme.session($0.session.id) } }
@@ -85,6 +111,18 @@ public struct ConsoleState: Sendable {
     public var currentIndex: Int? { delivery?.currentActivity.flatMap { id in agenda.firstIndex { $0.id == id } } }
     public var currentItem: Activity? { delivery?.currentActivity.flatMap(activity) }
     public func activity(_ id: String) -> Activity? { session?.agenda.first { $0.id == id } }
+}
+
+public struct Viewport: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
+
+extension JournalEvent.Mode {
+    /// Live deliveries keep the content they opened with for the whole day; rehearsals exist to
+    /// try the manual out, so they follow edits to it as they are saved.
+    public var followsContentEdits: Bool { self == .rehearsal }
 }
 
 /// An open delivery found in the journal at start-up, offered for resuming.

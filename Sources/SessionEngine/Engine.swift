@@ -26,9 +26,23 @@ public enum Engine {
             state.screen = .walkthrough
             state.status = .init(kind: .info, text: "Resumed where you left off.", at: now)
             return []
+        case .modeChanged(let mode, let resumable, let groups):
+            Home.enter(&state, mode: mode, resumable: resumable, groups: groups)
+            return []
+        case .viewport(let width, let height):
+            state.viewport = Viewport(width: width, height: height)
+            return []
+        case .contentReloaded(let programme):
+            ContentFollowing.take(&state, programme, now: now)
+            return []
+        case .contentRejected(let problems):
+            ContentFollowing.reject(&state, problems)
+            return []
         case .key(let key):
             if let dialog = state.dialog { return Dialogs.handle(&state, dialog, key, now: now) }
-            if key == .character("?") && state.screen != .note && state.screen != .setup {
+            // While a search is typed, ? is a character like any other.
+            let typing = state.screen == .note || state.screen == .setup || (state.screen == .browse && state.browser.level == .search)
+            if key == .character("?") && !typing {
                 state.previousScreen = state.screen
                 state.screen = .help
                 return []
@@ -42,6 +56,8 @@ public enum Engine {
             case .agenda: return AgendaIndex.handle(&state, key, now: now)
             case .note: return NoteEntry.handle(&state, key, now: now)
             case .close: return Closing.handle(&state, key, now: now)
+            case .browse: return Browsing.handle(&state, key, now: now)
+            case .timing: return TimingSummary.handle(&state, key, now: now)
             case .help:
                 state.screen = state.previousScreen
                 return []
@@ -51,6 +67,7 @@ public enum Engine {
 
     /// An event is on disk: fold it into the record and say so.
     static func saved(_ state: inout ConsoleState, _ event: JournalEvent, now: Date) -> [Effect] {
+        let restarted = if case .activityStarted(let data) = event.body { state.delivery?.running == data.activity } else { false }
         state.events.append(event)
         if case .correction = event.body {
             state.delivery = DeliveryState.replay(state.events)
@@ -58,7 +75,7 @@ public enum Engine {
             if state.delivery == nil { state.delivery = DeliveryState() }
             state.delivery?.fold(event)
         }
-        state.status = .init(kind: .saved, text: "✓ Saved " + describe(event, in: state), at: now)
+        state.status = .init(kind: .saved, text: "✓ Saved " + describe(event, in: state, restarted: restarted), at: now)
         switch event.body {
         case .deliveryOpened:
             // Enrol the roster, then start the first item of the agenda.
@@ -74,6 +91,11 @@ public enum Engine {
                 state.note = TextInput(limit: 280)
             }
             return []
+        case .deliveryClosed where state.mode == .rehearsal:
+            // A closed rehearsal ends on its timing practice summary; leaving it leaves iwotch.
+            state.signoffs = []
+            Rehearsal.openTiming(&state, from: .home)
+            return []
         case .deliveryClosed:
             state.screen = .home
             state.delivery = nil
@@ -85,13 +107,14 @@ public enum Engine {
         }
     }
 
-    static func describe(_ event: JournalEvent, in state: ConsoleState) -> String {
+    static func describe(_ event: JournalEvent, in state: ConsoleState, restarted: Bool = false) -> String {
         let clock = Clock.local(event.time, offsetMinutes: event.utcOffsetMinutes)
         switch event.body {
         case .deliveryOpened(let data): return "\(clock): delivery opened for group \(data.group)"
         case .participantEnrolled(let data): return "\(clock): \(data.participant) \(data.walkIn ? "added as a walk-in" : "enrolled")"
         case .attendanceMarked(let data): return "\(clock): \(data.participant) marked \(AttendanceWords.label(data.status))"
-        case .activityStarted(let data): return "\(clock): started \(state.agenda.first { $0.id == data.activity }?.title ?? data.activity)"
+        case .activityStarted(let data):
+            return "\(clock): \(restarted ? "restarted" : "started") \(state.agenda.first { $0.id == data.activity }?.title ?? data.activity)"
         case .activityEnded(let data): return "\(clock): ended \(state.agenda.first { $0.id == data.activity }?.title ?? data.activity)"
         case .stepShown(let data): return "\(clock): step \(data.step + 1)"
         case .timerPaused: return "\(clock): timers paused"

@@ -2,14 +2,16 @@ import Foundation
 import Programme
 import Journal
 
-/// The home screen: resume an open delivery, start one, or the parts that arrive later.
+/// The home screen: resume an open delivery, start one, rehearse, browse the manual. Its list of
+/// deliveries to resume is of the console's mode only: a live home never offers a rehearsal, and
+/// a rehearsal home never offers a live delivery.
 public enum Home {
     public enum Item: Sendable, Equatable {
         case resume(ResumableDelivery), run, rehearse, browse, audit, quit
 
         public var isAvailable: Bool {
             switch self {
-            case .rehearse, .browse, .audit: false
+            case .audit: false
             default: true
             }
         }
@@ -17,6 +19,12 @@ public enum Home {
 
     public static func items(_ state: ConsoleState) -> [Item] {
         state.resumable.map(Item.resume) + [.run, .rehearse, .browse, .audit, .quit]
+    }
+
+    /// The first delivery to resume; else what the mode is for, so that Enter on a rehearsal's
+    /// home never starts a live delivery by accident.
+    static func defaultSelection(_ state: ConsoleState) -> Int {
+        state.resumable.isEmpty && state.mode == .rehearsal ? items(state).firstIndex(of: .rehearse) ?? 0 : 0
     }
 
     static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
@@ -28,16 +36,31 @@ public enum Home {
         case .enter, .space, .right:
             switch items[min(state.homeSelection, items.count - 1)] {
             case .resume(let delivery): return [.resume(delivery.url)]
-            case .run:
+            case .run where state.mode != .live: return [.changeMode(.live)]
+            case .rehearse where state.mode != .rehearsal: return [.changeMode(.rehearsal)]
+            case .run, .rehearse:
                 state.screen = .setup
                 state.setup.problem = nil
+            case .browse:
+                Browsing.open(&state)
             case .quit: return [.quit("Goodbye.")]
-            case .rehearse, .browse, .audit:
+            case .audit:
                 state.status = .init(kind: .info, text: "This part of iwotch arrives in a later version.", at: now)
             }
         default: break
         }
         return []
+    }
+
+    /// The console now works in `mode`'s journal folder: its home when it has deliveries to
+    /// resume (so they are seen first), else straight to setting one up.
+    static func enter(_ state: inout ConsoleState, mode: JournalEvent.Mode, resumable: [ResumableDelivery], groups: [String: GroupHistory]) {
+        state.mode = mode
+        state.resumable = resumable
+        state.setup = SetupForm(programme: state.programme, groups: groups, rehearsal: mode == .rehearsal)
+        state.status = nil
+        state.homeSelection = defaultSelection(state)
+        state.screen = resumable.isEmpty ? .setup : .home
     }
 }
 
@@ -70,7 +93,9 @@ enum Setup {
             }
             switch form.focus {
             case .session:
+                guard !form.sessionIDs.isEmpty else { return [] }
                 form.sessionIndex = (form.sessionIndex + step + form.sessionIDs.count) % form.sessionIDs.count
+                form.fitRehearsalSample()
             case .role1: form.role1 = (form.role1 + step + form.roleIDs.count) % form.roleIDs.count
             default: form.role2 = (form.role2 + step + form.roleIDs.count) % form.roleIDs.count
             }

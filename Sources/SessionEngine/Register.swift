@@ -116,6 +116,8 @@ enum Closing {
         case .escape, .character("q"):
             state.screen = .walkthrough
             state.signoffs = []
+        case .character("t") where state.mode == .rehearsal:
+            Rehearsal.openTiming(&state, from: .close)
         case .character(let digit) where digit.isASCII && digit.isNumber:
             guard let number = digit.wholeNumberValue, number >= 1, number <= opened.facilitators.count else { return [] }
             let facilitator = opened.facilitators[number - 1]
@@ -154,7 +156,9 @@ enum Dialogs {
             switch key {
             case .character("y"), .character("Y"):
                 state.dialog = nil
-                return [.quit("The session is saved. Run iwotch again to resume it where you left off.")]
+                return [.quit(state.mode == .rehearsal
+                    ? "The rehearsal is saved. Run iwotch rehearse to resume it where you left off."
+                    : "The session is saved. Run iwotch again to resume it where you left off.")]
             case .character("n"), .character("N"), .escape, .character("q"):
                 state.dialog = nil
             default: break

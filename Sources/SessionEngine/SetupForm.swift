@@ -20,22 +20,55 @@ public struct SetupForm: Sendable, Equatable {
     public var participants = TextInput(limit: 400)
     public var problem: String?
     public var groups: [String: GroupHistory]
-    let sessionIDs: [String]
-    let roleIDs: [String]
+    /// A rehearsal's form: sample codes filled in, fitted to the chosen session's kind.
+    public internal(set) var rehearsal: Bool
+    private(set) var sessionIDs: [String]
+    private(set) var sessionKinds: [Session.Kind]
+    private(set) var roleIDs: [String]
 
-    init(programme: Programme, groups: [String: GroupHistory]) {
+    init(programme: Programme, groups: [String: GroupHistory], rehearsal: Bool = false) {
         self.groups = groups
+        self.rehearsal = rehearsal
         sessionIDs = programme.sessions.map(\.id)
+        sessionKinds = programme.sessions.map(\.kind)
         roleIDs = programme.roles.map(\.id)
         role2 = min(1, max(0, roleIDs.count - 1))
+        if rehearsal { fitRehearsalSample() }
+    }
+
+    /// Takes up a reloaded programme: the same session and roles stay chosen when they still exist.
+    mutating func follow(_ programme: Programme) {
+        let session = sessionID, first = role1ID, second = role2ID
+        sessionIDs = programme.sessions.map(\.id)
+        sessionKinds = programme.sessions.map(\.kind)
+        roleIDs = programme.roles.map(\.id)
+        sessionIndex = sessionIDs.firstIndex(of: session) ?? min(sessionIndex, max(0, sessionIDs.count - 1))
+        role1 = roleIDs.firstIndex(of: first) ?? 0
+        role2 = roleIDs.firstIndex(of: second) ?? min(1, max(0, roleIDs.count - 1))
+    }
+
+    /// Fills in the rehearsal's sample codes for the chosen session's kind. A field the trainer
+    /// has typed into keeps what was typed; one still holding a sample (or empty) takes the sample.
+    mutating func fitRehearsalSample() {
+        guard rehearsal else { return }
+        let sample = RehearsalSample.codes(for: sessionKinds.indices.contains(sessionIndex) ? sessionKinds[sessionIndex] : .group)
+        func fit(_ field: inout TextInput, _ value: String, samples: [String]) {
+            if field.text.isEmpty || samples.contains(field.text) { field = TextInput(value, limit: field.limit) }
+        }
+        fit(&group, sample.group, samples: [RehearsalSample.group])
+        fit(&site, sample.site, samples: [RehearsalSample.site])
+        fit(&facilitator1, sample.facilitators[0], samples: RehearsalSample.facilitators)
+        fit(&facilitator2, sample.facilitators.count > 1 ? sample.facilitators[1] : "", samples: RehearsalSample.facilitators)
+        fit(&participants, sample.participants.joined(separator: " "), samples: RehearsalSample.rosters)
     }
 
     public var role1ID: String { roleIDs.isEmpty ? "" : roleIDs[role1 % roleIDs.count] }
     public var role2ID: String { roleIDs.isEmpty ? "" : roleIDs[role2 % roleIDs.count] }
-    public var sessionID: String { sessionIDs[sessionIndex] }
+    public var sessionID: String { sessionIDs.indices.contains(sessionIndex) ? sessionIDs[sessionIndex] : "" }
 
     public mutating func choose(session id: String) {
         if let index = sessionIDs.firstIndex(of: id) { sessionIndex = index }
+        fitRehearsalSample()
     }
 
     /// Participant codes as typed: separated by spaces or commas, duplicates dropped.

@@ -36,16 +36,20 @@ enum Walkthrough {
             state.screen = .close
         case .character("q"), .escape:
             state.dialog = .confirmQuit
+        case .character("r") where state.mode == .rehearsal: return Rehearsal.restart(&state, now: now)
+        case .character("s") where state.mode == .rehearsal: return Rehearsal.skip(&state, now: now)
+        case .character("t") where state.mode == .rehearsal: Rehearsal.openTiming(&state, from: .walkthrough)
         default: break
         }
         return []
     }
 
     static func next(_ state: inout ConsoleState, armed: Bool, now: Date) -> [Effect] {
-        guard let delivery = state.delivery, let index = state.currentIndex, let current = state.currentItem else { return [] }
-        let steps = max(1, current.steps.count)
+        guard let delivery = state.delivery, let index = state.currentIndex else { return [] }
+        // An item a reloaded rehearsal content no longer has reads as one step: moving on still works.
+        let steps = max(1, state.currentItem?.steps.count ?? 1)
         if delivery.currentStep + 1 < steps {
-            return [.append(.stepShown(.init(activity: current.id, step: delivery.currentStep + 1)))]
+            return [.append(.stepShown(.init(activity: state.agenda[index].id, step: delivery.currentStep + 1)))]
         }
         guard index + 1 < state.agenda.count else {
             state.status = .init(kind: .info, text: "That was the last item. Press c to close the session.", at: now)

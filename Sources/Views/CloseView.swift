@@ -63,13 +63,17 @@ enum CloseView {
             x += grid.put("\(index + 1) \(signed ? "☑" : "☐") \(facilitator.code) (\(facilitator.role))    ", x: x, y: y, style: signed ? Style(.ok, bold: true) : .plain)
         }
         frame.cursor = (2, y)
-        frame.keys = [("1-\(opened.facilitators.count)", "sign off"), ("Enter", "close the delivery"), ("Esc", "back to the session")]
+        frame.keys = state.mode == .rehearsal
+            ? [("1-\(opened.facilitators.count)", "sign off"), ("Enter", "close the rehearsal"), ("t", "timing summary"), ("Esc", "back")]
+            : [("1-\(opened.facilitators.count)", "sign off"), ("Enter", "close the delivery"), ("Esc", "back to the session")]
     }
 }
 
 enum DialogView {
     static func draw(_ grid: inout Grid, _ frame: inout Frame, _ dialog: ConsoleState.Dialog) {
         let (title, lines, keys): (String, [String], [(String, String)]) = switch dialog {
+        case .confirmQuit where frame.state.mode == .rehearsal:
+            ("Leave the rehearsal?", ["Everything is saved. Run iwotch rehearse to resume where you left off."], [("y", "leave"), ("n", "stay")])
         case .confirmQuit:
             ("Leave the session?", ["Everything is saved. Run iwotch again to resume where you left off."], [("y", "leave"), ("n", "stay")])
         case .absenceNotice(let code):

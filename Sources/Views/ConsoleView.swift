@@ -25,6 +25,8 @@ public enum ConsoleView {
         case .agenda: AgendaView.draw(&grid, &frame)
         case .close: CloseView.draw(&grid, &frame)
         case .help: HelpView.draw(&grid, &frame)
+        case .browse: BrowserView.draw(&grid, &frame)
+        case .timing: TimingView.draw(&grid, &frame)
         }
         if let dialog = state.dialog { DialogView.draw(&grid, &frame, dialog) }
         frame.finish(&grid)
@@ -72,7 +74,9 @@ struct Frame {
     func finish(_ grid: inout Grid) {
         // Status line: the last thing saved, or a problem, never silence about saving.
         let y = height - 2
-        if state.screen == .walkthrough, state.advanceArmed, let index = state.currentIndex, index + 1 < state.agenda.count {
+        if !state.contentProblems.isEmpty {
+            ContentProblemsView.draw(&grid, state.contentProblems, bottom: y, width: width)
+        } else if state.screen == .walkthrough, state.advanceArmed, let index = state.currentIndex, index + 1 < state.agenda.count {
             let hint = "Last step. Press again to move on to: " + state.agenda[index + 1].title
             grid.put(DisplayText.truncated(hint, toWidth: width), x: 0, y: y, style: Style(.warning, bold: true))
         } else if let status = state.status {
@@ -90,7 +94,8 @@ struct Frame {
                 grid.put(DisplayText.truncated(status.text, toWidth: width), x: 0, y: y, style: style)
             }
         } else if state.screen == .close && !state.signoffs.isEmpty {
-            grid.put("Sign-offs are saved when you press Enter to close the delivery.", x: 0, y: y, style: Style(.accent))
+            let what = state.mode == .rehearsal ? "rehearsal" : "delivery"
+            grid.put("Sign-offs are saved when you press Enter to close the \(what).", x: 0, y: y, style: Style(.accent))
         } else if state.delivery != nil {
             grid.put("✓ Every entry so far is saved to disk.", x: 0, y: y, style: Style(.ok))
         }
@@ -106,6 +111,22 @@ struct Frame {
             x += grid.put(" " + label, x: x, y: height - 1, style: .bar)
         }
         grid.cursor = cursor
+    }
+}
+
+/// Edited content that failed the checker: said on the rows above the key bar until it is fixed,
+/// with the checker's first errors, while the last good content stays on screen.
+enum ContentProblemsView {
+    static func draw(_ grid: inout Grid, _ problems: [ContentProblem], bottom: Int, width: Int) {
+        let count = problems.count
+        let heading = "✗ The content has \(count == 1 ? "an error" : "\(count) errors"); still showing the last good version:"
+        // The first two are enough to start fixing; the heading says how many there are.
+        let rows = [heading] + problems.prefix(2).map { "  " + $0.text }
+        let top = bottom - rows.count + 1
+        for (index, row) in rows.enumerated() {
+            grid.fill(y: top + index, style: .plain)
+            grid.put(DisplayText.truncated(row, toWidth: width), x: 0, y: top + index, style: Style(.danger, bold: index == 0))
+        }
     }
 }
 

@@ -11,12 +11,13 @@ enum HomeView {
         var y = 5
         for (index, item) in Home.items(state).enumerated() {
             let selected = index == state.homeSelection
+            let rehearsing = state.mode == .rehearsal
             let (label, detail): (String, String) = switch item {
-            case .resume(let d): ("Resume \(d.title), group \(d.group)",
+            case .resume(let d): ((rehearsing ? "Resume the rehearsal of " : "Resume ") + "\(d.title), group \(d.group)",
                                   "last entry " + DeliveryID.localDate(d.lastEvent, offsetMinutes: state.utcOffsetMinutes) + " " + Clock.local(d.lastEvent, offsetMinutes: state.utcOffsetMinutes))
-            case .run: ("Run a live session", "set up a delivery: session, group, facilitators, register")
-            case .rehearse: ("Rehearse", "arrives in a later version")
-            case .browse: ("Browse the manual", "arrives in a later version")
+            case .run: ("Run a live session", rehearsing ? "leave rehearsing: set up a real delivery" : "set up a delivery: session, group, facilitators, register")
+            case .rehearse: (rehearsing ? "Start a new rehearsal" : "Rehearse a session", "practise with sample codes, apart from live records")
+            case .browse: ("Browse the manual", "read and search sessions, activities, fidelity items")
             case .audit: ("Audit", "arrives in a later version")
             case .quit: ("Quit", "")
             }
@@ -38,7 +39,8 @@ enum SetupView {
     static func draw(_ grid: inout Grid, _ frame: inout Frame) {
         let state = frame.state
         let form = state.setup
-        frame.header(&grid, [state.programme.title, "Set up a live session"])
+        let rehearsing = state.mode == .rehearsal
+        frame.header(&grid, [state.programme.title, rehearsing ? "Set up a rehearsal" : "Set up a live session"])
         let session = state.programme.session(form.sessionID)
         let roleTitle = { (id: String) in state.programme.role(id)?.title ?? id }
         let rows: [(SetupForm.Field, String, String, Bool)] = [
@@ -73,7 +75,8 @@ enum SetupView {
             y += 2
         }
         let start = form.focus == .start
-        grid.put(start ? "▶ [ Start the session ]" : "  [ Start the session ]", x: 1, y: y, style: start ? .selected : Style(.accent))
+        let button = rehearsing ? "[ Start the rehearsal ]" : "[ Start the session ]"
+        grid.put((start ? "▶ " : "  ") + button, x: 1, y: y, style: start ? .selected : Style(.accent))
         if start { frame.cursor = (1, y) }
         y += 2
         if let problem = form.problem {
@@ -81,7 +84,9 @@ enum SetupView {
             y += 3
         }
         if let session {
-            let note = "\(session.kind == .group ? "Group" : "One-to-one"), \(session.mode.rawValue), \(session.plannedMinutes) minutes, \(session.activities.count) activities. Codes only: no names. Participants: codes separated by spaces; a known group's are filled in."
+            let note = "\(session.kind == .group ? "Group" : "One-to-one"), \(session.mode.rawValue), \(session.plannedMinutes) minutes, \(session.activities.count) activities. "
+                + (rehearsing ? "Sample codes are filled in; change any. Recorded as a rehearsal only, never as a live delivery."
+                              : "Codes only: no names. Participants: codes separated by spaces; a known group's are filled in.")
             grid.paragraph(note, x: 2, y: y, width: frame.width - 4, lines: 2, style: .muted)
         }
         frame.keys = [("Tab/↓", "next field"), ("←→", "change choice"), ("Enter", "next / start"), ("Esc", "back")]
@@ -103,16 +108,49 @@ enum HelpView {
         ("?", "this help; any key returns"),
     ]
 
+    /// A rehearsal's walk-through: the live keys (some folded together for room) and its own.
+    static let rehearsalLines: [(String, String)] = [
+        ("→  ↓  PgDn  Space  Enter", "next step; at the last step, press again to move on"),
+        ("←  ↑  PgUp", "previous step"),
+        ("a  f  n", "register, fidelity checklist, note: as in a live session"),
+        ("g", "agenda: jump to any item, f to rate it"),
+        ("r", "restart the current item: its timer starts again from 00:00"),
+        ("s", "skip ahead to the next item at once"),
+        ("t", "timing practice: each item planned against actual, and what is not rated"),
+        ("p", "pause or resume the timers"),
+        ("c", "close: summary and sign-off, then the timing summary"),
+        ("Esc  q", "back out of any screen; q leaves (asks first; the rehearsal is saved)"),
+        ("?", "this help; any key returns"),
+    ]
+
+    static let browserLines: [(String, String)] = [
+        ("↑  ↓", "choose a session or an item; in an item, scroll a row"),
+        ("Enter  →", "open the chosen session or item"),
+        ("PgUp  PgDn  Home  End", "page through a list or an item"),
+        ("←  →", "in an item: the previous or the next item"),
+        ("/", "search the whole manual: titles, aims, steps, key messages, materials and fidelity items"),
+        ("n  N", "the next or previous hit of the last search"),
+        ("Esc", "back a level"),
+        ("q", "leave the manual"),
+        ("?", "this help; any key returns"),
+    ]
+
     static func draw(_ grid: inout Grid, _ frame: inout Frame) {
-        frame.header(&grid, [frame.state.programme.title, "Help"])
+        let state = frame.state
+        frame.header(&grid, [state.programme.title, "Help"])
+        let browsing = state.previousScreen == .browse
+        let (keys, footnote) = browsing
+            ? (browserLines, "Search ignores case and accents: cafe finds Café. The manual is the content folder's files; nothing here is recorded.")
+            : state.mode == .rehearsal
+            ? (rehearsalLines, "A rehearsal is recorded in the journal's rehearsal folder only: never in live records, reports or the live resume list.")
+            : (lines, "Entries are saved as you make them; after a crash, run iwotch to resume.")
         var y = 3
-        for (keys, meaning) in lines {
-            grid.put(keys, x: 2, y: y, style: Style(.accent, bold: true))
+        for (key, meaning) in keys {
+            grid.put(key, x: 2, y: y, style: Style(.accent, bold: true))
             y += grid.paragraph(meaning, x: 27, y: y, width: frame.width - 28, lines: 2)
         }
         y += 1
-        grid.paragraph("Entries are saved as you make them; after a crash, run iwotch to resume.",
-                       x: 2, y: y, width: frame.width - 4, lines: max(0, frame.height - 3 - y), style: .muted)
+        grid.paragraph(footnote, x: 2, y: y, width: frame.width - 4, lines: max(0, frame.height - 3 - y), style: .muted)
         frame.keys = [("any key", "back")]
     }
 }

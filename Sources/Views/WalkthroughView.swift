@@ -19,7 +19,9 @@ enum WalkthroughView {
         // Title and lead.
         let leads = item.map { leadWords($0.lead, state) } ?? ""
         let kindWord = item.map { $0.kind == .activity ? "" : $0.kind == .lunch ? "Lunch · " : $0.kind == .arrival ? "Arrival · " : "Break · " } ?? ""
-        grid.put(DisplayText.truncated("▶ " + kindWord + (item?.title ?? "—"), toWidth: width - DisplayText.width(leads) - 2), x: 0, y: 2, style: .title)
+        // A rehearsal's reloaded content may have lost the item: its pinned title still shows.
+        let title = item?.title ?? (agenda.indices.contains(index) ? agenda[index].title : "—")
+        grid.put(DisplayText.truncated("▶ " + kindWord + title, toWidth: width - DisplayText.width(leads) - 2), x: 0, y: 2, style: .title)
         grid.put(leads, x: width - DisplayText.width(leads), y: 2, style: Style(.accent))
 
         // Timers: this item against its budget, the session against plan, and pause.
@@ -74,8 +76,12 @@ enum WalkthroughView {
         grid.put(checklist, x: width - DisplayText.width(checklist), y: nextY, style: rated < activityItems.count ? Style(.accent) : Style(.ok))
         grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: width), x: 0, y: frame.height - 3, style: .plain)
 
-        frame.keys = [("→←", "step"), ("a", "register"), ("f", "rate"), ("n", "note"), ("g", "agenda"),
-                      ("p", timing.paused ? "resume" : "pause"), ("c", "close"), ("?", "help"), ("q", "quit")]
+        // A rehearsal's own keys take the place of some live ones on the bar (help lists them all).
+        frame.keys = state.mode == .rehearsal
+            ? [("→←", "step"), ("f", "rate"), ("g", "agenda"), ("r", "restart"), ("s", "skip"), ("t", "timing"),
+               ("c", "close"), ("?", "help"), ("q", "quit")]
+            : [("→←", "step"), ("a", "register"), ("f", "rate"), ("n", "note"), ("g", "agenda"),
+               ("p", timing.paused ? "resume" : "pause"), ("c", "close"), ("?", "help"), ("q", "quit")]
     }
 
     /// Steps with the current one highlighted and wrapped in full; a window keeps it in view.

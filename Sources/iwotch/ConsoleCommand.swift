@@ -15,18 +15,29 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never use colour (also when NO_COLOR is set).")
     var noColour = false
 
-    func programme() throws -> Programme {
-        try ContentLocator.loadClean(content, purpose: "running a session").programme
+    func programme(purpose: String = "running a session") throws -> (programme: Programme, path: String) {
+        try ContentLocator.loadClean(content, purpose: purpose)
     }
 
-    /// Opens the console on the journal folder; `prepare` may move it past the home screen.
-    func runConsole(_ programme: Programme, prepare: @MainActor (ConsoleRunner) -> Void = { _ in }) throws {
+    /// Opens the console on the journal folder; `prepare` may move it past the home screen. The
+    /// content's files are watched, and reloaded whenever the console follows edits (rehearsing,
+    /// browsing on its own); a live console never takes them up.
+    func runConsole(_ loaded: (programme: Programme, path: String), mode: JournalEvent.Mode = .live,
+                    prepare: @MainActor (ConsoleRunner) -> Void = { _ in }) throws {
         let code = MainActor.assumeIsolated {
-            let runner = ConsoleRunner(programme: programme, directory: location.directory)
+            let runner = ConsoleRunner(programme: loaded.programme, directory: location.directory, mode: mode)
+            runner.followContent(at: loaded.path)
             prepare(runner)
             return ConsoleLoop.run(runner, colour: noColour ? .never : .auto)
         }
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// A session id given on the command line, checked against the programme.
+    static func check(session: String?, in programme: Programme) throws {
+        if let session, programme.session(session) == nil {
+            throw ValidationError("No session \"\(session)\" in \(programme.title). The sessions are: \(programme.sessions.map(\.id).joined(separator: ", ")).")
+        }
     }
 }
 
@@ -34,7 +45,7 @@ struct ConsoleOptions: ParsableArguments {
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
-        abstract: "Open the console's home screen: run or resume a live session.",
+        abstract: "Open the console's home screen: run or resume a live session, rehearse one, browse the manual.",
         shouldDisplay: false
     )
 
@@ -72,13 +83,54 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let programme = try options.programme()
-        if let session, programme.session(session) == nil {
-            throw ValidationError("No session \"\(session)\" in \(programme.title). The sessions are: \(programme.sessions.map(\.id).joined(separator: ", ")).")
-        }
-        try options.runConsole(programme) { runner in
+        let loaded = try options.programme()
+        try ConsoleOptions.check(session: session, in: loaded.programme)
+        try options.runConsole(loaded) { runner in
             // An open delivery is offered first: the home screen lists it to resume.
             if runner.state.resumable.isEmpty { runner.startSetup(session: session, group: group) }
         }
+    }
+}
+
+/// `iwotch rehearse`: a session as live, with sample codes, recorded apart from live deliveries.
+struct RehearseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rehearse",
+        abstract: "Rehearse a session: the live walk-through with sample codes, recorded as a rehearsal only.",
+        discussion: """
+        Events go to the journal's rehearsal folder, never the live one. Open rehearsals are offered to resume \
+        first. Edits saved to the content files are taken up within a second; content with errors is shown by \
+        its first errors while the last good version stays on screen.
+        """
+    )
+
+    @OptionGroup var options: ConsoleOptions
+
+    @Option(name: .long, help: "The session id (see `iwotch` for the list).")
+    var session: String?
+
+    func run() throws {
+        let loaded = try options.programme(purpose: "rehearsing")
+        try ConsoleOptions.check(session: session, in: loaded.programme)
+        try options.runConsole(loaded, mode: .rehearsal) { runner in
+            // An open rehearsal is offered first: the rehearsal home lists it to resume.
+            if runner.state.resumable.isEmpty { runner.startSetup(session: session, group: nil) }
+        }
+    }
+}
+
+/// `iwotch browse`: read and search the manual; follows edits to the content files.
+struct BrowseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Read and search the manual: every session, activity, step, key message and fidelity item.",
+        discussion: "Edits saved to the content files are taken up within a second. Nothing is recorded."
+    )
+
+    @OptionGroup var options: ConsoleOptions
+
+    func run() throws {
+        let loaded = try options.programme(purpose: "browsing it")
+        try options.runConsole(loaded) { runner in runner.startBrowsing(manualOnly: true) }
     }
 }

@@ -28,6 +28,11 @@ enum ConsoleLoop {
     private static func loop(_ runner: ConsoleRunner, _ screen: TerminalScreen) -> (code: Int32, sentence: String) {
         while runner.quitMessage == nil {
             let (width, height) = screen.size
+            if runner.state.viewport != Viewport(width: width, height: height) {
+                runner.handle(.viewport(width: width, height: height), now: Date())
+            }
+            // At most once a second (the loop wakes at least that often), and only when rehearsing or browsing.
+            runner.pollContent(now: Date())
             let now = Date()
             screen.draw(ConsoleView.render(runner.state, width: width, height: height, now: now))
             // Wake at the next whole second, so the clocks tick without a key press.

@@ -6,12 +6,13 @@ struct IWotch: ParsableCommand {
         commandName: "iwotch",
         abstract: "The I-WOTCH facilitator console: guided sessions, attendance and fidelity records.",
         discussion: """
-        Run with no command to open the console (in a terminal), or `iwotch run` to set up a session. Content lives in Content/<programme>/; \
-        see Manuals/content-authoring.md.
+        Run with no command to open the console (in a terminal), `iwotch run` to set up a session, `iwotch rehearse` to \
+        practise one, or `iwotch browse` to read the manual. Content lives in Content/<programme>/; see Manuals/content-authoring.md.
         """,
         version: "0.1.0",
-        subcommands: [ConsoleCommand.self, RunCommand.self, Overview.self, ContentCommand.self, JournalCommand.self, ReportCommand.self,
-                      ExportCommand.self, ReviewCommand.self, PlanCommand.self, DiffCommand.self, Diagnostics.self, KeysCommand.self],
+        subcommands: [ConsoleCommand.self, RunCommand.self, RehearseCommand.self, BrowseCommand.self, Overview.self, ContentCommand.self,
+                      JournalCommand.self, ReportCommand.self, ExportCommand.self, ReviewCommand.self, PlanCommand.self, DiffCommand.self,
+                      Diagnostics.self, KeysCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -9,6 +9,9 @@ import Glibc
 /// a session behind (deinit kills the server). tmux is spawned with posix_spawnp and a clean signal
 /// state: Foundation.Process hands children blocked signals and can hang waiting for tmux.
 final class Tmux {
+    /// How long a wait may last before it is a failure. Only a failing test waits this long; it is
+    /// generous because the whole suite starts many consoles at once on a small machine.
+    static let patience: Duration = .seconds(20)
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -95,14 +98,14 @@ final class Tmux {
 
     /// Polls the screen until it contains every one of `texts`; returns that screen.
     @discardableResult
-    func waitFor(text texts: String..., history: Bool = false, timeout: Duration = .seconds(5)) async throws -> String {
+    func waitFor(text texts: String..., history: Bool = false, timeout: Duration = Tmux.patience) async throws -> String {
         try await waitUntil("the screen shows \(texts)", history: history, timeout: timeout) { screen in
             texts.allSatisfy { screen.contains($0) }
         }
     }
 
     @discardableResult
-    func waitUntil(_ what: String, history: Bool = false, timeout: Duration = .seconds(5),
+    func waitUntil(_ what: String, history: Bool = false, timeout: Duration = Tmux.patience,
                    _ condition: (String) -> Bool) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
@@ -131,7 +134,7 @@ final class Tmux {
     }
 
     /// Polls until the app has exited and tmux knows its status (or the signal that killed it).
-    func waitForExit(timeout: Duration = .seconds(5)) async throws -> PaneInfo {
+    func waitForExit(timeout: Duration = Tmux.patience) async throws -> PaneInfo {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var info = try paneInfo()

@@ -21,17 +21,19 @@ final class Driver {
     var runner: ConsoleRunner
     var now = Fixture.start
     let programme: Programme
+    let mode: JournalEvent.Mode
 
-    init(programme: Programme? = nil, folder: URL? = nil) throws {
+    init(programme: Programme? = nil, folder: URL? = nil, mode: JournalEvent.Mode = .live) throws {
         self.programme = try programme ?? Fixture.programme()
+        self.mode = mode
         self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-engine-\(UUID().uuidString)")
-        runner = ConsoleRunner(programme: self.programme, directory: JournalDirectory(root: self.folder), utcOffsetMinutes: 0)
+        runner = ConsoleRunner(programme: self.programme, directory: JournalDirectory(root: self.folder), mode: mode, utcOffsetMinutes: 0)
     }
 
     /// A new console on the same journal folder, as after a crash and a restart.
     func restart() {
         runner.writer?.close()
-        runner = ConsoleRunner(programme: programme, directory: JournalDirectory(root: folder), utcOffsetMinutes: 0)
+        runner = ConsoleRunner(programme: programme, directory: JournalDirectory(root: folder), mode: mode, utcOffsetMinutes: 0)
     }
 
     func cleanUp() { try? FileManager.default.removeItem(at: folder) }
@@ -53,6 +55,13 @@ final class Driver {
         type("L01"); press(.tab, .tab)                    // facilitator 2, role lay
         type(participants); press(.tab)
         press(.enter)                                     // Start
+    }
+
+    /// `iwotch rehearse --session group-1`: the set-up with its sample codes, started as it comes.
+    func startRehearsal(session: String = "group-1") {
+        runner.startSetup(session: session, group: nil)
+        press(.up)                                        // from Session round to Start
+        press(.enter)
     }
 
     func frame(_ width: Int = 80, _ height: Int = 24) -> Grid {

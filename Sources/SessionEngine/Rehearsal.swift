@@ -1,0 +1,78 @@
+import Foundation
+import Journal
+import Programme
+
+/// The codes a rehearsal starts with, so a trainer can begin at once. They are ordinary codes
+/// (the privacy rules apply as in a live delivery) and every one can be changed on the form.
+public enum RehearsalSample {
+    public static let group = "REH"
+    /// "TRAINING" alone would be refused: a code of more than four letters and no digit reads as a name.
+    public static let site = "TRAINING-1"
+    public static let facilitators = ["TRN1", "TRN2"]
+    public static let groupRoster = (1...8).map { "R0\($0)" }
+    public static let oneToOneRoster = ["R01"]
+    static let rosters = [groupRoster, oneToOneRoster].map { $0.joined(separator: " ") }
+
+    /// A group session has two facilitators and eight participants; a one-to-one one of each.
+    public static func codes(for kind: Session.Kind) -> (group: String, site: String, facilitators: [String], participants: [String]) {
+        switch kind {
+        case .group: (group, site, facilitators, groupRoster)
+        case .oneToOne: (group, site, [facilitators[0]], oneToOneRoster)
+        }
+    }
+}
+
+/// What a rehearsal adds to the walk-through: starting the current item again, skipping ahead
+/// without the second press, and the timing practice summary. Live deliveries have none of these.
+enum Rehearsal {
+    /// Starts the current item's timer again: an `activity-started` for the item already running.
+    /// Replay reads that as a restart (DeliveryState), so the item's time counts from here.
+    static func restart(_ state: inout ConsoleState, now: Date) -> [Effect] {
+        guard let current = state.delivery?.currentActivity else { return [] }
+        return [.append(.activityStarted(.init(activity: current)))]
+    }
+
+    /// Moves straight on to the next item, as the agenda would.
+    static func skip(_ state: inout ConsoleState, now: Date) -> [Effect] {
+        guard let index = state.currentIndex else { return [] }
+        guard index + 1 < state.agenda.count else {
+            state.status = .init(kind: .info, text: "That was the last item. Press t for the timing summary or c to close.", at: now)
+            return []
+        }
+        return Walkthrough.move(&state, to: state.agenda[index + 1].id)
+    }
+
+    static func openTiming(_ state: inout ConsoleState, from screen: ConsoleState.Screen) {
+        state.timingReturn = screen
+        state.timingScroll = 0
+        state.screen = .timing
+    }
+}
+
+/// The timing summary screen: scrolls; Esc goes back, or after the close leaves iwotch.
+enum TimingSummary {
+    static let leaveMessage = "The rehearsal is closed and saved with the rehearsals, apart from live records."
+
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+        let closed = state.delivery?.isClosed ?? true
+        let lines = TimingPractice(state, now: now).lineCount
+        // The table's heading row stays put above the scrolling rows.
+        let page = max(1, state.bodyRows - 1)
+        let last = max(0, lines - page)
+        switch key {
+        case .up: state.timingScroll = max(0, state.timingScroll - 1)
+        case .down: state.timingScroll = min(last, state.timingScroll + 1)
+        case .pageUp: state.timingScroll = max(0, state.timingScroll - page)
+        case .pageDown, .space: state.timingScroll = min(last, state.timingScroll + page)
+        case .home: state.timingScroll = 0
+        case .end: state.timingScroll = last
+        case .escape, .character("t"), .character("q"), .enter:
+            if closed { return [.quit(leaveMessage)] }
+            state.screen = state.timingReturn
+        case .character("c") where !closed:
+            state.screen = .close
+        default: break
+        }
+        return []
+    }
+}

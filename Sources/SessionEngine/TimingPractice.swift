@@ -1,0 +1,69 @@
+import Foundation
+import Journal
+import Programme
+
+/// A rehearsal's timing practice: each agenda item's planned minutes against the time it took,
+/// over or under, and the fidelity items nobody rated. Built from the recorded times alone, so
+/// it reads the same after a resume or from the journal later.
+public struct TimingPractice: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var number: Int
+        public var id: String
+        public var title: String
+        public var isActivity: Bool
+        public var plannedMinutes: Int
+        /// Time on the item since its latest restart, less pauses.
+        public var actualSeconds: TimeInterval
+        public var started: Bool
+        public var running: Bool
+        public var restarts: Int
+
+        /// Whole minutes over (positive) or under (negative) the plan; nil when the item was not run.
+        public var differenceMinutes: Int? {
+            started ? Int((actualSeconds / 60).rounded()) - plannedMinutes : nil
+        }
+
+        /// Over and under in words, never by colour alone.
+        public var differenceWords: String {
+            guard let difference = differenceMinutes else { return "not run" }
+            let words = difference == 0 ? "on time" : difference > 0 ? "‼ \(difference) min over" : "\(-difference) min under"
+            return words + (running ? " so far" : "")
+        }
+    }
+
+    public struct Unrated: Sendable, Equatable {
+        public var activity: String
+        public var item: String
+        public var behaviour: String
+    }
+
+    public var rows: [Row]
+    public var unrated: [Unrated]
+
+    public init(_ state: ConsoleState, now: Date) {
+        let delivery = state.delivery ?? DeliveryState()
+        rows = state.agenda.enumerated().map { index, item in
+            Row(number: index + 1, id: item.id, title: item.title, isActivity: item.kind == "activity",
+                plannedMinutes: item.minutes, actualSeconds: delivery.seconds(of: item.id, until: now),
+                started: !(delivery.intervals[item.id] ?? []).isEmpty, running: delivery.running == item.id,
+                restarts: delivery.restarts[item.id] ?? 0)
+        }
+        // Behaviours as the content words them now; the pinned id when the content has lost the item.
+        unrated = state.agenda.filter { $0.kind == "activity" }.flatMap { item in
+            item.fidelity.filter { delivery.ratings[$0] == nil }.map { id in
+                Unrated(activity: item.title, item: id,
+                        behaviour: state.activity(item.id)?.fidelity.first { $0.id == id }?.behaviour ?? id)
+            }
+        }
+    }
+
+    /// The items that were run, added up.
+    public var run: [Row] { rows.filter(\.started) }
+    public var plannedMinutesOfRun: Int { run.reduce(0) { $0 + $1.plannedMinutes } }
+    public var actualSecondsOfRun: TimeInterval { run.reduce(0) { $0 + $1.actualSeconds } }
+    public var totalDifferenceMinutes: Int { Int((actualSecondsOfRun / 60).rounded()) - plannedMinutesOfRun }
+
+    /// Rows of the scrolling part of the screen: the items, their total, a gap, the unrated
+    /// heading and one row per unrated item.
+    public var lineCount: Int { rows.count + 3 + unrated.count }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux at 80x24: `iwotch rehearse` on the console fixture, through a few
+/// items with a skip and a restart, to the timing summary; the record lands under rehearsal/ only.
+@Suite struct RehearsalConsoleTests {
+    @Test func rehearseMovesThroughItemsAndOpensTheTimingSummary() async throws {
+        let journal = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-rehearse-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: journal) }
+        // A live delivery already on record: the reports on it must read the same after the rehearsal.
+        try LiveRecord.write(into: journal)
+        let before = try LiveRecord.reports(journal)
+
+        let tmux = try Tmux()
+        try tmux.start(["rehearse", "--session", "group-1", "--journal", journal.path, "--content", LiveSessionTests.mini])
+        // Waiting for every text asserted afterwards, so a half-drawn frame is never what is checked.
+        try await tmux.waitFor(text: " REHEARSAL ", "Set up a rehearsal", "TRAINING-1", "R01 R02 R03 R04 R05 R06 R07 R08")
+        try tmux.sendKeys("Up", "Enter")
+        try await tmux.waitFor(text: " REHEARSAL ", "Arrival and register", "1 of 5", "r restart")
+        try tmux.sendKeys("s")
+        try await tmux.waitFor(text: " REHEARSAL ", "Welcome and aims", "2 of 5")
+        try tmux.sendKeys("Right")
+        try await tmux.waitFor(text: "step 2 of 2")
+        try tmux.sendKeys("r")
+        try await tmux.waitFor(text: "restarted Welcome and aims", "step 1 of 2")
+        try tmux.sendKeys("s")
+        try await tmux.waitFor(text: "Break ·", "3 of 5")
+        try tmux.sendKeys("t")
+        let summary = try await tmux.waitFor(text: " REHEARSAL ", "Planned   Actual  Difference", "Welcome and aims (restarted 1×)",
+                                             "Total of the 3 items run", "⚠ Not rated: 5 fidelity items")
+        #expect(summary.contains("Relaxation practice") && summary.contains("not run"))
+        try tmux.sendKeys("Escape", "q")
+        try await tmux.waitFor(text: "Leave the rehearsal?")
+        try tmux.sendKeys("y")
+        let info = try await tmux.waitForExit()
+        #expect(info.deadStatus == 0)
+
+        let rehearsals = try FileManager.default.contentsOfDirectory(atPath: journal.appendingPathComponent("rehearsal").path)
+        #expect(rehearsals.filter { $0.hasSuffix(".jsonl") }.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: journal.appendingPathComponent("live").path)
+            .filter { $0.hasSuffix(".jsonl") } == [LiveRecord.file])
+        let after = try LiveRecord.reports(journal)
+        #expect(after == before, "a rehearsal changed the live reports")
+        #expect(after.allSatisfy { $0.contains("G01") && !$0.contains("TRAINING-1") && !$0.contains("REH") })
+        let list = try IWotchBinary.run(["journal", "list", "--journal", journal.path])
+        #expect(list.output.contains("REH") && list.output.contains("rehearsal"), "\(list.output)")
+        let check = try IWotchBinary.run(["journal", "check", "--content", LiveSessionTests.mini, "--journal", journal.path])
+        #expect(check.output.contains("0 errors"), "\(check.output)")
+    }
+}
+
+/// One live delivery written by `iwotch-stress` (a real journal writer), and the supervisors'
+/// reports on the journal folder as they would be run by default.
+enum LiveRecord {
+    static let file = "2026-03-04-G01-group-1-stress00.jsonl"
+
+    static func write(into journal: URL) throws {
+        let live = journal.appendingPathComponent("live")
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: IWotchBinary.path).deletingLastPathComponent().appendingPathComponent("iwotch-stress")
+        process.arguments = [live.path, "6"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    static func reports(_ journal: URL) throws -> [String] {
+        try [["fidelity", "--format", "json"], ["attendance", "--format", "csv"], ["timing", "--format", "markdown"], ["sessions", "--seed", "7"]].map {
+            let run = try IWotchBinary.run(["report"] + $0 + ["--journal", journal.path, "--width", "200"])
+            #expect(run.status == 0, "\(run.output)")
+            return run.output
+        }
+    }
+}
