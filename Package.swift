@@ -40,11 +40,11 @@ let package = Package(
         // writes them as tables (terminal, CSV, JSON, Markdown, HTML) and REDCap files. No terminal.
         .target(name: "Audit", dependencies: ["Journal", "Programme", "DisplayText"]),
         // Pure: (state, action, now) -> (state, effects). Never calls curses or touches files.
-        .target(name: "SessionEngine", dependencies: ["Programme", "Journal", "DisplayText"]),
+        .target(name: "SessionEngine", dependencies: ["Programme", "Journal", "Audit", "DisplayText"]),
         // Carries out the engine's effects against the journal; no terminal.
-        .target(name: "Runtime", dependencies: ["SessionEngine", "Journal", "Programme"]),
+        .target(name: "Runtime", dependencies: ["SessionEngine", "Journal", "Audit", "Programme"]),
         // Pure: state -> a grid of styled cells. Never calls curses.
-        .target(name: "Views", dependencies: ["SessionEngine", "DisplayText"]),
+        .target(name: "Views", dependencies: ["SessionEngine", "Audit", "DisplayText"]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "DisplayText", "Views", "SessionEngine"]),
         .executableTarget(
             name: "iwotch",
@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Programme"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Journal", "Programme", "DisplayText"], exclude: ["Golden"]),
-        .testTarget(name: "EngineTests", dependencies: ["SessionEngine", "Runtime", "Views", "Journal", "Programme"], exclude: ["Golden"]),
+        .testTarget(name: "EngineTests", dependencies: ["SessionEngine", "Runtime", "Views", "Journal", "Programme", "Audit"], exclude: ["Golden"]),
         .testTarget(
             name: "ProgrammeTests",
             dependencies: ["Programme"],

@@ -11,6 +11,8 @@ public struct DeliveryRecord: Sendable {
     public var date: String
     public var month: String { String(date.prefix(7)) }
     public var openedAt: Date
+    /// The local offset from UTC the delivery opened with: its clock times read as in the room.
+    public var openingOffset: Int
     public var site: String
     public var group: String
     public var opened: DeliveryOpened
@@ -62,6 +64,7 @@ public struct DeliveryRecord: Sendable {
         mode = state.mode
         date = DeliveryID.localDate(openedAt, offsetMinutes: state.openingOffset ?? 0)
         self.openedAt = openedAt
+        openingOffset = state.openingOffset ?? 0
         site = opened.site
         group = opened.group
         self.opened = opened

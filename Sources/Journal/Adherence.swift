@@ -8,6 +8,10 @@ public struct Adherence: Sendable, Equatable {
     public var excludedItems: Int
     public var unratedItems: Int
 
+    public init(score: Int = 0, maximum: Int = 0, ratedItems: Int = 0, excludedItems: Int = 0, unratedItems: Int = 0) {
+        self.score = score; self.maximum = maximum; self.ratedItems = ratedItems; self.excludedItems = excludedItems; self.unratedItems = unratedItems
+    }
+
     /// Percent of the maximum, or nil when no applicable item was rated.
     public var percent: Double? { maximum > 0 ? Double(score) * 100 / Double(maximum) : nil }
 }

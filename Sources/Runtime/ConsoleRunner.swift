@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Journal
 import Programme
@@ -14,6 +15,9 @@ public final class ConsoleRunner {
     /// Watches the content files while the console follows edits (rehearsing, browsing).
     private var reloader: ContentReloader?
     private var nextContentPoll = Date.distantPast
+    /// The journals the audit screen reads: those named to `iwotch audit`, else the journal
+    /// folder's live journals and reviews (as `iwotch report` reads by default).
+    private var auditFiles: [URL]?
 
     public init(programme: Programme, directory: JournalDirectory, mode: JournalEvent.Mode = .live,
                 utcOffsetMinutes: Int = TimeZone.current.secondsFromGMT() / 60) {
@@ -38,6 +42,17 @@ public final class ConsoleRunner {
     public func startBrowsing(manualOnly: Bool) {
         state.manualOnly = manualOnly
         state.openManual()
+    }
+
+    /// Opens the audit screen on `files` (`iwotch audit`), where leaving it leaves iwotch.
+    public func startAudit(files: [URL]?, now: Date = Date()) {
+        auditFiles = files
+        state.auditOnly = true
+        handle(.auditLoaded(readAudit()), now: now)
+    }
+
+    private func readAudit() -> AuditSet {
+        AuditSet.read(auditFiles ?? directory.files(.live) + directory.reviewFiles())
     }
 
     /// Watches the programme at `path` for edits; `pollContent` takes them up.
@@ -88,6 +103,8 @@ public final class ConsoleRunner {
             case .changeMode(let mode):
                 let found = JournalScan.scan(directory, mode: mode)
                 return .modeChanged(mode, resumable: found.resumable, groups: found.groups)
+            case .loadAudit:
+                return .auditLoaded(readAudit())
             case .quit(let message):
                 quitMessage = message
                 writer?.close()

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Journal
 import Programme
@@ -24,6 +25,8 @@ public enum Action: Sendable {
     case contentReloaded(Programme)
     /// The content files changed but the checker found errors: the first of them.
     case contentRejected([ContentProblem])
+    /// The journals for the audit screen, read and joined as the reports read them.
+    case auditLoaded(AuditSet)
 }
 
 /// What the engine asks the runtime to do. The engine itself never touches files or the terminal.
@@ -37,6 +40,8 @@ public enum Effect: Sendable, Equatable {
     /// Work in the other journal folder from now on (live or rehearsal): its deliveries to resume
     /// and its groups to carry over.
     case changeMode(JournalEvent.Mode)
+    /// Read the journals for the audit screen (again).
+    case loadAudit
     /// Leave the console; the sentence is printed after the terminal is restored.
     case quit(String)
 }

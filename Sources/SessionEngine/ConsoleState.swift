@@ -12,6 +12,8 @@ public struct ConsoleState: Sendable {
         case browse
         /// A rehearsal's timing practice: each item planned against actual, and what is unrated.
         case timing
+        /// The supervisor's audit: deliveries, one delivery's activities, one activity's ratings.
+        case audit
     }
 
     public var screen: Screen = .home
@@ -54,6 +56,10 @@ public struct ConsoleState: Sendable {
     public var browser = ManualBrowser()
     /// Opened as `iwotch browse`: the browser is the whole console, and leaving it leaves iwotch.
     public var manualOnly = false
+    /// The audit screen's journals and place in them.
+    public var audit = AuditBook()
+    /// Opened as `iwotch audit`: the audit is the whole console, and leaving it leaves iwotch.
+    public var auditOnly = false
     /// The timing practice summary's scroll, and the screen Esc returns to from it.
     public var timingScroll = 0
     public var timingReturn: Screen = .walkthrough

@@ -38,10 +38,14 @@ public enum Engine {
         case .contentRejected(let problems):
             ContentFollowing.reject(&state, problems)
             return []
+        case .auditLoaded(let set):
+            Auditing.open(&state, AuditBook(set), now: now)
+            return []
         case .key(let key):
             if let dialog = state.dialog { return Dialogs.handle(&state, dialog, key, now: now) }
             // While a search is typed, ? is a character like any other.
             let typing = state.screen == .note || state.screen == .setup || (state.screen == .browse && state.browser.level == .search)
+                || (state.screen == .audit && state.audit.level == .filter)
             if key == .character("?") && !typing {
                 state.previousScreen = state.screen
                 state.screen = .help
@@ -58,6 +62,7 @@ public enum Engine {
             case .close: return Closing.handle(&state, key, now: now)
             case .browse: return Browsing.handle(&state, key, now: now)
             case .timing: return TimingSummary.handle(&state, key, now: now)
+            case .audit: return Auditing.handle(&state, key, now: now)
             case .help:
                 state.screen = state.previousScreen
                 return []

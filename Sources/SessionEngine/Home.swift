@@ -2,19 +2,13 @@ import Foundation
 import Programme
 import Journal
 
-/// The home screen: resume an open delivery, start one, rehearse, browse the manual. Its list of
+/// The home screen: resume an open delivery, start one, rehearse, browse the manual, audit. Its list of
 /// deliveries to resume is of the console's mode only: a live home never offers a rehearsal, and
 /// a rehearsal home never offers a live delivery.
 public enum Home {
     public enum Item: Sendable, Equatable {
         case resume(ResumableDelivery), run, rehearse, browse, audit, quit
 
-        public var isAvailable: Bool {
-            switch self {
-            case .audit: false
-            default: true
-            }
-        }
     }
 
     public static func items(_ state: ConsoleState) -> [Item] {
@@ -44,8 +38,7 @@ public enum Home {
             case .browse:
                 Browsing.open(&state)
             case .quit: return [.quit("Goodbye.")]
-            case .audit:
-                state.status = .init(kind: .info, text: "This part of iwotch arrives in a later version.", at: now)
+            case .audit: return [.loadAudit]
             }
         default: break
         }

@@ -207,7 +207,7 @@ enum Browsing {
     }
 
     /// A list selection moved by arrows, a page, Home or End.
-    private static func choose(_ index: Int, count: Int, _ key: Key, page: Int) -> Int {
+    static func choose(_ index: Int, count: Int, _ key: Key, page: Int) -> Int {
         guard count > 0 else { return 0 }
         let moved = switch key {
         case .up: index - 1

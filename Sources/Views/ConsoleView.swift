@@ -27,6 +27,7 @@ public enum ConsoleView {
         case .help: HelpView.draw(&grid, &frame)
         case .browse: BrowserView.draw(&grid, &frame)
         case .timing: TimingView.draw(&grid, &frame)
+        case .audit: AuditView.draw(&grid, &frame)
         }
         if let dialog = state.dialog { DialogView.draw(&grid, &frame, dialog) }
         frame.finish(&grid)

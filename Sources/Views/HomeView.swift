@@ -8,8 +8,16 @@ enum HomeView {
         let state = frame.state
         frame.header(&grid, ["iwotch", state.programme.title + " " + state.programme.version])
         grid.put("What would you like to do?", x: 2, y: 3, style: .title)
+        // Items sit two rows apart with the content's provenance below; many deliveries to resume
+        // close them up, then push the provenance out, then scroll with the selection.
+        let items = Home.items(state)
+        let provenanceTop = frame.height - 7
+        let spacing = 5 + items.count * 2 <= provenanceTop ? 2 : 1
+        let showsProvenance = 5 + items.count * spacing <= provenanceTop
+        let rows = showsProvenance ? items.count : frame.bottom - 5 + 1
+        let first = BrowserView.windowStart(selection: state.homeSelection, count: items.count, rows: rows)
         var y = 5
-        for (index, item) in Home.items(state).enumerated() {
+        for (index, item) in items.enumerated().dropFirst(first).prefix(rows) {
             let selected = index == state.homeSelection
             let rehearsing = state.mode == .rehearsal
             let (label, detail): (String, String) = switch item {
@@ -18,19 +26,21 @@ enum HomeView {
             case .run: ("Run a live session", rehearsing ? "leave rehearsing: set up a real delivery" : "set up a delivery: session, group, facilitators, register")
             case .rehearse: (rehearsing ? "Start a new rehearsal" : "Rehearse a session", "practise with sample codes, apart from live records")
             case .browse: ("Browse the manual", "read and search sessions, activities, fidelity items")
-            case .audit: ("Audit", "arrives in a later version")
+            case .audit: ("Audit the records", "deliveries, adherence, attendance, item ratings")
             case .quit: ("Quit", "")
             }
             let marker = selected ? "▶ " : "  "
-            let style: Style = selected ? .selected : item.isAvailable ? .plain : .muted
+            let style: Style = selected ? .selected : .plain
             if selected { grid.fill(y: y, from: 2, to: frame.width - 2, style: style); frame.cursor = (2, y) }
-            let used = grid.put(marker + label, x: 2, y: y, style: Style(style.role, bold: item.isAvailable, reverse: selected))
+            let used = grid.put(marker + label, x: 2, y: y, style: Style(style.role, bold: true, reverse: selected))
             if !detail.isEmpty {
                 grid.put(DisplayText.truncated("  " + detail, toWidth: frame.width - 4 - used), x: 2 + used, y: y, style: Style(.muted, reverse: selected))
             }
-            y += 2
+            y += spacing
         }
-        grid.paragraph(state.programme.provenance, x: 2, y: frame.height - 7, width: frame.width - 4, lines: 4, style: .muted)
+        if showsProvenance {
+            grid.paragraph(state.programme.provenance, x: 2, y: provenanceTop, width: frame.width - 4, lines: 4, style: .muted)
+        }
         frame.keys = [("↑↓", "choose"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
     }
 }

@@ -134,3 +134,28 @@ struct BrowseCommand: ParsableCommand {
         try options.runConsole(loaded) { runner in runner.startBrowsing(manualOnly: true) }
     }
 }
+
+/// `iwotch audit`: the supervisor's audit screen over the journal folder or the journals named.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit deliveries on screen: adherence, attendance, each activity's item ratings.",
+        discussion: """
+        Reads journal files and folders as `iwotch report` does (default: the journal folder's live journals and \
+        reviews): copies counted once, corrections applied, rehearsals left out, failing files counted. The figures \
+        are those of the reports. Nothing is recorded. See Manuals/supervisor-guide.md.
+        """
+    )
+
+    @OptionGroup var options: ConsoleOptions
+
+    @Argument(help: "Journal files or folders, searched below (default: the journal folder's live journals and reviews).")
+    var paths: [String] = []
+
+    func run() throws {
+        let loaded = try options.programme(purpose: "auditing")
+        let files = paths.isEmpty ? nil : try JournalFiles.collect(paths, default: options.location.directory)
+        if let files, files.isEmpty { throw ValidationError("No journal files in \(paths.joined(separator: ", ")).") }
+        try options.runConsole(loaded) { runner in runner.startAudit(files: files) }
+    }
+}

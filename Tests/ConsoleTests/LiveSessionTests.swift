@@ -81,6 +81,25 @@ import Glibc
         let check = try IWotchBinary.run(["journal", "check", "--content", Self.mini, "--journal", journal])
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("1 journal checked (1 closed, 0 open): 0 errors, 0 warnings"))
+
+        // The supervisor's audit of the same journal: 5 items rated 2+1+2+2+0 of 10 = 70.0%,
+        // moderate (▽); the report says the same.
+        let audit = try Tmux()
+        try audit.start(["audit", "--content", Self.mini, "--journal", journal])
+        let list = try await audit.waitFor(text: "1 live delivery from 1 journal file", "G01", "group-1", "2 of 3", "70.0% ▽", "signed")
+        #expect(list.contains("N01 L01"))
+        try audit.sendKeys("Enter")
+        let delivery = try await audit.waitFor(text: "Attended   2 of 3: 1 present, 1 late, 1 absent (1 notified)",
+                                               "Adherence  70.0%: 7 of 10 points, 5 rated (0 N/A), 0 unrated", "▽ moderate band",
+                                               "signed by N01 and L01")
+        #expect(delivery.contains("Welcome and aims"))
+        try audit.sendKeys("End", "Enter")
+        _ = try await audit.waitFor(text: "Planning the week ahead", "Adherence 50.0%: 2 of 4 points", "→ Fully delivered", "→ Not delivered")
+        try audit.sendKeys("Escape", "Escape", "Escape")
+        let left = try await audit.waitForExit()
+        #expect(left.deadStatus == 0)
+        let report = try IWotchBinary.run(["report", "sessions", "--journal", journal, "--seed", "1"])
+        #expect(report.output.contains("70.0% ▽"), "\(report.output)")
     }
 }
 

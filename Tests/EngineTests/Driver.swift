@@ -72,9 +72,10 @@ final class Driver {
     func events() throws -> [JournalEvent] { try ReadJournal.read(try #require(journalURL)).events.map(\.event) }
 }
 
-func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+/// `masking` replaces text that differs from run to run (such as a delivery id's random part).
+func expectGolden(_ grid: Grid, _ name: String, masking: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws {
     let url = Fixture.golden.appendingPathComponent("\(name)-\(grid.width)x\(grid.height).txt")
-    let text = grid.plainText
+    let text = masking.reduce(grid.plainText) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
     if ProcessInfo.processInfo.environment["IWOTCH_UPDATE_GOLDEN"] == "1" {
         try Data(text.utf8).write(to: url)
         return

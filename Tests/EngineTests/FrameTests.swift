@@ -47,6 +47,26 @@ import Views
         try expectGolden(driver.frame(), "setup")
     }
 
+    /// Many open deliveries to resume: the list closes up, then scrolls, and never runs into
+    /// the provenance paragraph below it.
+    @Test func homeWithManyDeliveriesToResume() throws {
+        let programme = try Fixture.programme()
+        for count in [1, 4, 12] {
+            let resumable = (1...count).map {
+                ResumableDelivery(url: URL(fileURLWithPath: "/tmp/d\($0).jsonl"), title: "Group session", group: "G\($0)", lastEvent: Fixture.start)
+            }
+            var state = ConsoleState(programme: programme, resumable: resumable)
+            state.homeSelection = count + 3                      // the audit item, below them all
+            let lines = ConsoleView.render(state, width: 80, height: 24, now: Fixture.start).plainText.split(separator: "\n", omittingEmptySubsequences: false)
+            let body = lines[2..<22]
+            #expect(body.contains { $0.contains("▶ Audit the records") }, "the chosen item is in view (\(count) to resume)")
+            let provenance = body.firstIndex { $0.contains(programme.provenance.prefix(20)) }
+            let lastItem = body.lastIndex { $0.hasPrefix("  ▶") || $0.hasPrefix("    ") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if let provenance, let lastItem { #expect(lastItem < provenance, "items and provenance overlap with \(count) to resume") }
+            #expect(body.filter { $0.contains("Resume Group session") }.count == min(count, 16 - 4), "\(body.joined(separator: "\n"))")
+        }
+    }
+
     @Test func tooSmallSaysSoAtAnySize() throws {
         let driver = try inProgress()
         defer { driver.cleanUp() }

@@ -1,0 +1,66 @@
+import Foundation
+import Journal
+
+/// Figures of one delivery that the audit screen shows beside the reports' own: worked out from
+/// the same `DeliveryRecord` by the same rules, so a supervisor sees one number in both places.
+extension DeliveryRecord {
+    /// The bands this delivery pinned when it opened.
+    public var bands: BandMarks { BandMarks(high: opened.bands.high, low: opened.bands.low) }
+
+    /// The delivery's band, or nil while no applicable item is rated.
+    public var band: BandMarks.Band? { adherence.percent.map(bands.band(of:)) }
+
+    /// One agenda activity's items pooled as the delivery's are: score over maximum of the rated
+    /// items that apply; not-applicable ratings in neither part; unrated items counted apart.
+    public func adherence(ofActivity activity: String) -> Adherence {
+        var result = Adherence()
+        for item in items where item.activity == activity {
+            guard item.isRated else { result.unratedItems += 1; continue }
+            result.ratedItems += 1
+            guard let score = item.score else { result.excludedItems += 1; continue }
+            result.score += score
+            result.maximum += item.maximum
+        }
+        return result
+    }
+
+    /// How the roster's marks add up: everyone on the roster counts once, in their latest mark.
+    public var attendanceCounts: AttendanceCounts {
+        var counts = AttendanceCounts(roster: roster.count)
+        for participant in roster {
+            switch attendance[participant] {
+            case .present: counts.present += 1
+            case .late: counts.late += 1
+            case .leftEarly: counts.leftEarly += 1
+            case .lateAndLeftEarly: counts.lateAndLeftEarly += 1
+            case .absent: counts.absent += 1; if notified[participant] == true { counts.absentNotified += 1 }
+            case nil: counts.unmarked += 1
+            }
+        }
+        return counts
+    }
+
+    /// The supervisor's level for an item, from the latest review that rated it.
+    public func reviewedLevel(of item: String) -> (level: String, rater: String)? {
+        for review in reviews.reversed() {
+            if let rating = review.review.ratings.last(where: { $0.item == item }) { return (rating.level, review.rater) }
+        }
+        return nil
+    }
+}
+
+public struct AttendanceCounts: Sendable, Equatable {
+    public var roster: Int
+    public var present = 0
+    public var late = 0
+    public var leftEarly = 0
+    public var lateAndLeftEarly = 0
+    public var absent = 0
+    public var absentNotified = 0
+    public var unmarked = 0
+
+    public init(roster: Int) { self.roster = roster }
+
+    /// Present, late or leaving early: the same count as the sessions report's "Attended".
+    public var attended: Int { present + late + leftEarly + lateAndLeftEarly }
+}
