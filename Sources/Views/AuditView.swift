@@ -200,7 +200,7 @@ enum AuditView {
             return "still open, \(Format.fixed(record.sessionMinutes, 0)) min recorded" + corrections
         }
         let signed = record.signedBy.isEmpty ? "not signed" : "signed by " + record.signedBy.joined(separator: " and ")
-        return "closed \(clock(closedAt)) after \(Format.fixed(record.sessionMinutes, 0)) of \(record.opened.session.plannedMinutes) min, \(signed)" + corrections
+        return "closed \(clock(closedAt)) after \(Format.fixed(record.sessionMinutes, 0)) min (\(record.opened.session.plannedMinutes) planned), \(signed)" + corrections
     }
 
     static func attendanceWords(_ record: DeliveryRecord) -> String {
@@ -281,7 +281,8 @@ enum AuditView {
             let style: Style
             if let rating, let level = rating.level {
                 facts.append(label(level))
-                if !rating.deliveredBy.isEmpty { facts.append("delivered by " + deliverers(rating.deliveredBy, record)) }
+                // "Delivered by" would misread beside "Not delivered": then it names who led the item.
+                if !rating.deliveredBy.isEmpty { facts.append((rating.score == 0 ? "led by " : "delivered by ") + deliverers(rating.deliveredBy, record)) }
                 let full = rating.score == rating.maximum || rating.score == nil
                 style = full ? Style(.ok) : Style(.warning, bold: true)
             } else {

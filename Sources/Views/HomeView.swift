@@ -145,11 +145,25 @@ enum HelpView {
         ("?", "this help; any key returns"),
     ]
 
+    static let auditLines: [(String, String)] = [
+        ("↑  ↓  PgUp  PgDn", "choose a delivery or an activity; in an activity, scroll its items"),
+        ("Enter  →", "open the chosen delivery (its activities) or activity (its item ratings)"),
+        ("←  →", "in an activity: the previous or the next activity"),
+        ("/", "filter: words found in the date, site, group, session, facilitator or delivery id"),
+        ("b", "only deliveries below the high band (▽ moderate, ▼ low)"),
+        ("x", "clear the filter"),
+        ("r", "read the journals again (new or copied files)"),
+        ("Esc", "back a level; from the list, back home (or leave iwotch audit)"),
+        ("?", "this help; any key returns"),
+    ]
+
     static func draw(_ grid: inout Grid, _ frame: inout Frame) {
         let state = frame.state
         frame.header(&grid, [state.programme.title, "Help"])
         let browsing = state.previousScreen == .browse
-        let (keys, footnote) = browsing
+        let (keys, footnote) = state.previousScreen == .audit
+            ? (auditLines, "Figures are those of iwotch report: adherence over the rated items that apply. Nothing here is recorded.")
+            : browsing
             ? (browserLines, "Search ignores case and accents: cafe finds Café. The manual is the content folder's files; nothing here is recorded.")
             : state.mode == .rehearsal
             ? (rehearsalLines, "A rehearsal is recorded in the journal's rehearsal folder only: never in live records, reports or the live resume list.")

@@ -64,7 +64,7 @@ import Views
         let delivery = driver.frame().plainText
         #expect(delivery.contains("Attended   2 of 3: 1 present, 1 late, 1 absent (0 notified)"))
         #expect(delivery.contains("Adherence  75.0%: 3 of 4 points, 3 rated (1 N/A), 0 unrated  ▽ moderate band"))
-        #expect(delivery.contains("closed 10:40 after 40 of 60 min, signed by N01 and L01"), "\(delivery)")
+        #expect(delivery.contains("closed 10:40 after 40 min (60 planned), signed by N01 and L01"), "\(delivery)")
         let rows = delivery.split(separator: "\n")
         let welcome = try #require(rows.first { $0.contains("Welcome and aims") })
         #expect(["▶ 1", "20 min", "30.0 min", "2 of 2", "75.0% ▽"].allSatisfy(welcome.contains), "\(welcome)")
