@@ -114,7 +114,10 @@ enum AuditView {
             grid.put(record.date, x: dateX, y: y, style: style)
             grid.put(DisplayText.truncated(record.site, toWidth: groupX - siteX - 1), x: siteX, y: y, style: style)
             grid.put(DisplayText.truncated(record.group, toWidth: sessionX - groupX - 1), x: groupX, y: y, style: style)
-            grid.put(DisplayText.truncated(record.sessionID, toWidth: facilitatorsX - sessionX - 1), x: sessionX, y: y, style: style)
+            // A wide window has room for the session's title beside its id.
+            let room = facilitatorsX - sessionX - 1
+            let session = room >= 24 ? record.sessionID + "  " + record.opened.session.title : record.sessionID
+            grid.put(DisplayText.truncated(session, toWidth: room), x: sessionX, y: y, style: style)
             grid.put(DisplayText.truncated(record.facilitators.map(\.code).joined(separator: " "), toWidth: attendedX - facilitatorsX - 1),
                      x: facilitatorsX, y: y, style: style)
             grid.put(TimingView.right("\(record.attendees.count) of \(record.roster.count)", 8), x: attendedX, y: y, style: style)

@@ -53,6 +53,7 @@ import Views
         #expect(list.contains("2026-03-04  S01      G01    group-1     N01 L01        2 of 3   75.0% ▽ signed"), "\(list)")
         let id = try #require(driver.state.audit.chosen?.id)
         try expectGolden(driver.frame(), "audit-list", masking: [id: "2026-03-04-G01-group-1-xxxxxxxx"])
+        try expectGolden(driver.frame(120, 40), "audit-list", masking: [id: "2026-03-04-G01-group-1-xxxxxxxx"])
 
         // The same figure as the fidelity report's row for this delivery.
         let set = AuditSet.read(JournalDirectory(root: driver.folder).files(.live))
@@ -71,6 +72,7 @@ import Views
         let practice = try #require(rows.first { $0.contains("Relaxation practice") })
         #expect(["not run", "1 of 1", "–"].allSatisfy(practice.contains), "\(practice)")
         try expectGolden(driver.frame(), "audit-delivery")
+        try expectGolden(driver.frame(120, 40), "audit-delivery")
 
         driver.press(.enter)
         let items = driver.frame().plainText
