@@ -17,11 +17,16 @@ public struct RawJournal: Sendable {
         var start = data.startIndex
         var number = 1
         data.withUnsafeBytes { buffer in
-            for index in 0..<buffer.count where buffer[index] == 0x0A {
+            guard let base = buffer.baseAddress else { return }
+            // memchr rather than a loop over bytes: splitting was a tenth of reading a region's journals.
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let index = base.distance(to: UnsafeRawPointer(found))
                 let end = data.startIndex + index
                 lines.append(Line(number: number, bytes: data[start..<end]))
                 number += 1
                 start = end + 1
+                offset = index + 1
             }
         }
         tornTail = start < data.endIndex
