@@ -128,9 +128,12 @@ struct FileCheck {
     /// Each line's `prev` must be the hash of the line before it, as bytes stand now.
     mutating func checkChain() {
         let lines = journal.raw.lines
-        let byLine = Dictionary(journal.events.map { ($0.line, $0.event) }, uniquingKeysWith: { first, _ in first })
+        // Events are in line order, so each line's event (if it has one) is found by walking along.
+        var next = journal.events.startIndex
         for (index, line) in lines.enumerated() {
-            guard let event = byLine[line.number] else { continue }
+            while next < journal.events.endIndex, journal.events[next].line < line.number { next += 1 }
+            guard next < journal.events.endIndex, journal.events[next].line == line.number else { continue }
+            let event = journal.events[next].event
             if index == 0 {
                 if event.previous != nil {
                     report(line.number, "the first line names a previous line", key: "prev",
@@ -138,8 +141,7 @@ struct FileCheck {
                 }
                 continue
             }
-            let expected = lineHash(lines[index - 1].bytes)
-            if event.previous != expected {
+            if !lineHash(lines[index - 1].bytes, is: event.previous) {
                 report(lines[index - 1].number, "line \(lines[index - 1].number) does not match the hash recorded on line \(line.number)",
                        help: "Line \(lines[index - 1].number) was changed after it was written, or lines were removed or inserted after it. The journal is the record: find out who edited it, and restore it from a copy.")
             }
@@ -162,8 +164,11 @@ struct FileCheck {
         var state = DeliveryState()
         var seen: [JournalEvent] = []
         var ids: [UUID: Int] = [:]
-        var eventsByID: [UUID: JournalEvent] = [:]
+        // The latest event with each id, as a position in `seen`: corrections look their target up.
+        var latest: [UUID: Int] = [:]
         var opened: DeliveryOpened?
+        // The pinned agenda by item id, made once: every event that names an item looks it up.
+        var agenda: [String: DeliveryOpened.AgendaItem] = [:]
         var started: Set<String> = []
         for (line, event) in journal.events {
             if let first = ids[event.id] {
@@ -180,6 +185,7 @@ struct FileCheck {
                     report(line, "a second delivery-opened event", key: "type", help: "A journal holds one delivery; this line belongs in another file.")
                 } else {
                     opened = data
+                    agenda = Dictionary(data.session.agenda.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                     if line != 1 || event.seq != 1 {
                         report(line, "the delivery is opened on line \(line), not line 1", key: "type", help: "A journal starts with its delivery-opened event.")
                     }
@@ -204,10 +210,13 @@ struct FileCheck {
                            help: "After sign-off only corrections and notes are added.")
                 }
             }
-            if let opened { checkReferences(event, line: line, opened: opened, state: state, started: &started, events: eventsByID) }
+            if let opened {
+                checkReferences(event, line: line, opened: opened, agenda: agenda, state: state, started: &started,
+                                earlier: { latest[$0].map { seen[$0] } })
+            }
             // The closing counts are those of the corrected record, so they are recounted by replay.
             if case .deliveryClosed(let data) = event.body { checkClosing(data, line: line, state: DeliveryState.replay(seen), opened: opened) }
-            eventsByID[event.id] = event
+            latest[event.id] = seen.count
             seen.append(event)
             state.fold(event)
         }
@@ -264,9 +273,8 @@ struct FileCheck {
         }
     }
 
-    mutating func checkReferences(_ event: JournalEvent, line: Int, opened: DeliveryOpened, state: DeliveryState,
-                                  started: inout Set<String>, events: [UUID: JournalEvent]) {
-        let agenda = Dictionary(opened.session.agenda.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    mutating func checkReferences(_ event: JournalEvent, line: Int, opened: DeliveryOpened, agenda: [String: DeliveryOpened.AgendaItem],
+                                  state: DeliveryState, started: inout Set<String>, earlier: (UUID) -> JournalEvent?) {
         func item(_ id: String, key: String) -> DeliveryOpened.AgendaItem? {
             guard let found = agenda[id] else {
                 report(line, "`\(id)` is not an item of session \(opened.session.id) in content \(opened.programme.version)", key: key,
@@ -314,7 +322,7 @@ struct FileCheck {
                        help: "The roles are: \(roles.sorted().joined(separator: ", ")).")
             }
         case .correction(let data):
-            guard let target = events[data.refersTo] else {
+            guard let target = earlier(data.refersTo) else {
                 report(line, "the correction refers to event \(data.refersTo.uuidString.lowercased()), which is not earlier in this journal",
                        key: "refers_to", help: "A correction names an earlier event of the same delivery.")
                 return

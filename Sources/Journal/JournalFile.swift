@@ -55,3 +55,24 @@ public func lineHash<D: DataProtocol>(_ bytes: D) -> String {
     }
     return String(decoding: text, as: UTF8.self)
 }
+
+/// Whether `text` is `lineHash(bytes)`, without making the hash's text: the check compares one
+/// for every line of every journal it reads.
+public func lineHash<D: DataProtocol>(_ bytes: D, is text: String?) -> Bool {
+    guard var text else { return false }
+    let digest = SHA256.hash(data: bytes)
+    let same = text.withUTF8 { utf8 -> Bool in
+        guard utf8.count == 71, utf8.starts(with: "sha256:".utf8) else { return false }
+        var index = 7
+        for byte in digest {
+            guard utf8[index] == hexDigits[Int(byte >> 4)], utf8[index + 1] == hexDigits[Int(byte & 0x0F)] else { return false }
+            index += 2
+        }
+        return true
+    }
+    // Text that is not byte for byte the hash is compared as the check always has, as Strings.
+    return same || text == lineHash(bytes)
+}
+
+private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
