@@ -28,75 +28,110 @@ public struct AuditSet: Sendable {
     }
 
     /// Reads `files` (two at a time, one per core): checking and decoding are the cost, and files
-    /// are independent until copies are joined.
+    /// are independent until copies are joined. A file's events are let go as soon as it has been
+    /// checked and replayed, so memory holds one file per core rather than the whole region; the
+    /// few deliveries that turn out to have several files (copies, reviews) are read again and joined.
     public static func read(_ urls: [URL]) -> AuditSet {
-        let parsed = parallelMap(urls) { url -> Parsed in
-            do {
-                let journal = try ReadJournal.read(url)
-                let problems = JournalCheck.problems(of: journal)
-                return Parsed(url: url, journal: journal, problems: problems, readError: nil)
-            } catch {
-                return Parsed(url: url, journal: nil, problems: [], readError: "\(error)")
-            }
+        let firstReads = parallelMap(urls) { url -> FirstRead in
+            let file = Parsed.read(url)
+            let alone = file.journal.flatMap { $0.isReview || $0.events.isEmpty ? nil : join([(0, file)]) }
+            return FirstRead(report: file.report, isReview: file.journal?.isReview ?? false, alone: alone?.record)
         }
+        var files = firstReads.map(\.report)
         // Group by the delivery each file says it holds, not by its name: a renamed copy is still a copy.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
-        var files: [FileReport] = []
-        for (index, file) in parsed.enumerated() {
-            guard let journal = file.journal else {
-                files.append(FileReport(path: file.url.path, delivery: nil, kind: .unreadable, events: 0, head: nil,
-                                        errors: [Diagnostic(path: file.url.path, line: 1, column: 1, message: "the journal cannot be read",
-                                                            excerpt: nil, help: file.readError ?? "")], warnings: 0))
-                continue
-            }
-            let delivery = journal.events.first?.event.delivery
-            files.append(FileReport(path: file.url.path, delivery: delivery, kind: journal.isReview ? .review : .journal,
-                                    events: journal.events.count, head: journal.head,
-                                    errors: file.problems.filter { $0.severity == .error }, warnings: file.problems.warningCount))
-            guard let delivery else { continue }
+        for (index, file) in files.enumerated() {
+            guard let delivery = file.delivery else { continue }
             if groups[delivery] == nil { order.append(delivery) }
             groups[delivery, default: []].append(index)
         }
-        // A delivery's journal files are joined (the longest first), then its reviews follow.
         let members = groups
-        let joined = parallelMap(order) { delivery -> (DeliveryRecord?, [Int]) in
+        let joined = parallelMap(order) { delivery -> Joined in
             let members = members[delivery]!
-            let journals = members.filter { !(parsed[$0].journal!.isReview) }
-                .sorted { (parsed[$1].journal!.events.count, parsed[$0].url.path) < (parsed[$0].journal!.events.count, parsed[$1].url.path) }
-            let reviews = members.filter { parsed[$0].journal!.isReview }
-            var seen = Set<UUID>()
-            var events: [JournalEvent] = []
-            var copies: [Int] = []
-            for (position, index) in journals.enumerated() {
-                let extra = parsed[index].journal!.events.map(\.event).filter { seen.insert($0.id).inserted }
-                if position > 0 && extra.isEmpty { copies.append(index) }
-                // Events a copy adds (taken later than the first file) belong after those before them.
-                events += extra
+            if members.count == 1, !firstReads[members[0]].isReview {
+                return Joined(record: firstReads[members[0]].alone, copies: [], orphans: [], reread: [])
             }
-            if journals.count > 1 { events.sort { ($0.seq, $0.time) < ($1.seq, $1.time) } }
-            for index in reviews { events += parsed[index].journal!.events.map(\.event).filter { seen.insert($0.id).inserted } }
-            let state = DeliveryState.replay(events)
-            let record = DeliveryRecord(state: state, files: members.map { parsed[$0].url.path })
-            return (record, copies)
+            // Read again, and checked again, so the file list and the record come from the same bytes.
+            let reread = members.map { ($0, Parsed.read(urls[$0])) }
+            let result = join(reread.filter { $0.1.journal != nil })
+            let orphans = result.record != nil ? [] : reread.filter { $0.1.journal?.isReview == true }.map { $0.1.url.path }
+            return Joined(record: result.record, copies: result.copies, orphans: orphans, reread: reread.map { ($0.0, $0.1.report) })
         }
         var records: [DeliveryRecord] = []
         var orphans: [String] = []
-        for (delivery, result) in zip(order, joined) {
-            for copy in result.1 { files[copy].kind = .copy }
-            if let record = result.0 { records.append(record) } else {
-                orphans += groups[delivery]!.filter { parsed[$0].journal!.isReview }.map { parsed[$0].url.path }
-            }
+        for result in joined {
+            for (index, report) in result.reread { files[index] = report }
+            for copy in result.copies { files[copy].kind = .copy }
+            if let record = result.record { records.append(record) }
+            orphans += result.orphans
         }
         records.sort { ($0.date, $0.openedAt, $0.id) < ($1.date, $1.openedAt, $1.id) }
         return AuditSet(records: records, files: files, orphanReviews: orphans)
     }
 
+    /// One delivery's files joined: its journal files (the longest first), then its reviews. Events
+    /// are counted once by id. Returns the record and which of `members` added nothing (copies).
+    static func join(_ members: [(index: Int, file: Parsed)]) -> (record: DeliveryRecord?, copies: [Int]) {
+        let journals = members.filter { !$0.file.journal!.isReview }
+            .sorted { ($1.file.journal!.events.count, $0.file.url.path) < ($0.file.journal!.events.count, $1.file.url.path) }
+        let reviews = members.filter { $0.file.journal!.isReview }
+        var seen = Set<UUID>()
+        var events: [JournalEvent] = []
+        var copies: [Int] = []
+        for (position, member) in journals.enumerated() {
+            let extra = member.file.journal!.events.map(\.event).filter { seen.insert($0.id).inserted }
+            if position > 0 && extra.isEmpty { copies.append(member.index) }
+            // Events a copy adds (taken later than the first file) belong after those before them.
+            events += extra
+        }
+        if journals.count > 1 { events.sort { ($0.seq, $0.time) < ($1.seq, $1.time) } }
+        for member in reviews { events += member.file.journal!.events.map(\.event).filter { seen.insert($0.id).inserted } }
+        let state = DeliveryState.replay(events)
+        return (DeliveryRecord(state: state, files: members.map(\.file.url.path)), copies)
+    }
+
+    /// A file read and checked.
     struct Parsed: @unchecked Sendable {
         var url: URL
         var journal: ReadJournal?
         var problems: [Diagnostic]
         var readError: String?
+
+        static func read(_ url: URL) -> Parsed {
+            do {
+                let journal = try ReadJournal.read(url)
+                return Parsed(url: url, journal: journal, problems: JournalCheck.problems(of: journal), readError: nil)
+            } catch {
+                return Parsed(url: url, journal: nil, problems: [], readError: "\(error)")
+            }
+        }
+
+        var report: FileReport {
+            guard let journal else {
+                return FileReport(path: url.path, delivery: nil, kind: .unreadable, events: 0, head: nil,
+                                  errors: [Diagnostic(path: url.path, line: 1, column: 1, message: "the journal cannot be read",
+                                                      excerpt: nil, help: readError ?? "")], warnings: 0)
+            }
+            return FileReport(path: url.path, delivery: journal.events.first?.event.delivery, kind: journal.isReview ? .review : .journal,
+                              events: journal.events.count, head: journal.head,
+                              errors: problems.filter { $0.severity == .error }, warnings: problems.warningCount)
+        }
+    }
+
+    /// What is kept of a file after its first reading: its line in the file list and, when it is a
+    /// journal, the record it makes if it turns out to be its delivery's only file.
+    struct FirstRead: Sendable {
+        var report: FileReport
+        var isReview: Bool
+        var alone: DeliveryRecord?
+    }
+
+    struct Joined: Sendable {
+        var record: DeliveryRecord?
+        var copies: [Int]
+        var orphans: [String]
+        var reread: [(Int, FileReport)]
     }
 
     public func filtered(_ filters: Filters) -> [DeliveryRecord] { records.filter(filters.admits) }
