@@ -170,6 +170,8 @@ struct FileCheck {
         // The pinned agenda by item id, made once: every event that names an item looks it up.
         var agenda: [String: DeliveryOpened.AgendaItem] = [:]
         var started: Set<String> = []
+        // Until a correction is met, replaying the events so far gives exactly `state`.
+        var corrected = false
         for (line, event) in journal.events {
             if let first = ids[event.id] {
                 report(line, "event id \(event.id.uuidString.lowercased()) is used again (first on line \(first))", key: "id",
@@ -215,7 +217,10 @@ struct FileCheck {
                                 earlier: { latest[$0].map { seen[$0] } })
             }
             // The closing counts are those of the corrected record, so they are recounted by replay.
-            if case .deliveryClosed(let data) = event.body { checkClosing(data, line: line, state: DeliveryState.replay(seen), opened: opened) }
+            if case .deliveryClosed(let data) = event.body {
+                checkClosing(data, line: line, state: corrected ? DeliveryState.replay(seen) : state, opened: opened)
+            }
+            if case .correction = event.body { corrected = true }
             latest[event.id] = seen.count
             seen.append(event)
             state.fold(event)
