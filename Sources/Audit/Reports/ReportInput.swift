@@ -82,5 +82,19 @@ struct Pool {
         maximum += item.maximum
     }
 
+    /// A delivery's items at once: the same sums as adding them one by one, with the delivery
+    /// noted once rather than once per item (reports over a region add millions of items).
+    mutating func add(_ items: ArraySlice<DeliveryRecord.ItemRating>, delivery: String) {
+        guard !items.isEmpty else { return }
+        deliveries.insert(delivery)
+        for item in items {
+            guard item.isRated else { unrated += 1; continue }
+            rated += 1
+            guard let score = item.score else { excluded += 1; continue }
+            self.score += score
+            maximum += item.maximum
+        }
+    }
+
     var percent: Double? { maximum > 0 ? Double(score) * 100 / Double(maximum) : nil }
 }
