@@ -106,8 +106,11 @@ struct FileCheck {
         // Damage iwotch itself found and recorded is part of the record; damage nobody has
         // recorded yet is an error until the delivery is opened again (or the file restored).
         var recorded: [Int: Int] = [:]
-        for (line, event) in journal.events {
-            if case .damageFound(let damage) = event.body { for damaged in damage.lines { recorded[damaged] = line } }
+        // By index, here and below: looping over the (line, event) pairs copies every event.
+        for index in journal.events.indices {
+            if case .damageFound(let damage) = journal.events[index].event.body {
+                for damaged in damage.lines { recorded[damaged] = journal.events[index].line }
+            }
         }
         for (line, reason) in journal.unreadable {
             if let by = recorded[line] {
@@ -150,12 +153,13 @@ struct FileCheck {
 
     mutating func checkSequence() {
         var expected = 1
-        for (line, event) in journal.events {
-            if event.seq != expected {
-                report(line, "sequence number \(event.seq) where \(expected) was expected", key: "seq",
-                       help: event.seq > expected ? "Events are missing before this line: lines were removed." : "Lines were repeated or moved.")
+        for index in journal.events.indices {
+            let seq = journal.events[index].event.seq
+            if seq != expected {
+                report(journal.events[index].line, "sequence number \(seq) where \(expected) was expected", key: "seq",
+                       help: seq > expected ? "Events are missing before this line: lines were removed." : "Lines were repeated or moved.")
             }
-            expected = event.seq + 1
+            expected = seq + 1
         }
     }
 
@@ -166,9 +170,13 @@ struct FileCheck {
         var ids: [UUID: Int] = [:]
         // The latest event with each id, as a position in `seen`: corrections look their target up.
         var latest: [UUID: Int] = [:]
+        ids.reserveCapacity(journal.events.count)
+        latest.reserveCapacity(journal.events.count)
+        seen.reserveCapacity(journal.events.count)
         var opened: DeliveryOpened?
         // The pinned agenda by item id, made once: every event that names an item looks it up.
         var agenda: [String: DeliveryOpened.AgendaItem] = [:]
+        var roles: Set<String> = []
         var started: Set<String> = []
         // Until a correction is met, replaying the events so far gives exactly `state`.
         var corrected = false
@@ -188,6 +196,7 @@ struct FileCheck {
                 } else {
                     opened = data
                     agenda = Dictionary(data.session.agenda.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                    roles = Set(data.facilitators.map(\.role))
                     if line != 1 || event.seq != 1 {
                         report(line, "the delivery is opened on line \(line), not line 1", key: "type", help: "A journal starts with its delivery-opened event.")
                     }
@@ -213,7 +222,7 @@ struct FileCheck {
                 }
             }
             if let opened {
-                checkReferences(event, line: line, opened: opened, agenda: agenda, state: state, started: &started,
+                checkReferences(event, line: line, opened: opened, agenda: agenda, roles: roles, state: state, started: &started,
                                 earlier: { latest[$0].map { seen[$0] } })
             }
             // The closing counts are those of the corrected record, so they are recounted by replay.
@@ -279,7 +288,7 @@ struct FileCheck {
     }
 
     mutating func checkReferences(_ event: JournalEvent, line: Int, opened: DeliveryOpened, agenda: [String: DeliveryOpened.AgendaItem],
-                                  state: DeliveryState, started: inout Set<String>, earlier: (UUID) -> JournalEvent?) {
+                                  roles: Set<String>, state: DeliveryState, started: inout Set<String>, earlier: (UUID) -> JournalEvent?) {
         func item(_ id: String, key: String) -> DeliveryOpened.AgendaItem? {
             guard let found = agenda[id] else {
                 report(line, "`\(id)` is not an item of session \(opened.session.id) in content \(opened.programme.version)", key: key,
@@ -321,7 +330,6 @@ struct FileCheck {
                 report(line, "`\(data.level)` is not a level of the fidelity scale in force", key: "level",
                        help: "The levels are: \(opened.fidelityScale.map(\.id).joined(separator: ", ")).")
             }
-            let roles = Set(opened.facilitators.map(\.role))
             for role in data.deliveredBy where !roles.contains(role) {
                 report(line, "delivered by `\(role)`, a role no facilitator of this delivery has", key: "delivered_by",
                        help: "The roles are: \(roles.sorted().joined(separator: ", ")).")

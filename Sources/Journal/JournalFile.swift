@@ -62,17 +62,18 @@ public func lineHash<D: DataProtocol>(_ bytes: D, is text: String?) -> Bool {
     guard var text else { return false }
     let digest = SHA256.hash(data: bytes)
     let same = text.withUTF8 { utf8 -> Bool in
-        guard utf8.count == 71, utf8.starts(with: "sha256:".utf8) else { return false }
-        var index = 7
-        for byte in digest {
-            guard utf8[index] == hexDigits[Int(byte >> 4)], utf8[index + 1] == hexDigits[Int(byte & 0x0F)] else { return false }
-            index += 2
+        guard utf8.count == 71 else { return false }
+        let prefix: StaticString = "sha256:"
+        for index in 0..<7 where utf8[index] != prefix.utf8Start[index] { return false }
+        return digest.withUnsafeBytes { hash -> Bool in
+            func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+            for index in 0..<32 {
+                let byte = hash[index]
+                guard utf8[7 + 2 * index] == digit(byte >> 4), utf8[8 + 2 * index] == digit(byte & 0x0F) else { return false }
+            }
+            return true
         }
-        return true
     }
     // Text that is not byte for byte the hash is compared as the check always has, as Strings.
     return same || text == lineHash(bytes)
 }
-
-private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-

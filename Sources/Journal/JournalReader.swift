@@ -18,8 +18,9 @@ public struct ReadJournal: Sendable {
     }
 
     static func parse(_ raw: RawJournal, url: URL) -> ReadJournal {
-        var events: [(Int, JournalEvent)] = []
-        var unreadable: [(Int, String)] = []
+        // Labelled as the stored properties are, so the arrays are not copied to relabel them.
+        var events: [(line: Int, event: JournalEvent)] = []
+        var unreadable: [(line: Int, reason: String)] = []
         events.reserveCapacity(raw.lines.count)
         for (index, line) in raw.lines.enumerated() {
             if line.bytes.isEmpty {

@@ -9,6 +9,7 @@ public enum Privacy {
     /// 12 characters, starting with a letter or digit. A code without digits is taken as initials
     /// and may have at most 4 letters, so a first name cannot pass as a code.
     public static func refusal(forCode code: String, what: String) -> String? {
+        if isPlainCode(code) { return nil }
         let valid = !code.isEmpty && code.count <= 12 && code.first.map { $0.isASCII && ($0.isLetter || $0.isNumber) } == true
             && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         guard valid else {
@@ -18,6 +19,25 @@ public enum Privacy {
             return "\(what) \"\(code)\" looks like a name. Use a pseudonymous code with digits (such as P07) or initials (at most 4 letters)."
         }
         return nil
+    }
+
+    /// The usual code, such as P07 or N01, accepted on its bytes: the rules below go through it
+    /// character by character, and a report checks every participant of every journal. Any code
+    /// this does not accept is judged by those rules.
+    private static func isPlainCode(_ code: String) -> Bool {
+        var digits = false
+        var count = 0
+        for byte in code.utf8 {
+            switch byte {
+            case 0x30...0x39: digits = true
+            case 0x41...0x5A, 0x61...0x7A: break
+            case 0x2D where count > 0: break
+            default: return false
+            }
+            count += 1
+            if count > 12 { return false }
+        }
+        return count > 0 && (digits || count <= 4)
     }
 
     /// Why a note cannot be saved, or nil when it can.
