@@ -71,20 +71,35 @@ enum FastLineDecoder {
 extension JSONBytes {
     /// A UUID in its 8-4-4-4-12 hex form, either case, as `UUID(uuidString:)` reads it.
     mutating func uuid() -> UUID? {
-        guard let (start, count) = plainString(), count == 36 else { return nil }
-        var high: UInt64 = 0, low: UInt64 = 0
-        for offset in 0..<36 {
-            let byte = base[start + offset]
-            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                guard byte == 0x2D else { return nil }
-                continue
+        guard let (start, count) = plainString(), count == 36,
+              base[start + 8] == 0x2D, base[start + 13] == 0x2D, base[start + 18] == 0x2D, base[start + 23] == 0x2D else { return nil }
+        // Nibbles are gathered without branching on each digit; any non-digit sets a high bit in `invalid`.
+        var high: UInt64 = 0, low: UInt64 = 0, invalid: UInt8 = 0
+        func gather(_ value: inout UInt64, _ range: Range<Int>) {
+            for offset in range {
+                let nibble = Self.nibble(base[start + offset])
+                invalid |= nibble
+                value = value << 4 | UInt64(nibble & 0x0F)
             }
-            guard let nibble = Self.hexValue(byte) else { return nil }
-            if offset < 19 { high = high << 4 | UInt64(nibble) } else { low = low << 4 | UInt64(nibble) }
         }
+        gather(&high, 0..<8)
+        gather(&high, 9..<13)
+        gather(&high, 14..<18)
+        gather(&low, 19..<23)
+        gather(&low, 24..<36)
+        guard invalid & 0xF0 == 0 else { return nil }
         func byte(_ value: UInt64, _ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: value >> (56 - 8 * index)) }
         return UUID(uuid: (byte(high, 0), byte(high, 1), byte(high, 2), byte(high, 3), byte(high, 4), byte(high, 5), byte(high, 6), byte(high, 7),
                            byte(low, 0), byte(low, 1), byte(low, 2), byte(low, 3), byte(low, 4), byte(low, 5), byte(low, 6), byte(low, 7)))
+    }
+
+    /// A hex digit's value, or 0xFF for any other byte.
+    @inline(__always)
+    static func nibble(_ byte: UInt8) -> UInt8 {
+        let digit = byte &- 0x30
+        if digit < 10 { return digit }
+        let letter = (byte | 0x20) &- 0x61
+        return letter < 6 ? letter + 10 : 0xFF
     }
 
     mutating func date() -> Date? {
