@@ -76,8 +76,10 @@ public struct AuditSet: Sendable {
         let journals = members.filter { !$0.file.journal!.isReview }
             .sorted { ($1.file.journal!.events.count, $0.file.url.path) < ($0.file.journal!.events.count, $1.file.url.path) }
         let reviews = members.filter { $0.file.journal!.isReview }
-        var seen = Set<UUID>()
+        let total = members.reduce(0) { $0 + $1.file.journal!.events.count }
+        var seen = Set<UUID>(minimumCapacity: total)
         var events: [JournalEvent] = []
+        events.reserveCapacity(total)
         var copies: [Int] = []
         for (position, member) in journals.enumerated() {
             let extra = member.file.journal!.events.map(\.event).filter { seen.insert($0.id).inserted }
