@@ -130,8 +130,14 @@ public enum FidelityReport {
             for item in record.items where item.isApplicable {
                 let key = record.sessionID + "\u{0}" + item.item
                 // Counted in place: copying the tally out and back cost more than the counting.
-                tallies[key, default: Tally(session: record.sessionID, activity: item.activity, item: item.item,
-                                            text: input.itemText(item.item, in: record) ?? "")].count(item)
+                if let index = tallies.index(forKey: key) {
+                    tallies.values[index].count(item)
+                } else {
+                    var tally = Tally(session: record.sessionID, activity: item.activity, item: item.item,
+                                      text: input.itemText(item.item, in: record) ?? "")
+                    tally.count(item)
+                    tallies[key] = tally
+                }
             }
         }
         let ranked = tallies.values.filter { $0.missed + $0.partly > 0 }
