@@ -34,8 +34,12 @@ public struct AuditSet: Sendable {
     public static func read(_ urls: [URL]) -> AuditSet {
         let firstReads = parallelMap(urls) { url -> FirstRead in
             let file = Parsed.read(url)
-            let alone = file.journal.flatMap { $0.isReview || $0.events.isEmpty ? nil : join([(0, file)]) }
-            return FirstRead(report: file.report, isReview: file.journal?.isReview ?? false, alone: alone?.record)
+            var alone: DeliveryRecord?
+            if let journal = file.journal, !journal.isReview, !journal.events.isEmpty {
+                // The check has usually replayed the journal already; otherwise it is joined on its own.
+                alone = file.replayed.map { DeliveryRecord(state: $0, files: [url.path]) } ?? join([(0, file)]).record
+            }
+            return FirstRead(report: file.report, isReview: file.journal?.isReview ?? false, alone: alone)
         }
         var files = firstReads.map(\.report)
         // Group by the delivery each file says it holds, not by its name: a renamed copy is still a copy.
@@ -82,13 +86,15 @@ public struct AuditSet: Sendable {
         events.reserveCapacity(total)
         var copies: [Int] = []
         for (position, member) in journals.enumerated() {
-            let extra = member.file.journal!.events.map(\.event).filter { seen.insert($0.id).inserted }
-            if position > 0 && extra.isEmpty { copies.append(member.index) }
             // Events a copy adds (taken later than the first file) belong after those before them.
-            events += extra
+            let before = events.count
+            for entry in member.file.journal!.events where seen.insert(entry.event.id).inserted { events.append(entry.event) }
+            if position > 0 && events.count == before { copies.append(member.index) }
         }
         if journals.count > 1 { events.sort { ($0.seq, $0.time) < ($1.seq, $1.time) } }
-        for member in reviews { events += member.file.journal!.events.map(\.event).filter { seen.insert($0.id).inserted } }
+        for member in reviews {
+            for entry in member.file.journal!.events where seen.insert(entry.event.id).inserted { events.append(entry.event) }
+        }
         let state = DeliveryState.replay(events)
         return (DeliveryRecord(state: state, files: members.map(\.file.url.path)), copies)
     }
@@ -98,14 +104,17 @@ public struct AuditSet: Sendable {
         var url: URL
         var journal: ReadJournal?
         var problems: [Diagnostic]
+        /// `journal.state`, when the check worked it out.
+        var replayed: DeliveryState?
         var readError: String?
 
         static func read(_ url: URL) -> Parsed {
             do {
                 let journal = try ReadJournal.read(url)
-                return Parsed(url: url, journal: journal, problems: JournalCheck.problems(of: journal), readError: nil)
+                let check = JournalCheck.check(journal)
+                return Parsed(url: url, journal: journal, problems: check.problems, replayed: check.state, readError: nil)
             } catch {
-                return Parsed(url: url, journal: nil, problems: [], readError: "\(error)")
+                return Parsed(url: url, journal: nil, problems: [], replayed: nil, readError: "\(error)")
             }
         }
 

@@ -56,6 +56,13 @@ public struct JournalCheck {
     /// The checks of one file on its own (everything but ids shared with other files); reports
     /// run these on every journal they read.
     public static func problems(of journal: ReadJournal, programmes: [Programme] = []) -> [Diagnostic] {
+        check(journal, programmes: programmes).problems
+    }
+
+    /// `problems(of:)`, and the journal's replayed state (`journal.state`) when the checks worked it
+    /// out on the way, which they do for a journal without corrections or repeated event ids:
+    /// reports then need not replay the journal again.
+    public static func check(_ journal: ReadJournal, programmes: [Programme] = []) -> (problems: [Diagnostic], state: DeliveryState?) {
         var file = FileCheck(journal: journal)
         file.run(programmes: programmes)
         // A file that is not a journal at all would otherwise give a problem per line.
@@ -65,7 +72,7 @@ public struct JournalCheck {
             result.append(Diagnostic(path: journal.url.path, line: 1, column: 1, message: "and \(file.diagnostics.count - limit) more problems in this file",
                                      excerpt: nil, help: "Is this a journal? Journals are written by iwotch, one JSON object per line."))
         }
-        return result
+        return (result, file.replayed)
     }
 }
 
@@ -73,6 +80,8 @@ public struct JournalCheck {
 struct FileCheck {
     let journal: ReadJournal
     var diagnostics: [Diagnostic] = []
+    /// `journal.state`, when checking the events folded exactly that.
+    var replayed: DeliveryState?
 
     init(journal: ReadJournal) { self.journal = journal }
 
@@ -166,13 +175,14 @@ struct FileCheck {
     mutating func checkEvents(programmes: [Programme]) {
         if journal.isReview { return checkReview() }
         var state = DeliveryState()
-        var seen: [JournalEvent] = []
+        let events = journal.events
+        // The events before the current one are events[..<position].
+        var position = 0
         var ids: [UUID: Int] = [:]
-        // The latest event with each id, as a position in `seen`: corrections look their target up.
+        // The latest event with each id, as a position in `events`: corrections look their target up.
         var latest: [UUID: Int] = [:]
-        ids.reserveCapacity(journal.events.count)
-        latest.reserveCapacity(journal.events.count)
-        seen.reserveCapacity(journal.events.count)
+        ids.reserveCapacity(events.count)
+        latest.reserveCapacity(events.count)
         var opened: DeliveryOpened?
         // The pinned agenda by item id, made once: every event that names an item looks it up.
         var agenda: [String: DeliveryOpened.AgendaItem] = [:]
@@ -180,8 +190,10 @@ struct FileCheck {
         var started: Set<String> = []
         // Until a correction is met, replaying the events so far gives exactly `state`.
         var corrected = false
-        for (line, event) in journal.events {
+        var repeated = false
+        for (line, event) in events {
             if let first = ids[event.id] {
+                repeated = true
                 report(line, "event id \(event.id.uuidString.lowercased()) is used again (first on line \(first))", key: "id",
                        help: "Every event has its own id. This line was copied, not written by iwotch.")
             } else {
@@ -223,17 +235,20 @@ struct FileCheck {
             }
             if let opened {
                 checkReferences(event, line: line, opened: opened, agenda: agenda, roles: roles, state: state, started: &started,
-                                earlier: { latest[$0].map { seen[$0] } })
+                                earlier: { latest[$0].map { events[$0].event } })
             }
             // The closing counts are those of the corrected record, so they are recounted by replay.
             if case .deliveryClosed(let data) = event.body {
-                checkClosing(data, line: line, state: corrected ? DeliveryState.replay(seen) : state, opened: opened)
+                checkClosing(data, line: line, state: corrected ? DeliveryState.replay(events[..<position].map(\.event)) : state, opened: opened)
             }
             if case .correction = event.body { corrected = true }
-            latest[event.id] = seen.count
-            seen.append(event)
+            latest[event.id] = position
+            position += 1
             state.fold(event)
         }
+        // Without corrections (which replay applies) or repeated ids (which a join counts once),
+        // the state folded here is the journal's replayed state.
+        if !corrected, !repeated { replayed = state }
         if opened != nil, !state.isClosed, journal.events.last != nil {
             let last = journal.events.last!
             report(last.line, "the delivery is still open (last event \(Timestamp.format(last.event.time)))", severity: .warning,
