@@ -154,28 +154,41 @@ public struct AuditSet: Sendable {
     }
 }
 
-/// `transform` over `items` on every core, results in input order.
+/// `transform` over `items` on every core, results in input order. Workers take the next few
+/// items as they finish the last, rather than a fixed share each: when another program holds one
+/// core, a fixed half of the files would wait for it.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
     guard items.count > 1 else { return items.map(transform) }
     let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
     let results = Results<R>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    // Small batches: few enough to keep the lock out of the way, many enough to even out the end.
+    let batch = max(1, min(16, items.count / (workers * 8)))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
         var local: [(Int, R)] = []
-        var index = worker
-        while index < items.count {
-            local.append((index, transform(items[index])))
-            index += workers
+        while let range = results.take(batch) {
+            for index in range { local.append((index, transform(items[index]))) }
         }
         results.store(local)
     }
     return results.values.map { $0! }
 }
 
-/// The slots parallelMap's workers fill, each worker once, under a lock.
+/// The slots parallelMap's workers fill, each worker once, and the next items to take, under a lock.
 private final class Results<R>: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var values: [R?]
+    private var next = 0
     init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func take(_ count: Int) -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < values.count else { return nil }
+        let range = next..<min(next + count, values.count)
+        next = range.upperBound
+        return range
+    }
+
     func store(_ batch: [(Int, R)]) {
         lock.lock()
         defer { lock.unlock() }
