@@ -7,7 +7,7 @@ public struct JournalCheck {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var summaries: [DeliverySummary] = []
     /// Content to compare pinned agendas with, when a programme with the same fingerprint is at hand.
-    private let programmes: [Programme]
+    private let content: [Content]
     private var seenIDs: [UUID: (path: String, line: Int, delivery: String)] = [:]
     private var seenDeliveries: [String: String] = [:]
 
@@ -17,7 +17,15 @@ public struct JournalCheck {
         return check
     }
 
-    init(programmes: [Programme]) { self.programmes = programmes }
+    init(programmes: [Programme]) { content = programmes.map(Content.init) }
+
+    /// A programme with its fingerprint worked out once: it hashes the whole programme, and
+    /// checking a region's journals asked for it once per journal (most of the time taken).
+    struct Content {
+        let programme: Programme
+        let fingerprint: String
+        init(_ programme: Programme) { self.programme = programme; fingerprint = programme.fingerprint }
+    }
 
     mutating func check(_ url: URL) {
         let journal: ReadJournal
@@ -28,7 +36,7 @@ public struct JournalCheck {
                                           excerpt: nil, help: "\(error). Check the file's permissions."))
             return
         }
-        diagnostics += Self.problems(of: journal, programmes: programmes)
+        diagnostics += Self.check(journal, content: content).problems
         summaries.append(DeliverySummary(journal))
 
         // The same journal copied twice is one delivery, not a clash of event ids.
@@ -63,8 +71,12 @@ public struct JournalCheck {
     /// out on the way, which they do for a journal without corrections or repeated event ids:
     /// reports then need not replay the journal again.
     public static func check(_ journal: ReadJournal, programmes: [Programme] = []) -> (problems: [Diagnostic], state: DeliveryState?) {
+        check(journal, content: programmes.map(Content.init))
+    }
+
+    static func check(_ journal: ReadJournal, content: [Content]) -> (problems: [Diagnostic], state: DeliveryState?) {
         var file = FileCheck(journal: journal)
-        file.run(programmes: programmes)
+        file.run(content: content)
         // A file that is not a journal at all would otherwise give a problem per line.
         let limit = 100
         var result = Array(file.diagnostics.prefix(limit))
@@ -107,7 +119,7 @@ struct FileCheck {
         diagnostics.append(diagnostic(line, message, key: key, severity: severity, help: help))
     }
 
-    mutating func run(programmes: [Programme]) {
+    mutating func run(content: [JournalCheck.Content]) {
         if journal.raw.lines.isEmpty {
             report(1, "the journal is empty", help: "A journal starts with a delivery-opened event. An empty file was not written by iwotch; it can be removed.")
             return
@@ -134,7 +146,7 @@ struct FileCheck {
         }
         checkChain()
         checkSequence()
-        checkEvents(programmes: programmes)
+        checkEvents(content: content)
     }
 
     /// Each line's `prev` must be the hash of the line before it, as bytes stand now.
@@ -172,7 +184,7 @@ struct FileCheck {
         }
     }
 
-    mutating func checkEvents(programmes: [Programme]) {
+    mutating func checkEvents(content: [JournalCheck.Content]) {
         if journal.isReview { return checkReview() }
         var state = DeliveryState()
         let events = journal.events
@@ -212,7 +224,7 @@ struct FileCheck {
                     if line != 1 || event.seq != 1 {
                         report(line, "the delivery is opened on line \(line), not line 1", key: "type", help: "A journal starts with its delivery-opened event.")
                     }
-                    checkOpening(data, line: line, programmes: programmes)
+                    checkOpening(data, line: line, content: content)
                 }
             } else if opened == nil {
                 report(line, "an event before the delivery was opened", key: "type", help: "A journal starts with its delivery-opened event; this file's start is missing or damaged.")
@@ -289,13 +301,13 @@ struct FileCheck {
         }
     }
 
-    mutating func checkOpening(_ data: DeliveryOpened, line: Int, programmes: [Programme]) {
+    mutating func checkOpening(_ data: DeliveryOpened, line: Int, content: [JournalCheck.Content]) {
         for facilitator in data.facilitators {
             if let problem = Privacy.refusal(forCode: facilitator.code, what: "The facilitator code") {
                 report(line, problem, key: "facilitators", help: "Codes only: the journal holds no names.")
             }
         }
-        if let programme = programmes.first(where: { $0.id == data.programme.id && $0.fingerprint == data.programme.fingerprint }),
+        if let programme = content.first(where: { $0.programme.id == data.programme.id && $0.fingerprint == data.programme.fingerprint })?.programme,
            !data.matches(programme) {
             report(line, "the agenda recorded here differs from content \(data.programme.id) \(data.programme.version) with the same fingerprint",
                    key: "session", help: "The delivery-opened line was edited after it was written.")
