@@ -6,10 +6,12 @@ import Journal
 public enum FidelityReport {
     public static func make(_ input: ReportInput) -> ReportDocument {
         let bands = input.bands
-        let sections = [
-            deliveries(input), activities(input, bands), facilitators(input, bands), sites(input, bands),
-            months(input, bands), missed(input), agreement(input, bands),
+        // The tables do not depend on each other, so they are made side by side.
+        let tables: [@Sendable () -> ReportDocument.Section] = [
+            { deliveries(input) }, { activities(input, bands) }, { facilitators(input, bands) }, { sites(input, bands) },
+            { months(input, bands) }, { missed(input) }, { agreement(input, bands) },
         ]
+        let sections = parallelMap(tables) { $0() }
         return ReportDocument(title: "Fidelity of delivery", facts: input.facts(extra: [
             .init("Adherence", "score as a percentage of the maximum possible (\(scaleText(input))); not-applicable items are left out of both; unrated items are counted apart, never as zero"),
         ]), sections: sections, sources: input.sources)
