@@ -149,8 +149,18 @@ public struct AuditSet: Sendable {
 
     /// A digest of all chain heads: one line that changes if any journal read is edited later.
     public var headsDigest: String {
-        lineHash(Data(files.compactMap { $0.head.map { "\($0)  \(URL(fileURLWithPath: $0).lastPathComponent)" } }
+        // Each line is the head twice (the inner $0 is the head, not the file's path). Reports
+        // print this digest, so the lines stay as they have always been made.
+        lineHash(Data(files.compactMap { $0.head.map { "\($0)  \(Self.lastPathComponent($0))" } }
             .sorted().joined(separator: "\n").utf8))
+    }
+
+    /// `URL(fileURLWithPath: text).lastPathComponent`. A chain head (`sha256:` and hex digits, no
+    /// slash) is its own last component; making a URL for each was most of the digest's time.
+    static func lastPathComponent(_ text: String) -> String {
+        let isHead = text.utf8.count == 71 && text.hasPrefix("sha256:")
+            && text.utf8.dropFirst(7).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        return isHead ? text : URL(fileURLWithPath: text).lastPathComponent
     }
 }
 
