@@ -195,15 +195,26 @@ struct FileCheck {
         var latest: [UUID: Int] = [:]
         ids.reserveCapacity(events.count)
         latest.reserveCapacity(events.count)
-        var opened: DeliveryOpened?
-        // The pinned agenda by item id, made once: every event that names an item looks it up.
-        var agenda: [String: DeliveryOpened.AgendaItem] = [:]
-        var roles: Set<String> = []
+        var pinned: Pinned?
         var started: Set<String> = []
         // Until a correction is met, replaying the events so far gives exactly `state`.
         var corrected = false
         var repeated = false
-        for (line, event) in events {
+        // By index: a (line, event) pair is copied through its type's metadata, slowly.
+        for index in events.indices {
+            let line = events[index].line
+            let event = events[index].event
+            // The body is looked at once, here: each `if case` on it made a copy of the whole event.
+            var isReview = false, isCorrection = false, allowedAfterClose = false
+            var openedHere: DeliveryOpened?, closedHere: DeliveryClosed?
+            switch event.body {
+            case .supervisorReview: isReview = true
+            case .deliveryOpened(let data): openedHere = data
+            case .deliveryClosed(let data): closedHere = data
+            case .correction: isCorrection = true; allowedAfterClose = true
+            case .noteAdded, .damageFound: allowedAfterClose = true
+            default: break
+            }
             if let first = ids[event.id] {
                 repeated = true
                 report(line, "event id \(event.id.uuidString.lowercased()) is used again (first on line \(first))", key: "id",
@@ -211,49 +222,43 @@ struct FileCheck {
             } else {
                 ids[event.id] = line
             }
-            if case .supervisorReview = event.body {
+            if isReview {
                 report(line, "a supervisor review inside a delivery's journal", key: "type",
                        help: "Reviews are written to files of their own (iwotch review); the facilitators' journal is never added to by a reviewer.")
-            } else if case .deliveryOpened(let data) = event.body {
-                if opened != nil {
+            } else if let data = openedHere {
+                if pinned != nil {
                     report(line, "a second delivery-opened event", key: "type", help: "A journal holds one delivery; this line belongs in another file.")
                 } else {
-                    opened = data
-                    agenda = Dictionary(data.session.agenda.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                    roles = Set(data.facilitators.map(\.role))
+                    pinned = Pinned(data)
                     if line != 1 || event.seq != 1 {
                         report(line, "the delivery is opened on line \(line), not line 1", key: "type", help: "A journal starts with its delivery-opened event.")
                     }
                     checkOpening(data, line: line, content: content)
                 }
-            } else if opened == nil {
+            } else if pinned == nil {
                 report(line, "an event before the delivery was opened", key: "type", help: "A journal starts with its delivery-opened event; this file's start is missing or damaged.")
             }
             if !state.delivery.isEmpty, event.delivery != state.delivery {
                 report(line, "this event belongs to delivery \(event.delivery), not \(state.delivery)", key: "delivery",
                        help: "Lines from another journal were added to this file.")
             }
-            if opened != nil, event.mode != state.mode, state.eventCount > 0 {
+            if pinned != nil, event.mode != state.mode, state.eventCount > 0 {
                 report(line, "a \(event.mode.rawValue) event in a \(state.mode.rawValue) journal", key: "mode",
                        help: "Rehearsal and live records are never mixed; this line was copied in from elsewhere.")
             }
-            if state.isClosed {
-                switch event.body {
-                case .correction, .noteAdded, .damageFound: break
-                default:
-                    report(line, "a \(event.type) event after the delivery was closed", key: "type",
-                           help: "After sign-off only corrections and notes are added.")
-                }
+            if state.isClosed, !allowedAfterClose {
+                report(line, "a \(event.type) event after the delivery was closed", key: "type",
+                       help: "After sign-off only corrections and notes are added.")
             }
-            if let opened {
-                checkReferences(event, line: line, opened: opened, agenda: agenda, roles: roles, state: state, started: &started,
+            if let pinned {
+                checkReferences(event, line: line, pinned: pinned, state: state, started: &started,
                                 earlier: { latest[$0].map { events[$0].event } })
             }
             // The closing counts are those of the corrected record, so they are recounted by replay.
-            if case .deliveryClosed(let data) = event.body {
-                checkClosing(data, line: line, state: corrected ? DeliveryState.replay(events[..<position].map(\.event)) : state, opened: opened)
+            if let data = closedHere {
+                checkClosing(data, line: line, state: corrected ? DeliveryState.replay(events[..<position].map(\.event)) : state, opened: pinned?.opened)
             }
-            if case .correction = event.body { corrected = true }
+            if isCorrection { corrected = true }
             latest[event.id] = position
             position += 1
             state.fold(event)
@@ -261,7 +266,7 @@ struct FileCheck {
         // Without corrections (which replay applies) or repeated ids (which a join counts once),
         // the state folded here is the journal's replayed state.
         if !corrected, !repeated { replayed = state }
-        if opened != nil, !state.isClosed, journal.events.last != nil {
+        if pinned != nil, !state.isClosed, journal.events.last != nil {
             let last = journal.events.last!
             report(last.line, "the delivery is still open (last event \(Timestamp.format(last.event.time)))", severity: .warning,
                    help: "If the session is under way, this is expected. If it is over, open it in iwotch to resume and close it: nothing recorded is lost.")
@@ -314,11 +319,25 @@ struct FileCheck {
         }
     }
 
-    mutating func checkReferences(_ event: JournalEvent, line: Int, opened: DeliveryOpened, agenda: [String: DeliveryOpened.AgendaItem],
-                                  roles: Set<String>, state: DeliveryState, started: inout Set<String>, earlier: (UUID) -> JournalEvent?) {
+    /// What the opening event pinned, made once and shared by reference while the events are
+    /// walked: copying the opening record for each event was a large part of the check.
+    final class Pinned {
+        let opened: DeliveryOpened
+        /// The agenda by item id: every event that names an item looks it up.
+        let agenda: [String: DeliveryOpened.AgendaItem]
+        let roles: Set<String>
+        init(_ opened: DeliveryOpened) {
+            self.opened = opened
+            agenda = Dictionary(opened.session.agenda.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            roles = Set(opened.facilitators.map(\.role))
+        }
+    }
+
+    mutating func checkReferences(_ event: JournalEvent, line: Int, pinned: Pinned, state: DeliveryState,
+                                  started: inout Set<String>, earlier: (UUID) -> JournalEvent?) {
         func item(_ id: String, key: String) -> DeliveryOpened.AgendaItem? {
-            guard let found = agenda[id] else {
-                report(line, "`\(id)` is not an item of session \(opened.session.id) in content \(opened.programme.version)", key: key,
+            guard let found = pinned.agenda[id] else {
+                report(line, "`\(id)` is not an item of session \(pinned.opened.session.id) in content \(pinned.opened.programme.version)", key: key,
                        help: "The event names an agenda item that the pinned content does not have.")
                 return nil
             }
@@ -353,13 +372,13 @@ struct FileCheck {
                 report(line, "`\(data.item)` is not a fidelity item of `\(data.activity)`", key: "item",
                        help: "The rating names an item the pinned content does not have for this activity.")
             }
-            if !opened.fidelityScale.contains(where: { $0.id == data.level }) {
+            if !pinned.opened.fidelityScale.contains(where: { $0.id == data.level }) {
                 report(line, "`\(data.level)` is not a level of the fidelity scale in force", key: "level",
-                       help: "The levels are: \(opened.fidelityScale.map(\.id).joined(separator: ", ")).")
+                       help: "The levels are: \(pinned.opened.fidelityScale.map(\.id).joined(separator: ", ")).")
             }
-            for role in data.deliveredBy where !roles.contains(role) {
+            for role in data.deliveredBy where !pinned.roles.contains(role) {
                 report(line, "delivered by `\(role)`, a role no facilitator of this delivery has", key: "delivered_by",
-                       help: "The roles are: \(roles.sorted().joined(separator: ", ")).")
+                       help: "The roles are: \(pinned.roles.sorted().joined(separator: ", ")).")
             }
         case .correction(let data):
             guard let target = earlier(data.refersTo) else {
