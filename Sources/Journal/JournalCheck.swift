@@ -127,10 +127,12 @@ struct FileCheck {
         // Damage iwotch itself found and recorded is part of the record; damage nobody has
         // recorded yet is an error until the delivery is opened again (or the file restored).
         var recorded: [Int: Int] = [:]
-        // By index, here and below: looping over the (line, event) pairs copies every event.
-        for index in journal.events.indices {
-            if case .damageFound(let damage) = journal.events[index].event.body {
-                for damaged in damage.lines { recorded[damaged] = journal.events[index].line }
+        // By index into a local copy of the list, here and below: looping over the (line, event)
+        // pairs, or reading them through `self` while reporting, copies every event.
+        let events = journal.events
+        for index in events.indices {
+            if case .damageFound(let damage) = events[index].event.body {
+                for damaged in damage.lines { recorded[damaged] = events[index].line }
             }
         }
         for (line, reason) in journal.unreadable {
@@ -152,20 +154,21 @@ struct FileCheck {
     /// Each line's `prev` must be the hash of the line before it, as bytes stand now.
     mutating func checkChain() {
         let lines = journal.raw.lines
+        let events = journal.events
         // Events are in line order, so each line's event (if it has one) is found by walking along.
-        var next = journal.events.startIndex
+        var next = events.startIndex
         for (index, line) in lines.enumerated() {
-            while next < journal.events.endIndex, journal.events[next].line < line.number { next += 1 }
-            guard next < journal.events.endIndex, journal.events[next].line == line.number else { continue }
-            let event = journal.events[next].event
+            while next < events.endIndex, events[next].line < line.number { next += 1 }
+            guard next < events.endIndex, events[next].line == line.number else { continue }
+            let previous = events[next].event.previous
             if index == 0 {
-                if event.previous != nil {
+                if previous != nil {
                     report(line.number, "the first line names a previous line", key: "prev",
                            help: "Line 1 of a journal has `prev: null`. Lines were removed from the start of this file.")
                 }
                 continue
             }
-            if !lineHash(lines[index - 1].bytes, is: event.previous) {
+            if !lineHash(lines[index - 1].bytes, is: previous) {
                 report(lines[index - 1].number, "line \(lines[index - 1].number) does not match the hash recorded on line \(line.number)",
                        help: "Line \(lines[index - 1].number) was changed after it was written, or lines were removed or inserted after it. The journal is the record: find out who edited it, and restore it from a copy.")
             }
@@ -174,10 +177,11 @@ struct FileCheck {
 
     mutating func checkSequence() {
         var expected = 1
-        for index in journal.events.indices {
-            let seq = journal.events[index].event.seq
+        let events = journal.events
+        for index in events.indices {
+            let seq = events[index].event.seq
             if seq != expected {
-                report(journal.events[index].line, "sequence number \(seq) where \(expected) was expected", key: "seq",
+                report(events[index].line, "sequence number \(seq) where \(expected) was expected", key: "seq",
                        help: seq > expected ? "Events are missing before this line: lines were removed." : "Lines were repeated or moved.")
             }
             expected = seq + 1
