@@ -57,7 +57,7 @@ enum FastLineDecoder {
             }
         }
 
-        func event(in json: inout JSONBytes) -> JournalEvent? {
+        consuming func event(in json: inout JSONBytes) -> JournalEvent? {
             guard let schema, schema <= JournalEvent.schemaVersion, let seq, let id, let time, let offset, let delivery,
                   let mode, let actor, let type, let data else { return nil }
             json.at = data.lowerBound
@@ -71,8 +71,11 @@ enum FastLineDecoder {
 extension JSONBytes {
     /// A UUID in its 8-4-4-4-12 hex form, either case, as `UUID(uuidString:)` reads it.
     mutating func uuid() -> UUID? {
-        guard let (start, count) = plainString(), count == 36,
-              base[start + 8] == 0x2D, base[start + 13] == 0x2D, base[start + 18] == 0x2D, base[start + 23] == 0x2D else { return nil }
+        // The 36 characters are checked one by one below, and none may be a quote or a backslash,
+        // so the string is exactly them when the byte after them closes it.
+        guard end - at >= 38, base[at] == 0x22, base[at + 37] == 0x22 else { return nil }
+        let start = at + 1
+        guard base[start + 8] == 0x2D, base[start + 13] == 0x2D, base[start + 18] == 0x2D, base[start + 23] == 0x2D else { return nil }
         // Nibbles are gathered without branching on each digit; any non-digit sets a high bit in `invalid`.
         var high: UInt64 = 0, low: UInt64 = 0, invalid: UInt8 = 0
         func gather(_ value: inout UInt64, _ range: Range<Int>) {
@@ -88,6 +91,7 @@ extension JSONBytes {
         gather(&low, 19..<23)
         gather(&low, 24..<36)
         guard invalid & 0xF0 == 0 else { return nil }
+        at += 38
         func byte(_ value: UInt64, _ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: value >> (56 - 8 * index)) }
         return UUID(uuid: (byte(high, 0), byte(high, 1), byte(high, 2), byte(high, 3), byte(high, 4), byte(high, 5), byte(high, 6), byte(high, 7),
                            byte(low, 0), byte(low, 1), byte(low, 2), byte(low, 3), byte(low, 4), byte(low, 5), byte(low, 6), byte(low, 7)))

@@ -31,7 +31,8 @@ public struct ReadJournal: Sendable {
                 unreadable.append((line.number, "the line is incomplete: writing it was cut short"))
                 continue
             }
-            switch LineCodec.decode(line.bytes) {
+            let result = LineCodec.decode(line.bytes)
+            switch consume result {
             case .success(let event): events.append((line.number, event))
             case .failure(let error): unreadable.append((line.number, error.description))
             }
