@@ -28,108 +28,177 @@ public struct AuditSet: Sendable {
     }
 
     /// Reads `files` (two at a time, one per core): checking and decoding are the cost, and files
-    /// are independent until copies are joined.
+    /// are independent until copies are joined. A file's events are let go as soon as it has been
+    /// checked and replayed, so memory holds one file per core rather than the whole region; the
+    /// few deliveries that turn out to have several files (copies, reviews) are read again and joined.
     public static func read(_ urls: [URL]) -> AuditSet {
-        let parsed = parallelMap(urls) { url -> Parsed in
-            do {
-                let journal = try ReadJournal.read(url)
-                let problems = JournalCheck.problems(of: journal)
-                return Parsed(url: url, journal: journal, problems: problems, readError: nil)
-            } catch {
-                return Parsed(url: url, journal: nil, problems: [], readError: "\(error)")
+        let firstReads = parallelMap(urls) { url -> FirstRead in
+            let file = Parsed.read(url)
+            var alone: DeliveryRecord?
+            if let journal = file.journal, !journal.isReview, !journal.events.isEmpty {
+                // The check has usually replayed the journal already; otherwise it is joined on its own.
+                alone = file.replayed.map { DeliveryRecord(state: $0, files: [url.path]) } ?? join([(0, file)]).record
             }
+            return FirstRead(report: file.report, isReview: file.journal?.isReview ?? false, alone: alone)
         }
+        var files = firstReads.map(\.report)
         // Group by the delivery each file says it holds, not by its name: a renamed copy is still a copy.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
-        var files: [FileReport] = []
-        for (index, file) in parsed.enumerated() {
-            guard let journal = file.journal else {
-                files.append(FileReport(path: file.url.path, delivery: nil, kind: .unreadable, events: 0, head: nil,
-                                        errors: [Diagnostic(path: file.url.path, line: 1, column: 1, message: "the journal cannot be read",
-                                                            excerpt: nil, help: file.readError ?? "")], warnings: 0))
-                continue
-            }
-            let delivery = journal.events.first?.event.delivery
-            files.append(FileReport(path: file.url.path, delivery: delivery, kind: journal.isReview ? .review : .journal,
-                                    events: journal.events.count, head: journal.head,
-                                    errors: file.problems.filter { $0.severity == .error }, warnings: file.problems.warningCount))
-            guard let delivery else { continue }
+        for (index, file) in files.enumerated() {
+            guard let delivery = file.delivery else { continue }
             if groups[delivery] == nil { order.append(delivery) }
             groups[delivery, default: []].append(index)
         }
-        // A delivery's journal files are joined (the longest first), then its reviews follow.
         let members = groups
-        let joined = parallelMap(order) { delivery -> (DeliveryRecord?, [Int]) in
+        let joined = parallelMap(order) { delivery -> Joined in
             let members = members[delivery]!
-            let journals = members.filter { !(parsed[$0].journal!.isReview) }
-                .sorted { (parsed[$1].journal!.events.count, parsed[$0].url.path) < (parsed[$0].journal!.events.count, parsed[$1].url.path) }
-            let reviews = members.filter { parsed[$0].journal!.isReview }
-            var seen = Set<UUID>()
-            var events: [JournalEvent] = []
-            var copies: [Int] = []
-            for (position, index) in journals.enumerated() {
-                let extra = parsed[index].journal!.events.map(\.event).filter { seen.insert($0.id).inserted }
-                if position > 0 && extra.isEmpty { copies.append(index) }
-                // Events a copy adds (taken later than the first file) belong after those before them.
-                events += extra
+            if members.count == 1, !firstReads[members[0]].isReview {
+                return Joined(record: firstReads[members[0]].alone, copies: [], orphans: [], reread: [])
             }
-            if journals.count > 1 { events.sort { ($0.seq, $0.time) < ($1.seq, $1.time) } }
-            for index in reviews { events += parsed[index].journal!.events.map(\.event).filter { seen.insert($0.id).inserted } }
-            let state = DeliveryState.replay(events)
-            let record = DeliveryRecord(state: state, files: members.map { parsed[$0].url.path })
-            return (record, copies)
+            // Read again, and checked again, so the file list and the record come from the same bytes.
+            let reread = members.map { ($0, Parsed.read(urls[$0])) }
+            let result = join(reread.filter { $0.1.journal != nil })
+            let orphans = result.record != nil ? [] : reread.filter { $0.1.journal?.isReview == true }.map { $0.1.url.path }
+            return Joined(record: result.record, copies: result.copies, orphans: orphans, reread: reread.map { ($0.0, $0.1.report) })
         }
         var records: [DeliveryRecord] = []
         var orphans: [String] = []
-        for (delivery, result) in zip(order, joined) {
-            for copy in result.1 { files[copy].kind = .copy }
-            if let record = result.0 { records.append(record) } else {
-                orphans += groups[delivery]!.filter { parsed[$0].journal!.isReview }.map { parsed[$0].url.path }
-            }
+        for result in joined {
+            for (index, report) in result.reread { files[index] = report }
+            for copy in result.copies { files[copy].kind = .copy }
+            if let record = result.record { records.append(record) }
+            orphans += result.orphans
         }
         records.sort { ($0.date, $0.openedAt, $0.id) < ($1.date, $1.openedAt, $1.id) }
         return AuditSet(records: records, files: files, orphanReviews: orphans)
     }
 
+    /// One delivery's files joined: its journal files (the longest first), then its reviews. Events
+    /// are counted once by id. Returns the record and which of `members` added nothing (copies).
+    static func join(_ members: [(index: Int, file: Parsed)]) -> (record: DeliveryRecord?, copies: [Int]) {
+        let journals = members.filter { !$0.file.journal!.isReview }
+            .sorted { ($1.file.journal!.events.count, $0.file.url.path) < ($0.file.journal!.events.count, $1.file.url.path) }
+        let reviews = members.filter { $0.file.journal!.isReview }
+        let total = members.reduce(0) { $0 + $1.file.journal!.events.count }
+        var seen = Set<UUID>(minimumCapacity: total)
+        var events: [JournalEvent] = []
+        events.reserveCapacity(total)
+        var copies: [Int] = []
+        for (position, member) in journals.enumerated() {
+            // Events a copy adds (taken later than the first file) belong after those before them.
+            let before = events.count
+            for entry in member.file.journal!.events where seen.insert(entry.event.id).inserted { events.append(entry.event) }
+            if position > 0 && events.count == before { copies.append(member.index) }
+        }
+        if journals.count > 1 { events.sort { ($0.seq, $0.time) < ($1.seq, $1.time) } }
+        for member in reviews {
+            for entry in member.file.journal!.events where seen.insert(entry.event.id).inserted { events.append(entry.event) }
+        }
+        let state = DeliveryState.replay(events)
+        return (DeliveryRecord(state: state, files: members.map(\.file.url.path)), copies)
+    }
+
+    /// A file read and checked.
     struct Parsed: @unchecked Sendable {
         var url: URL
         var journal: ReadJournal?
         var problems: [Diagnostic]
+        /// `journal.state`, when the check worked it out.
+        var replayed: DeliveryState?
         var readError: String?
+
+        static func read(_ url: URL) -> Parsed {
+            do {
+                let journal = try ReadJournal.read(url)
+                let check = JournalCheck.check(journal)
+                return Parsed(url: url, journal: journal, problems: check.problems, replayed: check.state, readError: nil)
+            } catch {
+                return Parsed(url: url, journal: nil, problems: [], replayed: nil, readError: "\(error)")
+            }
+        }
+
+        var report: FileReport {
+            guard let journal else {
+                return FileReport(path: url.path, delivery: nil, kind: .unreadable, events: 0, head: nil,
+                                  errors: [Diagnostic(path: url.path, line: 1, column: 1, message: "the journal cannot be read",
+                                                      excerpt: nil, help: readError ?? "")], warnings: 0)
+            }
+            return FileReport(path: url.path, delivery: journal.events.first?.event.delivery, kind: journal.isReview ? .review : .journal,
+                              events: journal.events.count, head: journal.head,
+                              errors: problems.filter { $0.severity == .error }, warnings: problems.warningCount)
+        }
+    }
+
+    /// What is kept of a file after its first reading: its line in the file list and, when it is a
+    /// journal, the record it makes if it turns out to be its delivery's only file.
+    struct FirstRead: Sendable {
+        var report: FileReport
+        var isReview: Bool
+        var alone: DeliveryRecord?
+    }
+
+    struct Joined: Sendable {
+        var record: DeliveryRecord?
+        var copies: [Int]
+        var orphans: [String]
+        var reread: [(Int, FileReport)]
     }
 
     public func filtered(_ filters: Filters) -> [DeliveryRecord] { records.filter(filters.admits) }
 
     /// A digest of all chain heads: one line that changes if any journal read is edited later.
     public var headsDigest: String {
-        lineHash(Data(files.compactMap { $0.head.map { "\($0)  \(URL(fileURLWithPath: $0).lastPathComponent)" } }
+        // Each line is the head twice (the inner $0 is the head, not the file's path). Reports
+        // print this digest, so the lines stay as they have always been made.
+        lineHash(Data(files.compactMap { $0.head.map { "\($0)  \(Self.lastPathComponent($0))" } }
             .sorted().joined(separator: "\n").utf8))
+    }
+
+    /// `URL(fileURLWithPath: text).lastPathComponent`. A chain head (`sha256:` and hex digits, no
+    /// slash) is its own last component; making a URL for each was most of the digest's time.
+    static func lastPathComponent(_ text: String) -> String {
+        let isHead = text.utf8.count == 71 && text.hasPrefix("sha256:")
+            && text.utf8.dropFirst(7).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        return isHead ? text : URL(fileURLWithPath: text).lastPathComponent
     }
 }
 
-/// `transform` over `items` on every core, results in input order.
+/// `transform` over `items` on every core, results in input order. Workers take the next few
+/// items as they finish the last, rather than a fixed share each: when another program holds one
+/// core, a fixed half of the files would wait for it.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
     guard items.count > 1 else { return items.map(transform) }
     let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
     let results = Results<R>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    // Small batches: few enough to keep the lock out of the way, many enough to even out the end.
+    let batch = max(1, min(16, items.count / (workers * 8)))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
         var local: [(Int, R)] = []
-        var index = worker
-        while index < items.count {
-            local.append((index, transform(items[index])))
-            index += workers
+        while let range = results.take(batch) {
+            for index in range { local.append((index, transform(items[index]))) }
         }
         results.store(local)
     }
     return results.values.map { $0! }
 }
 
-/// The slots parallelMap's workers fill, each worker once, under a lock.
+/// The slots parallelMap's workers fill, each worker once, and the next items to take, under a lock.
 private final class Results<R>: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var values: [R?]
+    private var next = 0
     init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func take(_ count: Int) -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < values.count else { return nil }
+        let range = next..<min(next + count, values.count)
+        next = range.upperBound
+        return range
+    }
+
     func store(_ batch: [(Int, R)]) {
         lock.lock()
         defer { lock.unlock() }

@@ -21,13 +21,7 @@ extension DeliveryOpened {
     public init(programme: Programme, session: Session, group: String, site: String, facilitators: [Facilitator]) {
         self.init(
             programme: ProgrammeRef(id: programme.id, version: programme.version, fingerprint: programme.fingerprint),
-            session: SessionSnapshot(
-                id: session.id, title: session.title, kind: session.kind.rawValue, mode: session.mode.rawValue,
-                plannedMinutes: session.plannedMinutes,
-                agenda: session.agenda.map {
-                    AgendaItem(id: $0.id, kind: $0.kind.rawValue, title: $0.title, minutes: $0.minutes, lead: $0.lead,
-                               fidelity: $0.fidelity.map(\.id))
-                }),
+            session: SessionSnapshot(session),
             group: group, site: site, facilitators: facilitators,
             dose: Dose(sessions: programme.dose.sessions, minimum: programme.dose.minimum, description: programme.dose.description),
             fidelityScale: programme.fidelityScale.map { ScaleLevel(id: $0.id, label: $0.label, score: $0.score) },
@@ -37,6 +31,19 @@ extension DeliveryOpened {
     /// Whether the pinned agenda is the one in `programme` (same ids, kinds, minutes, leads, items).
     public func matches(_ programme: Programme) -> Bool {
         guard let session = programme.session(self.session.id) else { return false }
-        return DeliveryOpened(programme: programme, session: session, group: group, site: site, facilitators: facilitators).session == self.session
+        // The snapshot alone: a whole opening record would hash the programme for its fingerprint.
+        return SessionSnapshot(session) == self.session
+    }
+}
+
+extension DeliveryOpened.SessionSnapshot {
+    /// What an opening record pins of a session.
+    init(_ session: Session) {
+        self.init(id: session.id, title: session.title, kind: session.kind.rawValue, mode: session.mode.rawValue,
+                  plannedMinutes: session.plannedMinutes,
+                  agenda: session.agenda.map {
+                      DeliveryOpened.AgendaItem(id: $0.id, kind: $0.kind.rawValue, title: $0.title, minutes: $0.minutes, lead: $0.lead,
+                                                fidelity: $0.fidelity.map(\.id))
+                  })
     }
 }

@@ -7,7 +7,7 @@ public struct JournalCheck {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var summaries: [DeliverySummary] = []
     /// Content to compare pinned agendas with, when a programme with the same fingerprint is at hand.
-    private let programmes: [Programme]
+    private let content: [Content]
     private var seenIDs: [UUID: (path: String, line: Int, delivery: String)] = [:]
     private var seenDeliveries: [String: String] = [:]
 
@@ -17,7 +17,15 @@ public struct JournalCheck {
         return check
     }
 
-    init(programmes: [Programme]) { self.programmes = programmes }
+    init(programmes: [Programme]) { content = programmes.map(Content.init) }
+
+    /// A programme with its fingerprint worked out once: it hashes the whole programme, and
+    /// checking a region's journals asked for it once per journal (most of the time taken).
+    struct Content {
+        let programme: Programme
+        let fingerprint: String
+        init(_ programme: Programme) { self.programme = programme; fingerprint = programme.fingerprint }
+    }
 
     mutating func check(_ url: URL) {
         let journal: ReadJournal
@@ -28,7 +36,7 @@ public struct JournalCheck {
                                           excerpt: nil, help: "\(error). Check the file's permissions."))
             return
         }
-        diagnostics += Self.problems(of: journal, programmes: programmes)
+        diagnostics += Self.check(journal, content: content).problems
         summaries.append(DeliverySummary(journal))
 
         // The same journal copied twice is one delivery, not a clash of event ids.
@@ -56,8 +64,19 @@ public struct JournalCheck {
     /// The checks of one file on its own (everything but ids shared with other files); reports
     /// run these on every journal they read.
     public static func problems(of journal: ReadJournal, programmes: [Programme] = []) -> [Diagnostic] {
+        check(journal, programmes: programmes).problems
+    }
+
+    /// `problems(of:)`, and the journal's replayed state (`journal.state`) when the checks worked it
+    /// out on the way, which they do for a journal without corrections or repeated event ids:
+    /// reports then need not replay the journal again.
+    public static func check(_ journal: ReadJournal, programmes: [Programme] = []) -> (problems: [Diagnostic], state: DeliveryState?) {
+        check(journal, content: programmes.map(Content.init))
+    }
+
+    static func check(_ journal: ReadJournal, content: [Content]) -> (problems: [Diagnostic], state: DeliveryState?) {
         var file = FileCheck(journal: journal)
-        file.run(programmes: programmes)
+        file.run(content: content)
         // A file that is not a journal at all would otherwise give a problem per line.
         let limit = 100
         var result = Array(file.diagnostics.prefix(limit))
@@ -65,7 +84,7 @@ public struct JournalCheck {
             result.append(Diagnostic(path: journal.url.path, line: 1, column: 1, message: "and \(file.diagnostics.count - limit) more problems in this file",
                                      excerpt: nil, help: "Is this a journal? Journals are written by iwotch, one JSON object per line."))
         }
-        return result
+        return (result, file.replayed)
     }
 }
 
@@ -73,6 +92,8 @@ public struct JournalCheck {
 struct FileCheck {
     let journal: ReadJournal
     var diagnostics: [Diagnostic] = []
+    /// `journal.state`, when checking the events folded exactly that.
+    var replayed: DeliveryState?
 
     init(journal: ReadJournal) { self.journal = journal }
 
@@ -98,7 +119,7 @@ struct FileCheck {
         diagnostics.append(diagnostic(line, message, key: key, severity: severity, help: help))
     }
 
-    mutating func run(programmes: [Programme]) {
+    mutating func run(content: [JournalCheck.Content]) {
         if journal.raw.lines.isEmpty {
             report(1, "the journal is empty", help: "A journal starts with a delivery-opened event. An empty file was not written by iwotch; it can be removed.")
             return
@@ -106,8 +127,13 @@ struct FileCheck {
         // Damage iwotch itself found and recorded is part of the record; damage nobody has
         // recorded yet is an error until the delivery is opened again (or the file restored).
         var recorded: [Int: Int] = [:]
-        for (line, event) in journal.events {
-            if case .damageFound(let damage) = event.body { for damaged in damage.lines { recorded[damaged] = line } }
+        // By index into a local copy of the list, here and below: looping over the (line, event)
+        // pairs, or reading them through `self` while reporting, copies every event.
+        let events = journal.events
+        for index in events.indices {
+            if case .damageFound(let damage) = events[index].event.body {
+                for damaged in damage.lines { recorded[damaged] = events[index].line }
+            }
         }
         for (line, reason) in journal.unreadable {
             if let by = recorded[line] {
@@ -122,24 +148,27 @@ struct FileCheck {
         }
         checkChain()
         checkSequence()
-        checkEvents(programmes: programmes)
+        checkEvents(content: content)
     }
 
     /// Each line's `prev` must be the hash of the line before it, as bytes stand now.
     mutating func checkChain() {
         let lines = journal.raw.lines
-        let byLine = Dictionary(journal.events.map { ($0.line, $0.event) }, uniquingKeysWith: { first, _ in first })
+        let events = journal.events
+        // Events are in line order, so each line's event (if it has one) is found by walking along.
+        var next = events.startIndex
         for (index, line) in lines.enumerated() {
-            guard let event = byLine[line.number] else { continue }
+            while next < events.endIndex, events[next].line < line.number { next += 1 }
+            guard next < events.endIndex, events[next].line == line.number else { continue }
+            let previous = events[next].event.previous
             if index == 0 {
-                if event.previous != nil {
+                if previous != nil {
                     report(line.number, "the first line names a previous line", key: "prev",
                            help: "Line 1 of a journal has `prev: null`. Lines were removed from the start of this file.")
                 }
                 continue
             }
-            let expected = lineHash(lines[index - 1].bytes)
-            if event.previous != expected {
+            if !lineHash(lines[index - 1].bytes, is: previous) {
                 report(lines[index - 1].number, "line \(lines[index - 1].number) does not match the hash recorded on line \(line.number)",
                        help: "Line \(lines[index - 1].number) was changed after it was written, or lines were removed or inserted after it. The journal is the record: find out who edited it, and restore it from a copy.")
             }
@@ -148,70 +177,100 @@ struct FileCheck {
 
     mutating func checkSequence() {
         var expected = 1
-        for (line, event) in journal.events {
-            if event.seq != expected {
-                report(line, "sequence number \(event.seq) where \(expected) was expected", key: "seq",
-                       help: event.seq > expected ? "Events are missing before this line: lines were removed." : "Lines were repeated or moved.")
+        let events = journal.events
+        for index in events.indices {
+            let seq = events[index].event.seq
+            if seq != expected {
+                report(events[index].line, "sequence number \(seq) where \(expected) was expected", key: "seq",
+                       help: seq > expected ? "Events are missing before this line: lines were removed." : "Lines were repeated or moved.")
             }
-            expected = event.seq + 1
+            expected = seq + 1
         }
     }
 
-    mutating func checkEvents(programmes: [Programme]) {
+    mutating func checkEvents(content: [JournalCheck.Content]) {
         if journal.isReview { return checkReview() }
         var state = DeliveryState()
-        var seen: [JournalEvent] = []
+        let events = journal.events
+        // The events before the current one are events[..<position].
+        var position = 0
         var ids: [UUID: Int] = [:]
-        var eventsByID: [UUID: JournalEvent] = [:]
-        var opened: DeliveryOpened?
+        // The latest event with each id, as a position in `events`: corrections look their target up.
+        var latest: [UUID: Int] = [:]
+        ids.reserveCapacity(events.count)
+        latest.reserveCapacity(events.count)
+        var pinned: Pinned?
         var started: Set<String> = []
-        for (line, event) in journal.events {
+        // Until a correction is met, replaying the events so far gives exactly `state`.
+        var corrected = false
+        var repeated = false
+        // By index: a (line, event) pair is copied through its type's metadata, slowly.
+        for index in events.indices {
+            let line = events[index].line
+            let event = events[index].event
+            // The body is looked at once, here: each `if case` on it made a copy of the whole event.
+            var isReview = false, isCorrection = false, allowedAfterClose = false
+            var openedHere: DeliveryOpened?, closedHere: DeliveryClosed?
+            switch event.body {
+            case .supervisorReview: isReview = true
+            case .deliveryOpened(let data): openedHere = data
+            case .deliveryClosed(let data): closedHere = data
+            case .correction: isCorrection = true; allowedAfterClose = true
+            case .noteAdded, .damageFound: allowedAfterClose = true
+            default: break
+            }
             if let first = ids[event.id] {
+                repeated = true
                 report(line, "event id \(event.id.uuidString.lowercased()) is used again (first on line \(first))", key: "id",
                        help: "Every event has its own id. This line was copied, not written by iwotch.")
             } else {
                 ids[event.id] = line
             }
-            if case .supervisorReview = event.body {
+            if isReview {
                 report(line, "a supervisor review inside a delivery's journal", key: "type",
                        help: "Reviews are written to files of their own (iwotch review); the facilitators' journal is never added to by a reviewer.")
-            } else if case .deliveryOpened(let data) = event.body {
-                if opened != nil {
+            } else if let data = openedHere {
+                if pinned != nil {
                     report(line, "a second delivery-opened event", key: "type", help: "A journal holds one delivery; this line belongs in another file.")
                 } else {
-                    opened = data
+                    pinned = Pinned(data)
                     if line != 1 || event.seq != 1 {
                         report(line, "the delivery is opened on line \(line), not line 1", key: "type", help: "A journal starts with its delivery-opened event.")
                     }
-                    checkOpening(data, line: line, programmes: programmes)
+                    checkOpening(data, line: line, content: content)
                 }
-            } else if opened == nil {
+            } else if pinned == nil {
                 report(line, "an event before the delivery was opened", key: "type", help: "A journal starts with its delivery-opened event; this file's start is missing or damaged.")
             }
             if !state.delivery.isEmpty, event.delivery != state.delivery {
                 report(line, "this event belongs to delivery \(event.delivery), not \(state.delivery)", key: "delivery",
                        help: "Lines from another journal were added to this file.")
             }
-            if opened != nil, event.mode != state.mode, state.eventCount > 0 {
+            if pinned != nil, event.mode != state.mode, state.eventCount > 0 {
                 report(line, "a \(event.mode.rawValue) event in a \(state.mode.rawValue) journal", key: "mode",
                        help: "Rehearsal and live records are never mixed; this line was copied in from elsewhere.")
             }
-            if state.isClosed {
-                switch event.body {
-                case .correction, .noteAdded, .damageFound: break
-                default:
-                    report(line, "a \(event.type) event after the delivery was closed", key: "type",
-                           help: "After sign-off only corrections and notes are added.")
-                }
+            if state.isClosed, !allowedAfterClose {
+                report(line, "a \(event.type) event after the delivery was closed", key: "type",
+                       help: "After sign-off only corrections and notes are added.")
             }
-            if let opened { checkReferences(event, line: line, opened: opened, state: state, started: &started, events: eventsByID) }
+            if let pinned {
+                checkReferences(event, line: line, pinned: pinned, state: state, started: &started,
+                                earlier: { latest[$0].map { events[$0].event } })
+            }
             // The closing counts are those of the corrected record, so they are recounted by replay.
-            if case .deliveryClosed(let data) = event.body { checkClosing(data, line: line, state: DeliveryState.replay(seen), opened: opened) }
-            eventsByID[event.id] = event
-            seen.append(event)
+            if let data = closedHere {
+                checkClosing(data, line: line, state: corrected ? DeliveryState.replay(events[..<position].map(\.event)) : state, opened: pinned?.opened)
+            }
+            if isCorrection { corrected = true }
+            latest[event.id] = position
+            position += 1
             state.fold(event)
         }
-        if opened != nil, !state.isClosed, journal.events.last != nil {
+        // Without corrections (which replay applies) or repeated ids (which a join counts once),
+        // the state folded here is the journal's replayed state.
+        if !corrected, !repeated { replayed = state }
+        if pinned != nil, !state.isClosed, journal.events.last != nil {
             let last = journal.events.last!
             report(last.line, "the delivery is still open (last event \(Timestamp.format(last.event.time)))", severity: .warning,
                    help: "If the session is under way, this is expected. If it is over, open it in iwotch to resume and close it: nothing recorded is lost.")
@@ -251,25 +310,38 @@ struct FileCheck {
         }
     }
 
-    mutating func checkOpening(_ data: DeliveryOpened, line: Int, programmes: [Programme]) {
+    mutating func checkOpening(_ data: DeliveryOpened, line: Int, content: [JournalCheck.Content]) {
         for facilitator in data.facilitators {
             if let problem = Privacy.refusal(forCode: facilitator.code, what: "The facilitator code") {
                 report(line, problem, key: "facilitators", help: "Codes only: the journal holds no names.")
             }
         }
-        if let programme = programmes.first(where: { $0.id == data.programme.id && $0.fingerprint == data.programme.fingerprint }),
+        if let programme = content.first(where: { $0.programme.id == data.programme.id && $0.fingerprint == data.programme.fingerprint })?.programme,
            !data.matches(programme) {
             report(line, "the agenda recorded here differs from content \(data.programme.id) \(data.programme.version) with the same fingerprint",
                    key: "session", help: "The delivery-opened line was edited after it was written.")
         }
     }
 
-    mutating func checkReferences(_ event: JournalEvent, line: Int, opened: DeliveryOpened, state: DeliveryState,
-                                  started: inout Set<String>, events: [UUID: JournalEvent]) {
-        let agenda = Dictionary(opened.session.agenda.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    /// What the opening event pinned, made once and shared by reference while the events are
+    /// walked: copying the opening record for each event was a large part of the check.
+    final class Pinned {
+        let opened: DeliveryOpened
+        /// The agenda by item id: every event that names an item looks it up.
+        let agenda: [String: DeliveryOpened.AgendaItem]
+        let roles: Set<String>
+        init(_ opened: DeliveryOpened) {
+            self.opened = opened
+            agenda = Dictionary(opened.session.agenda.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            roles = Set(opened.facilitators.map(\.role))
+        }
+    }
+
+    mutating func checkReferences(_ event: JournalEvent, line: Int, pinned: Pinned, state: DeliveryState,
+                                  started: inout Set<String>, earlier: (UUID) -> JournalEvent?) {
         func item(_ id: String, key: String) -> DeliveryOpened.AgendaItem? {
-            guard let found = agenda[id] else {
-                report(line, "`\(id)` is not an item of session \(opened.session.id) in content \(opened.programme.version)", key: key,
+            guard let found = pinned.agenda[id] else {
+                report(line, "`\(id)` is not an item of session \(pinned.opened.session.id) in content \(pinned.opened.programme.version)", key: key,
                        help: "The event names an agenda item that the pinned content does not have.")
                 return nil
             }
@@ -304,17 +376,16 @@ struct FileCheck {
                 report(line, "`\(data.item)` is not a fidelity item of `\(data.activity)`", key: "item",
                        help: "The rating names an item the pinned content does not have for this activity.")
             }
-            if !opened.fidelityScale.contains(where: { $0.id == data.level }) {
+            if !pinned.opened.fidelityScale.contains(where: { $0.id == data.level }) {
                 report(line, "`\(data.level)` is not a level of the fidelity scale in force", key: "level",
-                       help: "The levels are: \(opened.fidelityScale.map(\.id).joined(separator: ", ")).")
+                       help: "The levels are: \(pinned.opened.fidelityScale.map(\.id).joined(separator: ", ")).")
             }
-            let roles = Set(opened.facilitators.map(\.role))
-            for role in data.deliveredBy where !roles.contains(role) {
+            for role in data.deliveredBy where !pinned.roles.contains(role) {
                 report(line, "delivered by `\(role)`, a role no facilitator of this delivery has", key: "delivered_by",
-                       help: "The roles are: \(roles.sorted().joined(separator: ", ")).")
+                       help: "The roles are: \(pinned.roles.sorted().joined(separator: ", ")).")
             }
         case .correction(let data):
-            guard let target = events[data.refersTo] else {
+            guard let target = earlier(data.refersTo) else {
                 report(line, "the correction refers to event \(data.refersTo.uuidString.lowercased()), which is not earlier in this journal",
                        key: "refers_to", help: "A correction names an earlier event of the same delivery.")
                 return

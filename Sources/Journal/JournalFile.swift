@@ -17,11 +17,16 @@ public struct RawJournal: Sendable {
         var start = data.startIndex
         var number = 1
         data.withUnsafeBytes { buffer in
-            for index in 0..<buffer.count where buffer[index] == 0x0A {
+            guard let base = buffer.baseAddress else { return }
+            // memchr rather than a loop over bytes: splitting was a tenth of reading a region's journals.
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let index = base.distance(to: UnsafeRawPointer(found))
                 let end = data.startIndex + index
                 lines.append(Line(number: number, bytes: data[start..<end]))
                 number += 1
                 start = end + 1
+                offset = index + 1
             }
         }
         tornTail = start < data.endIndex
@@ -49,4 +54,26 @@ public func lineHash<D: DataProtocol>(_ bytes: D) -> String {
         text.append(digits[Int(byte & 0x0F)])
     }
     return String(decoding: text, as: UTF8.self)
+}
+
+/// Whether `text` is `lineHash(bytes)`, without making the hash's text: the check compares one
+/// for every line of every journal it reads.
+public func lineHash<D: DataProtocol>(_ bytes: D, is text: String?) -> Bool {
+    guard var text else { return false }
+    let digest = SHA256.hash(data: bytes)
+    let same = text.withUTF8 { utf8 -> Bool in
+        guard utf8.count == 71 else { return false }
+        let prefix: StaticString = "sha256:"
+        for index in 0..<7 where utf8[index] != prefix.utf8Start[index] { return false }
+        return digest.withUnsafeBytes { hash -> Bool in
+            func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+            for index in 0..<32 {
+                let byte = hash[index]
+                guard utf8[7 + 2 * index] == digit(byte >> 4), utf8[8 + 2 * index] == digit(byte & 0x0F) else { return false }
+            }
+            return true
+        }
+    }
+    // Text that is not byte for byte the hash is compared as the check always has, as Strings.
+    return same || text == lineHash(bytes)
 }

@@ -18,8 +18,9 @@ public struct ReadJournal: Sendable {
     }
 
     static func parse(_ raw: RawJournal, url: URL) -> ReadJournal {
-        var events: [(Int, JournalEvent)] = []
-        var unreadable: [(Int, String)] = []
+        // Labelled as the stored properties are, so the arrays are not copied to relabel them.
+        var events: [(line: Int, event: JournalEvent)] = []
+        var unreadable: [(line: Int, reason: String)] = []
         events.reserveCapacity(raw.lines.count)
         for (index, line) in raw.lines.enumerated() {
             if line.bytes.isEmpty {
@@ -30,7 +31,8 @@ public struct ReadJournal: Sendable {
                 unreadable.append((line.number, "the line is incomplete: writing it was cut short"))
                 continue
             }
-            switch LineCodec.decode(line.bytes) {
+            let result = LineCodec.decode(line.bytes)
+            switch consume result {
             case .success(let event): events.append((line.number, event))
             case .failure(let error): unreadable.append((line.number, error.description))
             }

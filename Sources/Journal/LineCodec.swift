@@ -35,6 +35,12 @@ public enum LineCodec {
     }
 
     public static func decode(_ line: Data) -> Result<JournalEvent, DecodeError> {
+        if let event = line.withUnsafeBytes(FastLineDecoder.decode) { return .success(event) }
+        return decodeWithFoundation(line)
+    }
+
+    /// JSONDecoder's reading, and the only source of the messages for lines that cannot be read.
+    static func decodeWithFoundation(_ line: Data) -> Result<JournalEvent, DecodeError> {
         do {
             return .success(try decoder().decode(JournalEvent.self, from: line))
         } catch let error as DecodingError {

@@ -6,10 +6,12 @@ import Journal
 public enum FidelityReport {
     public static func make(_ input: ReportInput) -> ReportDocument {
         let bands = input.bands
-        let sections = [
-            deliveries(input), activities(input, bands), facilitators(input, bands), sites(input, bands),
-            months(input, bands), missed(input), agreement(input, bands),
+        // The tables do not depend on each other, so they are made side by side.
+        let tables: [@Sendable () -> ReportDocument.Section] = [
+            { deliveries(input) }, { activities(input, bands) }, { facilitators(input, bands) }, { sites(input, bands) },
+            { months(input, bands) }, { missed(input) }, { agreement(input, bands) },
         ]
+        let sections = parallelMap(tables) { $0() }
         return ReportDocument(title: "Fidelity of delivery", facts: input.facts(extra: [
             .init("Adherence", "score as a percentage of the maximum possible (\(scaleText(input))); not-applicable items are left out of both; unrated items are counted apart, never as zero"),
         ]), sections: sections, sources: input.sources)
@@ -44,12 +46,18 @@ public enum FidelityReport {
         var pools: [String: Pool] = [:]
         var order: [(session: String, activity: String, title: String)] = []
         for record in input.deliveries {
-            for item in record.items {
-                let key = record.sessionID + "\u{0}" + item.activity
+            // An activity's items are next to each other: they are pooled a run at a time.
+            var start = record.items.startIndex
+            while start < record.items.endIndex {
+                let activity = record.items[start].activity
+                var end = start + 1
+                while end < record.items.endIndex, record.items[end].activity == activity { end += 1 }
+                let key = record.sessionID + "\u{0}" + activity
                 if pools[key] == nil {
-                    order.append((record.sessionID, item.activity, record.opened.session.agenda.first { $0.id == item.activity }?.title ?? item.activity))
+                    order.append((record.sessionID, activity, record.opened.session.agenda.first { $0.id == activity }?.title ?? activity))
                 }
-                pools[key, default: Pool()].add(item, delivery: record.id)
+                pools[key, default: Pool()].add(record.items[start..<end], delivery: record.id)
+                start = end
             }
         }
         var table = Table(columns: [
@@ -72,7 +80,7 @@ public enum FidelityReport {
         for record in input.deliveries {
             for facilitator in record.facilitators {
                 roles[facilitator.code, default: []].insert(facilitator.role)
-                for item in record.items { pools[facilitator.code, default: Pool()].add(item, delivery: record.id) }
+                if !record.items.isEmpty { pools[facilitator.code, default: Pool()].add(record.items[...], delivery: record.id) }
             }
         }
         var table = Table(columns: [.init("facilitator", "Facilitator"), .init("role", "Role"), .init("deliveries", "Deliveries", numeric: true),
@@ -100,7 +108,7 @@ public enum FidelityReport {
     static func grouped(_ input: ReportInput, _ bands: BandMarks, id: String, title: String, key: String, heading: String,
                         by: (DeliveryRecord) -> String, note: String) -> ReportDocument.Section {
         var pools: [String: Pool] = [:]
-        for record in input.deliveries { for item in record.items { pools[by(record), default: Pool()].add(item, delivery: record.id) } }
+        for record in input.deliveries where !record.items.isEmpty { pools[by(record), default: Pool()].add(record.items[...], delivery: record.id) }
         var table = Table(columns: [.init(key, heading), .init("deliveries", "Deliveries", numeric: true), .init("rated", "Rated", numeric: true),
                                     .init("adherence", "Adherence", numeric: true)])
         for name in pools.keys.sorted() {
@@ -112,16 +120,26 @@ public enum FidelityReport {
 
     /// Items rated below the top of the scale, most often first.
     static func missed(_ input: ReportInput, limit: Int = 15) -> ReportDocument.Section {
-        struct Tally { var session = "", activity = "", item = "", text = "", rated = 0, partly = 0, missed = 0 }
+        struct Tally {
+            var session = "", activity = "", item = "", text = "", rated = 0, partly = 0, missed = 0
+            mutating func count(_ item: DeliveryRecord.ItemRating) {
+                rated += 1
+                if item.score == 0 { missed += 1 } else if item.score! < item.maximum { partly += 1 }
+            }
+        }
         var tallies: [String: Tally] = [:]
         for record in input.deliveries {
             for item in record.items where item.isApplicable {
                 let key = record.sessionID + "\u{0}" + item.item
-                var tally = tallies[key] ?? Tally(session: record.sessionID, activity: item.activity, item: item.item,
-                                                  text: input.itemText(item.item, in: record) ?? "")
-                tally.rated += 1
-                if item.score == 0 { tally.missed += 1 } else if item.score! < item.maximum { tally.partly += 1 }
-                tallies[key] = tally
+                // Counted in place: copying the tally out and back cost more than the counting.
+                if let index = tallies.index(forKey: key) {
+                    tallies.values[index].count(item)
+                } else {
+                    var tally = Tally(session: record.sessionID, activity: item.activity, item: item.item,
+                                      text: input.itemText(item.item, in: record) ?? "")
+                    tally.count(item)
+                    tallies[key] = tally
+                }
             }
         }
         let ranked = tallies.values.filter { $0.missed + $0.partly > 0 }
@@ -147,7 +165,7 @@ public enum FidelityReport {
         ])
         var allPairs: [(String, String)] = []
         var selfPool = Pool(), reviewPool = Pool()
-        for record in input.deliveries {
+        for record in input.deliveries where !record.reviews.isEmpty {
             let scale = record.opened.fidelityScale
             let byItem = Dictionary(record.items.map { ($0.item, $0) }, uniquingKeysWith: { first, _ in first })
             for review in record.reviews {

@@ -9,12 +9,16 @@ public struct ReportInput: Sendable {
     public var filters: Filters
     public var deliveries: [DeliveryRecord]
     /// Content files at hand: used only for wording (item texts); the figures come from the journals.
-    public var programmes: [Programme]
+    public var programmes: [Programme] { didSet { fingerprints = programmes.map(\.fingerprint) } }
+    /// The programmes' fingerprints, worked out once: each is a hash of the whole programme, and
+    /// wording a region's report asked for them over a hundred times.
+    private var fingerprints: [String]
 
     public init(set: AuditSet, filters: Filters, programmes: [Programme] = []) {
         self.set = set
         self.filters = filters
         self.programmes = programmes
+        fingerprints = programmes.map(\.fingerprint)
         deliveries = set.filtered(filters)
     }
 
@@ -27,7 +31,7 @@ public struct ReportInput: Sendable {
 
     /// The text of a fidelity item, from content with the same fingerprint if possible.
     public func itemText(_ item: String, in record: DeliveryRecord) -> String? {
-        let exact = programmes.first { $0.fingerprint == record.opened.programme.fingerprint }
+        let exact = zip(programmes, fingerprints).first { $0.1 == record.opened.programme.fingerprint }?.0
         for programme in [exact].compactMap({ $0 }) + programmes {
             if let text = programme.session(record.sessionID)?.agenda.flatMap(\.fidelity).first(where: { $0.id == item })?.behaviour { return text }
         }
@@ -80,6 +84,20 @@ struct Pool {
         guard let score = item.score else { excluded += 1; return }
         self.score += score
         maximum += item.maximum
+    }
+
+    /// A delivery's items at once: the same sums as adding them one by one, with the delivery
+    /// noted once rather than once per item (reports over a region add millions of items).
+    mutating func add(_ items: ArraySlice<DeliveryRecord.ItemRating>, delivery: String) {
+        guard !items.isEmpty else { return }
+        deliveries.insert(delivery)
+        for item in items {
+            guard item.isRated else { unrated += 1; continue }
+            rated += 1
+            guard let score = item.score else { excluded += 1; continue }
+            self.score += score
+            maximum += item.maximum
+        }
     }
 
     var percent: Double? { maximum > 0 ? Double(score) * 100 / Double(maximum) : nil }

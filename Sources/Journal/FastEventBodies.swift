@@ -1,0 +1,254 @@
+import Foundation
+
+/// The `data` of each event type, read by `FastLineDecoder` with the keys and types the Codable
+/// conformances in EventBody.swift and SupervisorReview.swift declare. Optional fields may be
+/// absent or null, as `decodeIfPresent` allows; every other field must be there.
+enum EventType {
+    case deliveryOpened, participantEnrolled, attendanceMarked, activityStarted, activityEnded, stepShown, timerPaused
+    case timerResumed, fidelityRated, noteAdded, correction, damageFound, deliveryClosed, supervisorReview
+
+    private static let all: [EventType] = [.deliveryOpened, .participantEnrolled, .attendanceMarked, .activityStarted, .activityEnded,
+                                           .stepShown, .timerPaused, .timerResumed, .fidelityRated, .noteAdded, .correction,
+                                           .damageFound, .deliveryClosed, .supervisorReview]
+    // In the order of `all`.
+    private static let names = KeyNames("delivery-opened", "participant-enrolled", "attendance-marked", "activity-started",
+                                        "activity-ended", "step-shown", "timer-paused", "timer-resumed", "fidelity-rated",
+                                        "note-added", "correction", "damage-found", "delivery-closed", "supervisor-review")
+
+    init?(_ json: inout JSONBytes) {
+        guard let (start, count) = json.plainString(), let index = Self.names.index(of: json.base + start, count: count) else { return nil }
+        self = Self.all[index]
+    }
+
+    func body(from json: inout JSONBytes) -> EventBody? {
+        switch self {
+        case .deliveryOpened: json.deliveryOpened().map { .deliveryOpened($0) }
+        case .participantEnrolled: json.participantEnrolled().map { .participantEnrolled($0) }
+        case .attendanceMarked: json.attendanceMarked().map { .attendanceMarked($0) }
+        case .activityStarted: json.activityRef().map { .activityStarted($0) }
+        case .activityEnded: json.activityRef().map { .activityEnded($0) }
+        case .stepShown: json.stepShown().map { .stepShown($0) }
+        // JSONDecoder does not look at these two's data; `{}` is what is written, and anything
+        // else is left to it.
+        case .timerPaused: json.emptyObject() ? .timerPaused : nil
+        case .timerResumed: json.emptyObject() ? .timerResumed : nil
+        case .fidelityRated: json.fidelityRated().map { .fidelityRated($0) }
+        case .noteAdded: json.noteAdded().map { .noteAdded($0) }
+        case .correction: json.correction().map { .correction($0) }
+        case .damageFound: json.damageFound().map { .damageFound($0) }
+        case .deliveryClosed: json.deliveryClosed().map { .deliveryClosed($0) }
+        case .supervisorReview: json.supervisorReview().map { .supervisorReview($0) }
+        }
+    }
+}
+
+private extension KeyNames {
+    static let empty = KeyNames()
+    static let participantEnrolled = KeyNames("participant", "walk_in")
+    static let attendanceMarked = KeyNames("participant", "status", "arrived_at", "left_at", "notified")
+    static let attendanceStatus = KeyNames("present", "late", "left-early", "late-and-left-early", "absent")
+    static let activityRef = KeyNames("activity")
+    static let stepShown = KeyNames("activity", "step")
+    static let fidelityRated = KeyNames("activity", "item", "level", "delivered_by", "adaptation")
+    static let adaptation = KeyNames("timing", "fidelity_consistent", "reason")
+    static let timing = KeyNames("planned", "reactive")
+    static let noteAdded = KeyNames("text", "activity")
+    static let correction = KeyNames("refers_to", "field", "old", "new", "reason")
+    static let damageFound = KeyNames("lines", "description")
+}
+
+extension JSONBytes {
+    mutating func emptyObject() -> Bool {
+        members(.empty) { _, _ in false }
+    }
+
+    mutating func strings() -> [String]? {
+        var values: [String] = []
+        guard elements({ json in
+            guard let value = json.string() else { return false }
+            values.append(value)
+            return true
+        }) else { return nil }
+        return values
+    }
+
+    mutating func ints() -> [Int]? {
+        var values: [Int] = []
+        guard elements({ json in
+            guard let value = json.int() else { return false }
+            values.append(value)
+            return true
+        }) else { return nil }
+        return values
+    }
+
+    /// Reads an optional field's value: nil for null, `.some(nil)` when the value cannot be read.
+    mutating func optional<T>(_ read: (inout JSONBytes) -> T?) -> T?? {
+        if null() { return .some(nil) }
+        guard let value = read(&self) else { return nil }
+        return .some(value)
+    }
+
+    mutating func participantEnrolled() -> ParticipantEnrolled? {
+        var participant: String?, walkIn: Bool?
+        guard members(.participantEnrolled, { json, index in
+            switch index {
+            case 0: participant = json.string(); return participant != nil
+            default: walkIn = json.bool(); return walkIn != nil
+            }
+        }), let participant, let walkIn else { return nil }
+        return ParticipantEnrolled(participant: participant, walkIn: walkIn)
+    }
+
+    mutating func attendanceMarked() -> AttendanceMarked? {
+        var participant: String?, status: AttendanceMarked.Status?, arrivedAt: Date?, leftAt: Date?, notified: Bool?
+        guard members(.attendanceMarked, { json, index in
+            switch index {
+            case 0: participant = json.string(); return participant != nil
+            case 1: status = json.attendanceStatus(); return status != nil
+            case 2: guard let value = json.optional({ $0.date() }) else { return false }; arrivedAt = value; return true
+            case 3: guard let value = json.optional({ $0.date() }) else { return false }; leftAt = value; return true
+            default: guard let value = json.optional({ $0.bool() }) else { return false }; notified = value; return true
+            }
+        }), let participant, let status else { return nil }
+        return AttendanceMarked(participant: participant, status: status, arrivedAt: arrivedAt, leftAt: leftAt, notified: notified)
+    }
+
+    mutating func attendanceStatus() -> AttendanceMarked.Status? {
+        guard let (start, count) = plainString() else { return nil }
+        switch KeyNames.attendanceStatus.index(of: base + start, count: count) {
+        case 0: return .present
+        case 1: return .late
+        case 2: return .leftEarly
+        case 3: return .lateAndLeftEarly
+        case 4: return .absent
+        default: return nil
+        }
+    }
+
+    mutating func activityRef() -> ActivityRef? {
+        var activity: String?
+        guard members(.activityRef, { json, _ in activity = json.string(); return activity != nil }), let activity else { return nil }
+        return ActivityRef(activity: activity)
+    }
+
+    mutating func stepShown() -> StepShown? {
+        var activity: String?, step: Int?
+        guard members(.stepShown, { json, index in
+            switch index {
+            case 0: activity = json.string(); return activity != nil
+            default: step = json.int(); return step != nil
+            }
+        }), let activity, let step else { return nil }
+        return StepShown(activity: activity, step: step)
+    }
+
+    mutating func fidelityRated() -> FidelityRated? {
+        var activity: String?, item: String?, level: String?, deliveredBy: [String]?, adaptation: FidelityRated.Adaptation?
+        guard members(.fidelityRated, { json, index in
+            switch index {
+            case 0: activity = json.string(); return activity != nil
+            case 1: item = json.string(); return item != nil
+            case 2: level = json.string(); return level != nil
+            case 3: deliveredBy = json.strings(); return deliveredBy != nil
+            default: guard let value = json.optional({ $0.adaptation() }) else { return false }; adaptation = value; return true
+            }
+        }), let activity, let item, let level, let deliveredBy else { return nil }
+        return FidelityRated(activity: activity, item: item, level: level, deliveredBy: deliveredBy, adaptation: adaptation)
+    }
+
+    mutating func adaptation() -> FidelityRated.Adaptation? {
+        var timing: FidelityRated.Adaptation.Timing?, consistent: Bool?, reason: String?
+        guard members(.adaptation, { json, index in
+            switch index {
+            case 0:
+                guard let (start, count) = json.plainString() else { return false }
+                switch KeyNames.timing.index(of: json.base + start, count: count) {
+                case 0: timing = .planned
+                case 1: timing = .reactive
+                default: return false
+                }
+                return true
+            case 1: consistent = json.bool(); return consistent != nil
+            default: reason = json.string(); return reason != nil
+            }
+        }), let timing, let consistent, let reason else { return nil }
+        return FidelityRated.Adaptation(timing: timing, fidelityConsistent: consistent, reason: reason)
+    }
+
+    mutating func noteAdded() -> NoteAdded? {
+        var text: String?, activity: String?
+        guard members(.noteAdded, { json, index in
+            switch index {
+            case 0: text = json.string(); return text != nil
+            default: guard let value = json.optional({ $0.string() }) else { return false }; activity = value; return true
+            }
+        }), let text else { return nil }
+        return NoteAdded(text: text, activity: activity)
+    }
+
+    mutating func correction() -> Correction? {
+        var refersTo: UUID?, field: String?, old: JSONValue?, new: JSONValue?, reason: String?
+        guard members(.correction, { json, index in
+            switch index {
+            case 0: refersTo = json.uuid(); return refersTo != nil
+            case 1: field = json.string(); return field != nil
+            case 2: old = json.jsonValue(depth: 0); return old != nil
+            case 3: new = json.jsonValue(depth: 0); return new != nil
+            default: reason = json.string(); return reason != nil
+            }
+        }), let refersTo, let field, let old, let new, let reason else { return nil }
+        return Correction(refersTo: refersTo, field: field, old: old, new: new, reason: reason)
+    }
+
+    /// Any value, as `JSONValue.init(from:)` reads it.
+    mutating func jsonValue(depth: Int) -> JSONValue? {
+        guard depth < 64, at < end else { return nil }
+        switch base[at] {
+        case 0x6E: return null() ? .null : nil
+        case 0x74, 0x66: return bool().map { .bool($0) }
+        case 0x22: return string().map { .string($0) }
+        case 0x5B:
+            var values: [JSONValue] = []
+            guard elements({ json in
+                guard let value = json.jsonValue(depth: depth + 1) else { return false }
+                values.append(value)
+                return true
+            }) else { return nil }
+            return .array(values)
+        case 0x7B:
+            return jsonObject(depth: depth)
+        default:
+            return double().map { .number($0) }
+        }
+    }
+
+    private mutating func jsonObject(depth: Int) -> JSONValue? {
+        guard take(0x7B) else { return nil }
+        var members: [String: JSONValue] = [:]
+        skipSpace()
+        if take(0x7D) { return .object(members) }
+        while true {
+            skipSpace()
+            guard let key = string() else { return nil }
+            skipSpace()
+            guard take(0x3A) else { return nil }
+            skipSpace()
+            guard let value = jsonValue(depth: depth + 1), members.updateValue(value, forKey: key) == nil else { return nil }
+            skipSpace()
+            if take(0x2C) { continue }
+            return take(0x7D) ? .object(members) : nil
+        }
+    }
+
+    mutating func damageFound() -> DamageFound? {
+        var lines: [Int]?, description: String?
+        guard members(.damageFound, { json, index in
+            switch index {
+            case 0: lines = json.ints(); return lines != nil
+            default: description = json.string(); return description != nil
+            }
+        }), let lines, let description else { return nil }
+        return DamageFound(lines: lines, description: description)
+    }
+}
