@@ -25,6 +25,8 @@ public struct AuditBook: Sendable {
     public private(set) var sources = Sources(files: 0, failed: [], copies: 0, reviews: 0)
     /// Indices into `records` that pass the filter, in the same order.
     public private(set) var shown: [Int] = []
+    /// Each record's searchable text, folded once when read: a region-year filters per key press.
+    private var searchText: [String] = []
     public private(set) var query = TextInput(limit: 40)
     /// Only deliveries below the high band (moderate or low) when set.
     public private(set) var belowBandOnly = false
@@ -40,6 +42,7 @@ public struct AuditBook: Sendable {
             .sorted { ($0.date, $0.openedAt, $0.id) > ($1.date, $1.openedAt, $1.id) }
         sources = Sources(files: set.files.count, failed: set.files.filter(\.failedCheck).map(\.path),
                           copies: set.files.filter { $0.kind == .copy }.count, reviews: set.files.filter { $0.kind == .review }.count)
+        searchText = records.map(AuditMatch.searchText)
         refilter()
     }
 
@@ -81,7 +84,7 @@ public struct AuditBook: Sendable {
         shown = records.indices.filter { index in
             let record = records[index]
             if belowBandOnly && (record.band ?? .high) == .high { return false }
-            return AuditMatch.matches(record, words)
+            return words.allSatisfy(searchText[index].contains)
         }
         selection = keep.flatMap { id in shown.firstIndex { records[$0].id == id } } ?? 0
     }
@@ -94,11 +97,10 @@ enum AuditMatch {
         text.split(whereSeparator: \.isWhitespace).map { fold(String($0)) }
     }
 
-    static func matches(_ record: DeliveryRecord, _ words: [String]) -> Bool {
-        guard !words.isEmpty else { return true }
-        let fields = ([record.date, record.site, record.group, record.sessionID, record.opened.session.title, record.id]
-            + record.facilitators.map(\.code)).map(fold)
-        return words.allSatisfy { word in fields.contains { $0.contains(word) } }
+    /// The fields joined by a character no one types, so a word never matches across two.
+    static func searchText(_ record: DeliveryRecord) -> String {
+        fold(([record.date, record.site, record.group, record.sessionID, record.opened.session.title, record.id]
+            + record.facilitators.map(\.code)).joined(separator: "\u{1}"))
     }
 
     static func fold(_ text: String) -> String {
