@@ -266,7 +266,8 @@ import Testing
     }
 
     /// Every prefix of real lines, and each byte replaced by a few others: whatever the reader
-    /// makes of them, `decode` must answer as JSONDecoder does.
+    /// reads from them must be what JSONDecoder reads. (What it leaves goes to JSONDecoder, as the
+    /// tests above check; asking JSONDecoder about every variant here made this test take seconds.)
     @Test(arguments: [0, 4, 14, 15, 17, 19, 23, 26, 28])
     func cutAndMutatedLinesAnswerAsJSONDecoderDoes(_ index: Int) throws {
         let body = Self.bodies("é\"\\\n👍")[index]
@@ -279,11 +280,13 @@ import Testing
                 variants.append(mutated)
             }
         }
+        var read = 0
         for variant in variants {
-            let fast = variant.withUnsafeBytes(FastLineDecoder.decode)
-            let foundation = LineCodec.decodeWithFoundation(variant)
-            #expect(LineCodec.decode(variant) == foundation, "\(String(decoding: variant, as: UTF8.self))")
-            if let fast { #expect(foundation == .success(fast), "\(String(decoding: variant, as: UTF8.self))") }
+            guard let fast = variant.withUnsafeBytes(FastLineDecoder.decode) else { continue }
+            read += 1
+            #expect(LineCodec.decodeWithFoundation(variant) == .success(fast), "\(String(decoding: variant, as: UTF8.self))")
         }
+        // Changed digits and spaces still make lines the reader reads.
+        #expect(read > 0)
     }
 }
