@@ -148,19 +148,11 @@ public struct AuditSet: Sendable {
     public func filtered(_ filters: Filters) -> [DeliveryRecord] { records.filter(filters.admits) }
 
     /// A digest of all chain heads: one line that changes if any journal read is edited later.
+    /// SHA-256 of the heads sorted and joined one per line (no final newline). File names and
+    /// folders are left out, so the same journals gathered anywhere give the same digest; a
+    /// supervisor can recompute it (Manuals/supervisor-guide.md, "Trusting the figures").
     public var headsDigest: String {
-        // Each line is the head twice (the inner $0 is the head, not the file's path). Reports
-        // print this digest, so the lines stay as they have always been made.
-        lineHash(Data(files.compactMap { $0.head.map { "\($0)  \(Self.lastPathComponent($0))" } }
-            .sorted().joined(separator: "\n").utf8))
-    }
-
-    /// `URL(fileURLWithPath: text).lastPathComponent`. A chain head (`sha256:` and hex digits, no
-    /// slash) is its own last component; making a URL for each was most of the digest's time.
-    static func lastPathComponent(_ text: String) -> String {
-        let isHead = text.utf8.count == 71 && text.hasPrefix("sha256:")
-            && text.utf8.dropFirst(7).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
-        return isHead ? text : URL(fileURLWithPath: text).lastPathComponent
+        lineHash(Data(files.compactMap(\.head).sorted().joined(separator: "\n").utf8))
     }
 }
 

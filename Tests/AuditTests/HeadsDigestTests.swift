@@ -3,16 +3,58 @@ import Testing
 import Journal
 @testable import Audit
 
-/// The heads digest takes each head's last path component without making a URL when the head is
-/// a chain head; the answer must be the URL's, whatever the text.
+/// The chain heads digest: what the supervisor's guide says it is (recomputed here with the
+/// shell commands the guide gives), the same wherever the journals are gathered, and changed by
+/// any later edit to a journal.
 @Suite struct HeadsDigestTests {
-    @Test func lastPathComponentIsTheURLs() {
-        var texts = (0..<200).map { lineHash(Data("line \($0)".utf8)) }
-        texts += ["sha256:", "sha256:" + String(repeating: "A", count: 64), "sha256:" + String(repeating: "g", count: 64),
-                  "sha256:" + String(repeating: "0", count: 63) + "/", "/tmp/x/sha256:" + String(repeating: "a", count: 57),
-                  "a/b", "b", "..", ".", "/", "a%20b", "é"]
-        for text in texts {
-            #expect(AuditSet.lastPathComponent(text) == URL(fileURLWithPath: text).lastPathComponent, "\(text)")
+    static func digest(_ root: URL) -> String { AuditSet.read(JournalFiles.below(root)).headsDigest }
+
+    @Test func theGuidesRecipeGivesTheSameDigest() throws {
+        let fixture = try Fixture.make()
+        defer { fixture.remove() }
+        let recipe = """
+        cd "$1" && find . -name '*.jsonl' | while read -r f; do
+          printf 'sha256:%s\\n' "$(tail -n 1 "$f" | tr -d '\\n' | sha256sum | cut -c1-64)"
+        done | LC_ALL=C sort | head -c -1 | sha256sum | cut -c1-64
+        """
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", recipe, "sh", fixture.root.path]
+        let pipe = Pipe()
+        shell.standardOutput = pipe
+        try shell.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(Self.digest(fixture.root) == "sha256:" + output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test func namesAndFoldersDoNotCountButEditsDo() throws {
+        let fixture = try Fixture.make()
+        defer { fixture.remove() }
+        let before = Self.digest(fixture.root)
+        // Gathered elsewhere, flat, under other names: the same journals, the same digest.
+        let elsewhere = fixture.root.deletingLastPathComponent().appendingPathComponent("gathered-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        for (index, file) in JournalFiles.below(fixture.root).enumerated() {
+            try FileManager.default.copyItem(at: file, to: elsewhere.appendingPathComponent("journal-\(index).jsonl"))
         }
+        #expect(Self.digest(elsewhere) == before)
+
+        // One character of one journal's last line changed: the digest changes.
+        let journal = try #require(JournalFiles.below(elsewhere).first)
+        var text = try String(contentsOf: journal, encoding: .utf8)
+        let last = try #require(text.range(of: "\"seq\":", options: .backwards))
+        text.replaceSubrange(last, with: "\"seq\" :")
+        try text.write(to: journal, atomically: true, encoding: .utf8)
+        #expect(Self.digest(elsewhere) != before)
+    }
+}
+
+/// Every `.jsonl` file below a folder, as `iwotch report FOLDER` finds them.
+enum JournalFiles {
+    static func below(_ root: URL) -> [URL] {
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        return (walker?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "jsonl" }.sorted { $0.path < $1.path }
     }
 }
