@@ -21,28 +21,10 @@ enum Reference {
     }
 
     /// Wall time of `jq -c . FILE > /dev/null`: jq parses every line and writes it out again,
-    /// roughly the work of reading and decoding a journal, by a mature C parser. jq's peak memory
-    /// comes from GNU time when installed: getrusage of our own children would be wrong here,
-    /// since a child spawned sharing our memory (posix_spawn) inherits our peak at exec.
+    /// roughly the work of reading and decoding a journal, by a mature C parser.
     static func jq(_ file: URL) throws -> (time: UInt64, peak: Int?) {
-        let time = "/usr/bin/time"
-        let measured = FileManager.default.isExecutableFile(atPath: time)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: measured ? time : "/usr/bin/env")
-        process.arguments = (measured ? ["-f", "%M", "jq"] : ["jq"]) + ["-c", ".", file.path]
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        let start = nanoseconds()
-        try process.run()
-        let report = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let elapsed = nanoseconds() - start
-        let lines = String(decoding: report, as: UTF8.self).split(separator: "\n")
-        guard process.terminationStatus == 0 else {
-            throw BenchError("jq failed (\(lines.joined(separator: "; "))); is it installed? (Scripts/bench installs it)")
-        }
-        return (elapsed, measured ? lines.last.flatMap { Int($0) }.map { $0 * 1024 } : nil)
+        let run = try Timed.run(["jq", "-c", ".", file.path], hint: "is it installed? (Scripts/bench installs it)")
+        return (run.nanoseconds, run.peak)
     }
 }
 

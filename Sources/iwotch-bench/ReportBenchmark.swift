@@ -42,13 +42,14 @@ struct ReportBenchCommand: ParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: iwotch) else { throw BenchError("\(iwotch) is missing; build it in release (Scripts/bench does)") }
         let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".jsonl") }.sorted().map { root.appendingPathComponent($0).path }
 
+        let program = try jqProgram().path
         let ours = try (0..<runs).map { _ in try Timed.run([iwotch, "report", "fidelity", root.path, "--format", "csv", "--output", "/dev/null"]) }
-        let theirs = try (0..<runs).map { _ in try Timed.run(["jq", "-n", "-r", "-f", try jqProgram().path] + files, output: "/dev/null") }
+        let theirs = try (0..<runs).map { _ in try Timed.run(["jq", "-n", "-r", "-f", program] + files, output: "/dev/null") }
         let ourTime = ours.map(\.seconds).sorted()[runs / 2], theirTime = theirs.map(\.seconds).sorted()[runs / 2]
         print("")
         print(Figures.row("report fidelity (median of \(runs))", ["time", "peak memory"]))
-        print(Figures.row("iwotch report fidelity", [String(format: "%.2f s", ourTime), Figures.megabytes(ours.map(\.peak).max() ?? 0)]))
-        print(Figures.row("jq, per-delivery adherence", [String(format: "%.2f s", theirTime), Figures.megabytes(theirs.map(\.peak).max() ?? 0)]))
+        print(Figures.row("iwotch report fidelity", [String(format: "%.2f s", ourTime), ours.compactMap(\.peak).max().map(Figures.megabytes) ?? "-"]))
+        print(Figures.row("jq, per-delivery adherence", [String(format: "%.2f s", theirTime), theirs.compactMap(\.peak).max().map(Figures.megabytes) ?? "-"]))
         print(Figures.row("ratio iwotch / jq", [String(format: "%.2f", ourTime / theirTime), ""]))
         print("(iwotch also checks every file, joins copies, and computes every table of the report; jq computes one figure per delivery.)")
     }
@@ -71,25 +72,5 @@ struct ReportBenchCommand: ParsableCommand {
         let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("iwotch-adherence.jq")
         try program.write(to: url, atomically: true, encoding: .utf8)
         return url
-    }
-}
-
-enum Timed {
-    /// Wall time and peak resident memory of a command, by GNU time.
-    static func run(_ arguments: [String], output: String? = nil) throws -> (seconds: Double, peak: Int) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%M"] + arguments
-        process.standardOutput = output.flatMap { FileHandle(forWritingAtPath: $0) } ?? FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        let start = nanoseconds()
-        try process.run()
-        let report = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let elapsed = Double(nanoseconds() - start) / 1e9
-        let lines = String(decoding: report, as: UTF8.self).split(separator: "\n")
-        guard process.terminationStatus == 0 else { throw BenchError("`\(arguments.prefix(3).joined(separator: " "))…` failed: \(lines.suffix(3).joined(separator: "; "))") }
-        return (elapsed, (lines.last.flatMap { Int($0) } ?? 0) * 1024)
     }
 }
