@@ -10,18 +10,13 @@ extension DeliveryRecord {
     /// The delivery's band, or nil while no applicable item is rated.
     public var band: BandMarks.Band? { adherence.percent.map(bands.band(of:)) }
 
-    /// One agenda activity's items pooled as the delivery's are: score over maximum of the rated
-    /// items that apply; not-applicable ratings in neither part; unrated items counted apart.
+    /// One agenda activity's items pooled as the reports pool them (`Pool`): score over maximum
+    /// of the rated items that apply; not-applicable ratings in neither part; unrated apart.
     public func adherence(ofActivity activity: String) -> Adherence {
-        var result = Adherence()
-        for item in items where item.activity == activity {
-            guard item.isRated else { result.unratedItems += 1; continue }
-            result.ratedItems += 1
-            guard let score = item.score else { result.excludedItems += 1; continue }
-            result.score += score
-            result.maximum += item.maximum
-        }
-        return result
+        var pool = Pool()
+        for item in items where item.activity == activity { pool.add(item, delivery: id) }
+        return Adherence(score: pool.score, maximum: pool.maximum, ratedItems: pool.rated,
+                         excludedItems: pool.excluded, unratedItems: pool.unrated)
     }
 
     /// How the roster's marks add up: everyone on the roster counts once, in their latest mark.
