@@ -30,6 +30,12 @@ public struct JournalDirectory: Sendable {
         return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { reviews.appendingPathComponent($0) }
     }
 
+    /// What supervisors' reports and the audit screen read by default: the live journals and the
+    /// review files (rehearsals only when asked for).
+    public func auditFiles(includingRehearsals: Bool = false) -> [URL] {
+        files(.live) + (includingRehearsals ? files(.rehearsal) : []) + reviewFiles()
+    }
+
     /// Journal files of one mode, oldest name first.
     public func files(_ mode: JournalEvent.Mode) -> [URL] {
         let folder = folder(for: mode)

@@ -52,7 +52,7 @@ public final class ConsoleRunner {
     }
 
     private func readAudit() -> AuditSet {
-        AuditSet.read(auditFiles ?? directory.files(.live) + directory.reviewFiles())
+        AuditSet.read(auditFiles ?? directory.auditFiles())
     }
 
     /// Watches the programme at `path` for edits; `pollContent` takes them up.

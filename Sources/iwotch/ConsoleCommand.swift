@@ -157,7 +157,7 @@ struct AuditCommand: ParsableCommand {
         let files = paths.isEmpty ? nil : try JournalFiles.collect(paths, default: options.location.directory)
         if let files, files.isEmpty { throw ValidationError("No journal files in \(paths.joined(separator: ", ")).") }
         // A region's journals can take a moment: say so before the screen opens.
-        let count = files?.count ?? (options.location.directory.files(.live).count + options.location.directory.reviewFiles().count)
+        let count = files?.count ?? options.location.directory.auditFiles().count
         print("Reading \(count) journal \(count == 1 ? "file" : "files")…")
         try options.runConsole(loaded) { runner in runner.startAudit(files: files) }
     }

@@ -113,7 +113,7 @@ struct ReportOptions: ParsableArguments {
     func files() throws -> [URL] {
         let directory = JournalDirectory.resolve(journal)
         if paths.isEmpty {
-            return directory.files(.live) + (includeRehearsals ? directory.files(.rehearsal) : []) + directory.reviewFiles()
+            return directory.auditFiles(includingRehearsals: includeRehearsals)
         }
         return try JournalFiles.collect(paths, default: directory)
     }
