@@ -63,9 +63,11 @@ public struct AuditBook: Sendable {
         refilter()
     }
 
-    mutating func clearFilter() {
-        query = TextInput(limit: 40)
-        belowBandOnly = false
+    mutating func clearFilter() { setFilter(TextInput(limit: 40), belowBandOnly: false) }
+
+    mutating func setFilter(_ query: TextInput, belowBandOnly: Bool) {
+        self.query = query
+        self.belowBandOnly = belowBandOnly
         refilter()
     }
 

@@ -84,8 +84,7 @@ extension AuditBook {
     /// Takes over `old`'s level, filter and chosen delivery and activity where they still apply.
     mutating func keepPlace(of old: AuditBook) {
         let chosenID = old.chosen?.id
-        for character in old.query.characters { _ = edit(.character(character)) }
-        if old.belowBandOnly { toggleBelowBand() }
+        setFilter(old.query, belowBandOnly: old.belowBandOnly)
         if let chosenID, let index = shown.firstIndex(where: { records[$0].id == chosenID }) {
             selection = index
             level = old.level

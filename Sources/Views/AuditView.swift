@@ -38,7 +38,9 @@ enum AuditView {
 
         let columns = Columns(width: width)
         let heading = Style(.accent, bold: true)
-        for (title, x, right) in columns.headings { grid.put(right ? TimingView.right(title, columns.width(at: x)) : title, x: x, y: 3, style: heading) }
+        for (title, x, rightAlignedIn) in columns.headings {
+            grid.put(rightAlignedIn.map { TimingView.right(title, $0) } ?? title, x: x, y: 3, style: heading)
+        }
 
         // Below the list: the chosen delivery's id and counts, the bands, and the filter being typed.
         let footerRows = 2
@@ -84,10 +86,8 @@ enum AuditView {
     struct Columns {
         let dateX = 2, siteX = 14
         let groupX: Int, sessionX: Int, facilitatorsX: Int, attendedX: Int, adherenceX: Int, closedX: Int
-        let totalWidth: Int
 
         init(width: Int) {
-            totalWidth = width
             closedX = width - 6
             adherenceX = closedX - 10
             attendedX = adherenceX - 9
@@ -96,17 +96,10 @@ enum AuditView {
             sessionX = 30
         }
 
-        var headings: [(String, Int, Bool)] {
-            [("Date", dateX, false), ("Site", siteX, false), ("Group", groupX, false), ("Session", sessionX, false),
-             ("Facilitators", facilitatorsX, false), ("Attended", attendedX, true), ("Adherence", adherenceX, true), ("Record", closedX, false)]
-        }
-
-        func width(at x: Int) -> Int {
-            switch x {
-            case attendedX: 8
-            case adherenceX: 9
-            default: 0
-            }
+        /// Title, column, and the width a numeric column's title is right-aligned in.
+        var headings: [(String, Int, Int?)] {
+            [("Date", dateX, nil), ("Site", siteX, nil), ("Group", groupX, nil), ("Session", sessionX, nil),
+             ("Facilitators", facilitatorsX, nil), ("Attended", attendedX, 8), ("Adherence", adherenceX, 9), ("Record", closedX, nil)]
         }
 
         func draw(_ grid: inout Grid, _ record: DeliveryRecord, y: Int, style: Style, selected: Bool) {

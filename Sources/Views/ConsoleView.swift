@@ -62,7 +62,8 @@ struct Frame {
     func header(_ grid: inout Grid, _ crumbs: [String]) {
         let mode = state.mode == .live ? " LIVE " : " REHEARSAL "
         var x = 0
-        if state.delivery != nil || state.mode == .rehearsal {
+        // The audit shows the live record whichever mode the console is in: no mode banner over it.
+        if state.screen != .audit && (state.delivery != nil || state.mode == .rehearsal) {
             x = grid.put(mode, x: 0, y: 0, style: Style(.banner, bold: true, reverse: true)) + 1
         }
         let clock = Clock.local(now, offsetMinutes: offset)

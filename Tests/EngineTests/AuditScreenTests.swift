@@ -35,7 +35,8 @@ import Views
 
     func openAudit(_ driver: Driver) throws {
         let index = try #require(Home.items(driver.state).firstIndex(of: .audit))
-        for _ in 0..<index { driver.press(.down) }
+        // A rehearsal's home starts on "Rehearse", a live one on the first item: move from wherever.
+        for _ in 0..<Home.items(driver.state).count where driver.state.homeSelection != index { driver.press(.down) }
         driver.press(.enter)
     }
 
@@ -115,6 +116,19 @@ import Views
         driver.press(.character("x"), .character("b"), .down)
         driver.press(.character("r"))
         #expect(driver.state.audit.belowBandOnly && driver.state.audit.chosen?.group == "G01")
+    }
+
+    /// Opened from a rehearsal's home, the audit still shows the live record, without the
+    /// REHEARSAL banner that would make it look like practice.
+    @Test func fromARehearsalHomeTheAuditIsOfLiveRecords() throws {
+        let live = try Driver()
+        defer { live.cleanUp() }
+        Self.deliver(live, group: "G01", welcome: ["1", "2"], practice: "4")
+        let driver = try Driver(folder: live.folder, mode: .rehearsal)
+        try openAudit(driver)
+        let screen = driver.frame().plainText
+        #expect(driver.state.screen == .audit && driver.state.audit.records.count == 1)
+        #expect(!screen.contains("REHEARSAL") && screen.contains("75.0% ▽"), "\(screen)")
     }
 
     @Test func rehearsalsAndFailedJournalsAreNotHidden() throws {
