@@ -36,15 +36,18 @@ let package = Package(
             name: "Journal",
             dependencies: ["Programme", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // Supervisors' reports over many journals: reads and joins them, computes the figures and
-        // writes them as tables (terminal, CSV, JSON, Markdown, HTML) and REDCap files. No terminal.
-        .target(name: "Audit", dependencies: ["Journal", "Programme", "DisplayText"]),
+        // The one home of a delivery's figures: attendance, adherence and its pooling, bands,
+        // minutes and overrun, dose, who a participant is. Screens, reports and exports read them here.
+        .target(name: "DeliveryFacts", dependencies: ["Journal"]),
+        // Supervisors' reports over many journals: reads and joins them, and writes the figures as
+        // tables (terminal, CSV, JSON, Markdown, HTML) and REDCap files. No terminal.
+        .target(name: "Audit", dependencies: ["DeliveryFacts", "Journal", "Programme", "DisplayText"]),
         // Pure: (state, action, now) -> (state, effects). Never calls curses or touches files.
-        .target(name: "SessionEngine", dependencies: ["Programme", "Journal", "Audit", "DisplayText"]),
+        .target(name: "SessionEngine", dependencies: ["Programme", "Journal", "DeliveryFacts", "DisplayText"]),
         // Carries out the engine's effects against the journal; no terminal.
         .target(name: "Runtime", dependencies: ["SessionEngine", "Journal", "Audit", "Programme"]),
         // Pure: state -> a grid of styled cells. Never calls curses.
-        .target(name: "Views", dependencies: ["SessionEngine", "Audit", "DisplayText"]),
+        .target(name: "Views", dependencies: ["SessionEngine", "DeliveryFacts", "Journal", "Programme", "DisplayText"]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "DisplayText", "Views", "SessionEngine"]),
         .executableTarget(
             name: "iwotch",

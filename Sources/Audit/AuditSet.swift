@@ -1,3 +1,4 @@
+import DeliveryFacts
 import Dispatch
 import Foundation
 import Journal

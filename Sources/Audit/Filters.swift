@@ -1,3 +1,4 @@
+import DeliveryFacts
 import Foundation
 import Journal
 
@@ -21,9 +22,10 @@ public struct Filters: Sendable, Equatable {
         if record.mode == .rehearsal && !includeRehearsals { return false }
         if let from, record.date < from { return false }
         if let to, record.date > to { return false }
-        if !sites.isEmpty && !sites.contains(record.site) { return false }
-        if !groups.isEmpty && !groups.contains(record.group) { return false }
-        if !facilitators.isEmpty && !record.facilitators.contains(where: { facilitators.contains($0.code) }) { return false }
+        // Codes are compared without case, as everywhere (`Code`).
+        if !sites.isEmpty && !sites.contains(where: { Code.same($0, record.site) }) { return false }
+        if !groups.isEmpty && !groups.contains(where: { Code.same($0, record.group) }) { return false }
+        if !facilitators.isEmpty && !record.facilitators.contains(where: { f in facilitators.contains { Code.same($0, f.code) } }) { return false }
         if !sessions.isEmpty && !sessions.contains(record.sessionID) { return false }
         if !contentVersions.isEmpty && !contentVersions.contains(record.programmeVersion) { return false }
         return true

@@ -1,3 +1,4 @@
+import DeliveryFacts
 import Foundation
 import Journal
 
@@ -142,7 +143,7 @@ public enum REDCapExport {
                 "record_id": record.id, "redcap_repeat_instrument": "component_fidelity", "redcap_repeat_instance": String(index + 1),
                 "comp_activity": item.activity, "comp_item": item.item, "comp_adherence": code,
                 "comp_by": item.deliveredBy.joined(separator: " "), "comp_planned_min": planned.map(String.init) ?? "",
-                "comp_actual_min": record.minutes[item.activity].map { Format.fixed($0, 1) } ?? "",
+                "comp_actual_min": record.minutes(of: item.activity).map { Format.fixed($0, 1) } ?? "",
                 "comp_adapted": item.isRated ? (item.adaptation == nil ? "0" : "1") : "",
                 "comp_source": item.isRated ? "1" : "", "component_fidelity_complete": complete,
             ]

@@ -15,6 +15,8 @@ public struct DeliveryState: Sendable, Equatable {
     /// Participant codes in the order they were enrolled, and which were walk-ins.
     public var roster: [String] = []
     public var walkIns: Set<String> = []
+    /// Each roster code's canonical form, to the spelling the roster keeps.
+    private var rosterCodes: [String: String] = [:]
     /// The latest mark for each participant.
     public var attendance: [String: AttendanceMarked] = [:]
 
@@ -104,10 +106,10 @@ public struct DeliveryState: Sendable, Equatable {
             openedAt = event.time
             openingOffset = event.utcOffsetMinutes
         case .participantEnrolled(let data):
-            if !roster.contains(data.participant) { roster.append(data.participant) }
-            if data.walkIn { walkIns.insert(data.participant) }
-        case .attendanceMarked(let data):
-            if !roster.contains(data.participant) { roster.append(data.participant) }
+            let code = enrol(data.participant)
+            if data.walkIn { walkIns.insert(code) }
+        case .attendanceMarked(var data):
+            data.participant = enrol(data.participant)
             attendance[data.participant] = data
         case .activityStarted(let data):
             // Starting the item that is already running is a restart (only a rehearsal writes
@@ -149,6 +151,19 @@ public struct DeliveryState: Sendable, Equatable {
             closedAt = event.time
         }
     }
+
+    /// The roster's spelling of a participant's code, enrolling them if new. Codes are compared
+    /// without case (`Code`): a mark for p02 is a mark for the P02 on the roster, never a second row.
+    private mutating func enrol(_ participant: String) -> String {
+        let key = Code.canonical(participant)
+        if let known = rosterCodes[key] { return known }
+        rosterCodes[key] = participant
+        roster.append(participant)
+        return participant
+    }
+
+    /// The roster's participant with this code, compared without case, as the roster spells it.
+    public func rosterCode(_ code: String) -> String? { rosterCodes[Code.canonical(code)] }
 
     private mutating func stopRunning(at time: Date) {
         defer { running = nil }
@@ -204,8 +219,8 @@ public struct DeliveryState: Sendable, Equatable {
         return DeliveryClosed.Summary(
             participants: roster.count,
             present: marks.filter { $0 == .present }.count,
-            late: marks.filter { $0 == .late || $0 == .lateAndLeftEarly }.count,
-            leftEarly: marks.filter { $0 == .leftEarly || $0 == .lateAndLeftEarly }.count,
+            late: marks.filter(\.arrivedLate).count,
+            leftEarly: marks.filter(\.leftBeforeEnd).count,
             absent: marks.filter { $0 == .absent }.count,
             activitiesDelivered: activities.filter { !(intervals[$0.id] ?? []).isEmpty }.count,
             itemsRated: rated,

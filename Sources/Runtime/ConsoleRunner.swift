@@ -48,11 +48,18 @@ public final class ConsoleRunner {
     public func startAudit(files: [URL]?, now: Date = Date()) {
         auditFiles = files
         state.auditOnly = true
-        handle(.auditLoaded(readAudit()), now: now)
+        handle(readAudit(), now: now)
     }
 
-    private func readAudit() -> AuditSet {
-        AuditSet.read(auditFiles ?? directory.auditFiles())
+    private func readAudit() -> Action {
+        Self.auditLoaded(AuditSet.read(auditFiles ?? directory.auditFiles()))
+    }
+
+    /// What the audit screen is handed of the journals read: the records, and what was read.
+    public static func auditLoaded(_ set: AuditSet) -> Action {
+        .auditLoaded(records: set.records, sources: AuditBook.Sources(
+            files: set.files.count, failed: set.files.filter(\.failedCheck).map(\.path),
+            copies: set.files.filter { $0.kind == .copy }.count, reviews: set.files.filter { $0.kind == .review }.count))
     }
 
     /// Watches the programme at `path` for edits; `pollContent` takes them up.
@@ -104,7 +111,7 @@ public final class ConsoleRunner {
                 let found = JournalScan.scan(directory, mode: mode)
                 return .modeChanged(mode, resumable: found.resumable, groups: found.groups)
             case .loadAudit:
-                return .auditLoaded(readAudit())
+                return readAudit()
             case .quit(let message):
                 quitMessage = message
                 writer?.close()

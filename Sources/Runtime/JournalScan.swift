@@ -23,7 +23,9 @@ enum JournalScan {
             guard let firstLine = data.split(separator: 0x0A, maxSplits: 1).first,
                   case .success(let opening) = LineCodec.decode(Data(firstLine)), opening.mode == mode,
                   case .deliveryOpened(let opened) = opening.body else { continue }
-            if latest[opened.group].map({ $0.date < opening.time }) ?? true { latest[opened.group] = (opening.time, url, data) }
+            // Group codes are compared without case: g03 and G03 are one group's history.
+            let group = Code.canonical(opened.group)
+            if latest[group].map({ $0.date < opening.time }) ?? true { latest[group] = (opening.time, url, data) }
             if !closed {
                 let last = ReadJournal.parse(data, url: url).events.last?.event.time ?? opening.time
                 found.resumable.append(ResumableDelivery(url: url, title: opened.session.title, group: opened.group, lastEvent: last))

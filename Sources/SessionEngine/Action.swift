@@ -1,4 +1,4 @@
-import Audit
+import DeliveryFacts
 import Foundation
 import Journal
 import Programme
@@ -26,7 +26,7 @@ public enum Action: Sendable {
     /// The content files changed but the checker found errors: the first of them.
     case contentRejected([ContentProblem])
     /// The journals for the audit screen, read and joined as the reports read them.
-    case auditLoaded(AuditSet)
+    case auditLoaded(records: [DeliveryRecord], sources: AuditBook.Sources)
 }
 
 /// What the engine asks the runtime to do. The engine itself never touches files or the terminal.

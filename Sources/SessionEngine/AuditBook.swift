@@ -1,10 +1,10 @@
-import Audit
+import DeliveryFacts
 import Foundation
 import Journal
 
 /// The supervisor's audit screen: the deliveries read from the journals (newest first) with a
 /// filter, one delivery's activities, and one activity's item ratings. The figures come from the
-/// `Audit` module's `DeliveryRecord`, the very values the reports print.
+/// `DeliveryFacts` module's `DeliveryRecord`, the very values the reports print.
 public struct AuditBook: Sendable {
     public enum Level: Sendable, Equatable { case deliveries, delivery, activity, filter }
 
@@ -37,12 +37,12 @@ public struct AuditBook: Sendable {
 
     public init() {}
 
-    public init(_ set: AuditSet) {
-        records = set.records.filter { $0.mode == .live }
+    /// The deliveries read (the runtime reads them as the reports do) and what was read.
+    public init(records: [DeliveryRecord], sources: Sources) {
+        self.records = records.filter { $0.mode == .live }
             .sorted { ($0.date, $0.openedAt, $0.id) > ($1.date, $1.openedAt, $1.id) }
-        sources = Sources(files: set.files.count, failed: set.files.filter(\.failedCheck).map(\.path),
-                          copies: set.files.filter { $0.kind == .copy }.count, reviews: set.files.filter { $0.kind == .review }.count)
-        searchText = records.map(AuditMatch.searchText)
+        self.sources = sources
+        searchText = self.records.map(AuditMatch.searchText)
         refilter()
     }
 

@@ -38,8 +38,8 @@ public enum Engine {
         case .contentRejected(let problems):
             ContentFollowing.reject(&state, problems)
             return []
-        case .auditLoaded(let set):
-            Auditing.open(&state, AuditBook(set), now: now)
+        case .auditLoaded(let records, let sources):
+            Auditing.open(&state, AuditBook(records: records, sources: sources), now: now)
             return []
         case .key(let key):
             if let dialog = state.dialog { return Dialogs.handle(&state, dialog, key, now: now) }

@@ -177,13 +177,15 @@ enum Dialogs {
             switch key {
             case .escape: state.dialog = nil
             case .enter:
-                let code = input.text.trimmingCharacters(in: .whitespaces)
-                if let refusal = Privacy.refusal(forCode: code, what: "The code") {
+                let typed = input.text.trimmingCharacters(in: .whitespaces)
+                if let refusal = Privacy.refusal(forCode: typed, what: "The code") {
                     state.status = .init(kind: .problem, text: refusal, at: now)
                     return []
                 }
-                if state.delivery?.roster.contains(code) == true {
-                    state.status = .init(kind: .problem, text: "\(code) is already on the register.", at: now)
+                // New codes are stored in their canonical form; p02 where P02 exists is P02.
+                let code = Code.canonical(typed)
+                if let known = state.delivery?.rosterCode(code) {
+                    state.status = .init(kind: .problem, text: "\(known) is already on the register: mark them with p, l, e or x.", at: now)
                     return []
                 }
                 state.dialog = nil

@@ -71,10 +71,13 @@ public struct SetupForm: Sendable, Equatable {
         fitRehearsalSample()
     }
 
-    /// Participant codes as typed: separated by spaces or commas, duplicates dropped.
+    /// Participant codes as typed: separated by spaces or commas, duplicates dropped (p02 after
+    /// P02 is the same code: `Code` compares without case).
     public var roster: [String] {
         var seen: [String] = []
-        for code in participants.text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) where !seen.contains(code) {
+        var canonical = Set<String>()
+        for code in participants.text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        where canonical.insert(Code.canonical(code)).inserted {
             seen.append(code)
         }
         return seen
@@ -82,7 +85,7 @@ public struct SetupForm: Sendable, Equatable {
 
     /// When the group is known, fill in what its earlier deliveries used, unless already typed.
     public mutating func carryOver() {
-        guard let history = groups[group.text] else { return }
+        guard let history = groups[Code.canonical(group.text)] else { return }
         if site.text.isEmpty { site = TextInput(history.site, limit: 12) }
         if facilitator1.text.isEmpty, let first = history.facilitators.first {
             facilitator1 = TextInput(first.code, limit: 12)
@@ -102,15 +105,16 @@ public struct SetupForm: Sendable, Equatable {
         if let problem = Privacy.refusal(forCode: facilitator1.text, what: "The first facilitator's code") {
             return .failure(SetupProblem(field: .facilitator1, message: problem))
         }
-        var facilitators = [DeliveryOpened.Facilitator(code: facilitator1.text, role: role1ID)]
+        // Codes are stored in their canonical form (`Code`), whatever case they were typed in.
+        var facilitators = [DeliveryOpened.Facilitator(code: Code.canonical(facilitator1.text), role: role1ID)]
         if !facilitator2.text.isEmpty {
             if let problem = Privacy.refusal(forCode: facilitator2.text, what: "The second facilitator's code") {
                 return .failure(SetupProblem(field: .facilitator2, message: problem))
             }
-            if facilitator2.text == facilitator1.text {
+            if Code.same(facilitator2.text, facilitator1.text) {
                 return .failure(SetupProblem(field: .facilitator2, message: "The two facilitators need different codes."))
             }
-            facilitators.append(.init(code: facilitator2.text, role: role2ID))
+            facilitators.append(.init(code: Code.canonical(facilitator2.text), role: role2ID))
         } else if kind == .group {
             return .failure(SetupProblem(field: .facilitator2, message: "A group session has two facilitators: enter the second one's code."))
         }
@@ -123,7 +127,7 @@ public struct SetupForm: Sendable, Equatable {
         if kind == .oneToOne && roster.count != 1 {
             return .failure(SetupProblem(field: .participants, message: "A one-to-one session has exactly one participant code."))
         }
-        return .success((group.text, site.text, facilitators, roster))
+        return .success((Code.canonical(group.text), Code.canonical(site.text), facilitators, roster.map(Code.canonical)))
     }
 }
 

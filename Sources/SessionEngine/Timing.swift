@@ -1,3 +1,4 @@
+import DeliveryFacts
 import Foundation
 import Journal
 
@@ -8,6 +9,7 @@ public struct Timing: Sendable, Equatable {
 
     public var itemElapsed: TimeInterval
     public var itemBudget: TimeInterval
+    public var itemPlannedMinutes: Int
     public var state: State
     public var sessionElapsed: TimeInterval
     public var sessionPlanned: TimeInterval
@@ -17,12 +19,16 @@ public struct Timing: Sendable, Equatable {
 
     public init(_ state: ConsoleState, now: Date) {
         let delivery = state.delivery
-        let budget = TimeInterval((state.agenda.first { $0.id == delivery?.currentActivity }?.minutes ?? 0) * 60)
+        let planned = state.agenda.first { $0.id == delivery?.currentActivity }?.minutes ?? 0
+        let budget = TimeInterval(planned * 60)
         let elapsed = delivery.flatMap { d in d.currentActivity.map { d.seconds(of: $0, until: now) } } ?? 0
         itemElapsed = elapsed
         itemBudget = budget
+        itemPlannedMinutes = planned
         let warning = TimeInterval(state.programme.warningMinutes * 60)
-        self.state = elapsed > budget ? .overrun : (budget - elapsed <= warning ? .warning : .onTime)
+        // Over time by the one rule (`Minutes.isOver`) the close screen and the reports use; from
+        // the end of the plan until then the timer says time is up.
+        self.state = Minutes.isOver(elapsed, planned: planned) ? .overrun : (budget - elapsed <= warning ? .warning : .onTime)
         sessionElapsed = delivery?.elapsedSeconds(until: now) ?? 0
         sessionPlanned = TimeInterval((delivery?.opened?.session.plannedMinutes ?? 0) * 60)
         paused = delivery?.isPaused ?? false
@@ -31,9 +37,11 @@ public struct Timing: Sendable, Equatable {
     /// The words beside the timer: never colour alone.
     public var words: String {
         switch state {
-        case .onTime: "\(Int((itemRemaining / 60).rounded(.up))) min left"
-        case .warning: "⚠ \(Int((itemRemaining / 60).rounded(.up))) min left"
-        case .overrun: -itemRemaining < 60 ? "‼ over time" : "‼ \(Int((-itemRemaining / 60).rounded(.down))) min over"
+        case .onTime: "\(Minutes.whole(itemRemaining)) min left"
+        case .warning where itemRemaining <= 0: "⚠ time up"
+        case .warning where Minutes.whole(itemRemaining) == 0: "⚠ under a minute left"
+        case .warning: "⚠ \(Minutes.whole(itemRemaining)) min left"
+        case .overrun: "‼ \(Minutes.difference(itemElapsed, planned: itemPlannedMinutes)) min over"
         }
     }
 }

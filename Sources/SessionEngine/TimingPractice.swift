@@ -1,3 +1,4 @@
+import DeliveryFacts
 import Foundation
 import Journal
 import Programme
@@ -20,7 +21,7 @@ public struct TimingPractice: Sendable, Equatable {
 
         /// Whole minutes over (positive) or under (negative) the plan; nil when the item was not run.
         public var differenceMinutes: Int? {
-            started ? Int((actualSeconds / 60).rounded()) - plannedMinutes : nil
+            started ? Minutes.difference(actualSeconds, planned: plannedMinutes) : nil
         }
 
         /// Over and under in words, never by colour alone.
@@ -61,7 +62,7 @@ public struct TimingPractice: Sendable, Equatable {
     public var run: [Row] { rows.filter(\.started) }
     public var plannedMinutesOfRun: Int { run.reduce(0) { $0 + $1.plannedMinutes } }
     public var actualSecondsOfRun: TimeInterval { run.reduce(0) { $0 + $1.actualSeconds } }
-    public var totalDifferenceMinutes: Int { Int((actualSecondsOfRun / 60).rounded()) - plannedMinutesOfRun }
+    public var totalDifferenceMinutes: Int { Minutes.difference(actualSecondsOfRun, planned: plannedMinutesOfRun) }
 
     /// Rows of the scrolling part of the screen: the items, their total, a gap, the unrated
     /// heading and one row per unrated item.

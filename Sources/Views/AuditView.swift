@@ -1,4 +1,4 @@
-import Audit
+import DeliveryFacts
 import DisplayText
 import Foundation
 import Journal
@@ -122,7 +122,7 @@ enum AuditView {
 
     /// "83.3% ▽" right-aligned in 9 cells (the symbol after the figure), or "–" for nothing rated.
     static func percent(_ grid: inout Grid, _ value: Double?, bands: BandMarks, x: Int, y: Int, style: Style) {
-        let figure = value.map { Format.fixed($0, 1) + "%" } ?? "–"
+        let figure = value.map(Format.percent) ?? "–"
         grid.put(TimingView.right(figure, 7), x: x, y: y, style: style)
         if let mark = value.map(bands.band(of:)), mark != .high {
             let role: Role = mark == .low ? .danger : .warning
@@ -143,8 +143,8 @@ enum AuditView {
             ("Where", "site \(record.site), group \(record.group), opened \(record.date) \(clock(record.openedAt))"),
             ("Led by", record.facilitators.map { "\($0.code) (\($0.role))" }.joined(separator: ", ")),
             ("Record", recordWords(record, clock: clock)),
-            ("Attended", attendanceWords(record)),
-            ("Adherence", adherenceWords(record.adherence)),
+            ("Register", record.attendanceCounts.words),
+            ("Adherence", record.adherence.words),
             ("Review", reviewWords(record)),
         ]
         var y = 2
@@ -155,8 +155,8 @@ enum AuditView {
         }
         if let mark = record.band, mark != .high {
             // The band in words beside the figure: symbols are never the only sign.
-            let words = mark == .low ? "▼ low band" : "▽ moderate band"
-            let used = DisplayText.width(DisplayText.truncated(adherenceWords(record.adherence), toWidth: width - 11))
+            let words = mark.words
+            let used = DisplayText.width(DisplayText.truncated(record.adherence.words, toWidth: width - 11))
             if 11 + used + 2 + DisplayText.width(words) <= width {
                 grid.put(words, x: 11 + used + 2, y: 7, style: Style(mark == .low ? .danger : .warning, bold: true))
             }
@@ -181,8 +181,8 @@ enum AuditView {
             let number = (selected ? "▶" : " ") + BrowserView.pad(index + 1, 2) + "  "
             grid.put(number + DisplayText.truncated(item.title, toWidth: plannedX - 6), x: 0, y: y, style: style)
             grid.put(BrowserView.pad(item.minutes, 3) + " min", x: plannedX, y: y, style: style)
-            let actual = record.minutes[item.id].map { Format.fixed($0, 1) + " min" } ?? "not run"
-            grid.put(TimingView.right(actual, 8), x: actualX, y: y, style: record.minutes[item.id] == nil ? Style(.muted, reverse: selected) : style)
+            let actual = record.minutes(of: item.id).map { Format.fixed($0, 1) + " min" } ?? "not run"
+            grid.put(TimingView.right(actual, 8), x: actualX, y: y, style: record.minutes(of: item.id) == nil ? Style(.muted, reverse: selected) : style)
             grid.put(TimingView.right("\(a.ratedItems) of \(item.fidelity.count)", 6), x: ratedX, y: y, style: style)
             percent(&grid, a.percent, bands: record.bands, x: adherenceX, y: y, style: style)
             y += 1
@@ -193,26 +193,10 @@ enum AuditView {
     static func recordWords(_ record: DeliveryRecord, clock: (Date) -> String) -> String {
         let corrections = record.corrections == 0 ? "" : "; \(record.corrections) \(record.corrections == 1 ? "correction" : "corrections")"
         guard record.isClosed, let closedAt = record.closedAt else {
-            return "still open, \(Format.fixed(record.sessionMinutes, 0)) min recorded" + corrections
+            return "still open, \(Minutes.whole(record.sessionSeconds)) min recorded" + corrections
         }
         let signed = record.signedBy.isEmpty ? "not signed" : "signed by " + record.signedBy.joined(separator: " and ")
-        return "closed \(clock(closedAt)) after \(Format.fixed(record.sessionMinutes, 0)) min (\(record.opened.session.plannedMinutes) planned), \(signed)" + corrections
-    }
-
-    static func attendanceWords(_ record: DeliveryRecord) -> String {
-        let c = record.attendanceCounts
-        var parts = ["\(c.present) present"]
-        if c.late > 0 { parts.append("\(c.late) late") }
-        if c.leftEarly > 0 { parts.append("\(c.leftEarly) left early") }
-        if c.lateAndLeftEarly > 0 { parts.append("\(c.lateAndLeftEarly) late and left early") }
-        parts.append("\(c.absent) absent" + (c.absent > 0 ? " (\(c.absentNotified) notified)" : ""))
-        if c.unmarked > 0 { parts.append("\(c.unmarked) not marked") }
-        return "\(c.attended) of \(c.roster): " + parts.joined(separator: ", ")
-    }
-
-    static func adherenceWords(_ a: Adherence) -> String {
-        guard let percent = a.percent else { return "– (no applicable item rated; \(a.unratedItems) unrated)" }
-        return "\(Format.fixed(percent, 1))%: \(a.score) of \(a.maximum) points, \(a.ratedItems) rated (\(a.excludedItems) N/A), \(a.unratedItems) unrated"
+        return "closed \(clock(closedAt)) after \(Minutes.whole(record.sessionSeconds)) min (\(record.opened.session.plannedMinutes) planned), \(signed)" + corrections
     }
 
     static func reviewWords(_ record: DeliveryRecord) -> String {
@@ -229,10 +213,10 @@ enum AuditView {
         let width = frame.width
         frame.header(&grid, ["iwotch", "Audit", "\(record.date) \(record.group)", item.title])
         let a = record.adherence(ofActivity: item.id)
-        let ran = record.minutes[item.id].map { "ran \(Format.fixed($0, 1)) min" } ?? "not run"
+        let ran = record.minutes(of: item.id).map { "ran \(Format.fixed($0, 1)) min" } ?? "not run"
         grid.put(DisplayText.truncated("Activity \(book.activity + 1) of \(book.activities.count): planned \(item.minutes) min, \(ran); led by "
                                        + (item.lead.isEmpty ? "–" : item.lead.joined(separator: " and ")), toWidth: width), x: 0, y: 2, style: .title)
-        grid.put(DisplayText.truncated("Adherence " + adherenceWords(a), toWidth: width), x: 0, y: 3)
+        grid.put(DisplayText.truncated("Adherence " + a.words, toWidth: width), x: 0, y: 3)
         let lines = itemLines(record, item, programme: frame.state.programme, width: width)
         let rows = max(1, frame.bottom - 5 + 1)
         let scroll = min(book.itemScroll, max(0, lines.count - rows))

@@ -1,3 +1,4 @@
+import DeliveryFacts
 import DisplayText
 import Foundation
 import Journal
@@ -9,55 +10,53 @@ enum CloseView {
         let state = frame.state
         guard let delivery = state.delivery, let opened = delivery.opened else { return }
         frame.header(&grid, [state.programme.title, opened.session.title, "Close and sign off"])
-        let adherence = delivery.adherence
-        let percent = adherence.percent.map { String(format: "%.0f%%", $0) } ?? "no applicable item rated"
-        grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: frame.width), x: 0, y: 2)
-        let applicable = adherence.ratedItems - adherence.excludedItems
-        let line = adherence.percent == nil
-            ? "Adherence: nothing rated that applies yet (\(adherence.excludedItems) not applicable, \(adherence.unratedItems) not rated)"
-            : "Adherence: \(percent) of the \(applicable) rated items that apply (\(adherence.excludedItems) not applicable, \(adherence.unratedItems) not rated)"
-        grid.put(DisplayText.truncated(line, toWidth: frame.width), x: 0, y: 3)
+        // The figures the reports will print for this delivery, from the same record and rules.
+        guard let record = DeliveryRecord(state: delivery, files: [], now: frame.now) else { return }
+        grid.put(DisplayText.truncated("Register: " + record.attendanceCounts.words, toWidth: frame.width), x: 0, y: 2)
+        var x = grid.put(DisplayText.truncated("Adherence: " + record.adherence.words, toWidth: frame.width), x: 0, y: 3)
+        if let band = record.band, band != .high, x + 2 + DisplayText.width(band.words) <= frame.width {
+            x += 2 + grid.put(band.words, x: x + 2, y: 3, style: Style(band == .low ? .danger : .warning, bold: true))
+        }
         // Activities one a row; arrival, breaks and lunch together, so a whole group day fits at 80x24.
         grid.put("Minutes against plan", x: 0, y: 4, style: Style(.accent, bold: true))
         let activities = state.agenda.filter { $0.kind == "activity" }
         let pauses = state.agenda.filter { $0.kind != "activity" }
         let listBottom = frame.height - 8
         var rows: [(title: String, planned: Int, actual: TimeInterval, started: Bool, running: Bool)] = activities.map { item in
-            (item.title, item.minutes, delivery.seconds(of: item.id, until: frame.now),
-             !(delivery.intervals[item.id] ?? []).isEmpty, delivery.running == item.id)
+            (item.title, item.minutes, record.seconds[item.id] ?? 0, record.seconds[item.id] != nil, delivery.running == item.id)
         }
         if !pauses.isEmpty {
             rows.append(("Arrival, breaks and lunch", pauses.reduce(0) { $0 + $1.minutes },
-                         pauses.reduce(0) { $0 + delivery.seconds(of: $1.id, until: frame.now) },
-                         pauses.contains { !(delivery.intervals[$0.id] ?? []).isEmpty }, pauses.contains { delivery.running == $0.id }))
+                         pauses.reduce(0) { $0 + (record.seconds[$1.id] ?? 0) },
+                         pauses.contains { record.seconds[$0.id] != nil }, pauses.contains { delivery.running == $0.id }))
         }
         var y = 5
         let room = listBottom - y + 1
         let shown = rows.count > room ? Array(rows.prefix(room - 1)) : rows
         for row in shown {
-            let actual = row.actual / 60
-            let difference = Int(actual.rounded()) - row.planned
+            let difference = Minutes.difference(row.actual, planned: row.planned)
             let sign = difference > 0 ? "+\(difference)" : "\(difference)"
             let text = row.started
-                ? String(format: "%3.0f of %3d min  %@", actual, row.planned, (difference == 0 ? "on time" : sign + " min") + (row.running ? " so far" : ""))
+                ? TimingView.right(String(Minutes.whole(row.actual)), 3) + " of " + TimingView.right(String(row.planned), 3) + " min  "
+                    + (difference == 0 ? "on time" : sign + " min") + (row.running ? " so far" : "")
                 : "  not run (\(row.planned) min planned)"
             grid.put(DisplayText.truncated(row.title, toWidth: 44), x: 2, y: y, style: row.started ? .plain : .muted)
-            grid.put(text, x: 48, y: y, style: Style(difference > 0 && row.started ? .warning : .normal))
+            grid.put(text, x: 48, y: y, style: Style(Minutes.isOver(row.actual, planned: row.planned) && row.started ? .warning : .normal))
             y += 1
         }
         if shown.count < rows.count { grid.put("… and \(rows.count - shown.count) more", x: 2, y: y, style: .muted) }
         y = listBottom + 1
-        let unrated = activities.flatMap { item in item.fidelity.filter { delivery.ratings[$0] == nil }.map { (item, $0) } }
+        let unrated = record.items.filter { !$0.isRated }
         if unrated.isEmpty {
             grid.put("✓ Every fidelity item is rated.", x: 0, y: y, style: Style(.ok))
         } else {
-            let titles = Dictionary(grouping: unrated, by: { $0.0.title }).keys.sorted()
+            let titles = Set(unrated.map { item in activities.first { $0.id == item.activity }?.title ?? item.activity }).sorted()
             grid.put(DisplayText.truncated("⚠ \(unrated.count) items unrated, in: " + titles.joined(separator: "; "), toWidth: frame.width), x: 0, y: y, style: Style(.warning, bold: true))
         }
         y += 2
         grid.put("Sign-off (\(DeliveryClosed.signoffMeaning))", x: 0, y: y, style: Style(.accent, bold: true), limit: frame.width)
         y += 1
-        var x = 2
+        x = 2
         for (index, facilitator) in opened.facilitators.enumerated() {
             let signed = state.signoffs.contains { $0.code == facilitator.code }
             x += grid.put("\(index + 1) \(signed ? "☑" : "☐") \(facilitator.code) (\(facilitator.role))    ", x: x, y: y, style: signed ? Style(.ok, bold: true) : .plain)

@@ -1,3 +1,4 @@
+import DeliveryFacts
 import DisplayText
 import Foundation
 import Journal
@@ -8,7 +9,7 @@ enum RegisterView {
         let state = frame.state
         guard let delivery = state.delivery, let opened = delivery.opened else { return }
         frame.header(&grid, [state.programme.title, opened.session.title, "Register"])
-        grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: frame.width), x: 0, y: 2, style: .title)
+        grid.put(DisplayText.truncated("Register: " + delivery.attendanceCounts.words, toWidth: frame.width), x: 0, y: 2, style: .title)
         grid.put("Code                  Mark                     Time", x: 2, y: 4, style: Style(.accent, bold: true))
         let rows = frame.bottom - 5
         let selection = min(state.registerSelection, max(0, delivery.roster.count - 1))
@@ -95,7 +96,7 @@ enum AgendaView {
         for (index, item) in state.agenda.enumerated().dropFirst(first).prefix(rows) {
             let started = !(delivery.intervals[item.id] ?? []).isEmpty
             let marker = item.id == delivery.currentActivity ? "▶" : started ? "✓" : " "
-            let actual = started ? "\(Int(delivery.seconds(of: item.id, until: frame.now) / 60)) min" : ""
+            let actual = started ? "\(Minutes.whole(delivery.seconds(of: item.id, until: frame.now))) min" : ""
             let rated = item.fidelity.isEmpty ? "" : "\(item.fidelity.filter { delivery.ratings[$0] != nil }.count)/\(item.fidelity.count)"
             let selected = index == state.agendaSelection
             let style: Style = selected ? .selected : item.kind == "activity" ? .plain : .muted

@@ -1,3 +1,4 @@
+import DeliveryFacts
 import DisplayText
 import Foundation
 import Journal
@@ -74,7 +75,7 @@ enum WalkthroughView {
         grid.put(DisplayText.truncated(nextText, toWidth: width - DisplayText.width(checklist) - 2), x: 0, y: nextY,
                  style: state.advanceArmed ? Style(.warning, bold: true) : .muted)
         grid.put(checklist, x: width - DisplayText.width(checklist), y: nextY, style: rated < activityItems.count ? Style(.accent) : Style(.ok))
-        grid.put(DisplayText.truncated("Register: " + AttendanceCounts(delivery).words, toWidth: width), x: 0, y: frame.height - 3, style: .plain)
+        grid.put(DisplayText.truncated("Register: " + delivery.attendanceCounts.words, toWidth: width), x: 0, y: frame.height - 3, style: .plain)
 
         // A rehearsal's own keys take the place of some live ones on the bar (help lists them all).
         frame.keys = state.mode == .rehearsal
@@ -120,27 +121,5 @@ enum WalkthroughView {
         guard !lead.isEmpty else { return "" }
         // Role ids are short ("nurse", "lay"); the title stays readable beside them.
         return "Lead: " + (lead.count > 1 ? "both (" + lead.joined(separator: " + ") + ")" : lead[0])
-    }
-}
-
-/// The register's counts in one line, every number with its word.
-struct AttendanceCounts {
-    var present = 0, late = 0, leftEarly = 0, absent = 0, unmarked = 0
-
-    init(_ delivery: DeliveryState) {
-        for code in delivery.roster {
-            switch delivery.attendance[code]?.status {
-            case .present?: present += 1
-            case .late?: late += 1
-            case .leftEarly?: leftEarly += 1
-            case .lateAndLeftEarly?: late += 1; leftEarly += 1
-            case .absent?: absent += 1
-            case nil: unmarked += 1
-            }
-        }
-    }
-
-    var words: String {
-        "\(present) present · \(late) late · \(leftEarly) left early · \(absent) absent · \(unmarked) not marked"
     }
 }

@@ -30,7 +30,7 @@ import Glibc
             _ = try await tmux.waitFor(text: " LIVE ", "Arrival and register", "3 not marked")
 
             try tmux.sendKeys("a", "p", "l", "x", "y")
-            _ = try await tmux.waitFor(text: "1 present · 1 late · 0 left early · 1 absent")
+            _ = try await tmux.waitFor(text: "2 of 3 attended: 1 present, 1 late, 1 absent (1 notified)")
             try tmux.sendKeys("Escape", "PageDown")
             _ = try await tmux.waitFor(text: "Press again to move on to: Welcome and aims")
             try tmux.sendKeys("PageDown")
@@ -58,8 +58,8 @@ import Glibc
         _ = try await tmux.waitFor(text: "Resume Group session 1")
         try tmux.sendKeys("Enter")
         let resumed = try await tmux.waitFor(text: "Welcome and aims", "Resumed where you left off",
-                                             "1 present · 1 late · 0 left early · 1 absent", "Checklist 2 of 2 rated")
-        #expect(resumed.contains("1 present · 1 late · 0 left early · 1 absent"))
+                                             "2 of 3 attended: 1 present, 1 late, 1 absent (1 notified)", "Checklist 2 of 2 rated")
+        #expect(resumed.contains("2 of 3 attended: 1 present, 1 late, 1 absent (1 notified)"))
         #expect(resumed.contains("Checklist 2 of 2 rated"))
 
         try tmux.sendKeys("Right", "Right", "Right")
@@ -89,7 +89,7 @@ import Glibc
         let list = try await audit.waitFor(text: "1 live delivery from 1 journal file", "G01", "group-1", "2 of 3", "70.0% ▽", "signed")
         #expect(list.contains("N01 L01"))
         try audit.sendKeys("Enter")
-        let delivery = try await audit.waitFor(text: "Attended   2 of 3: 1 present, 1 late, 1 absent (1 notified)",
+        let delivery = try await audit.waitFor(text: "Register   2 of 3 attended: 1 present, 1 late, 1 absent (1 notified)",
                                                "Adherence  70.0%: 7 of 10 points, 5 rated (0 N/A), 0 unrated", "▽ moderate band",
                                                "signed by N01 and L01")
         #expect(delivery.contains("Welcome and aims"))

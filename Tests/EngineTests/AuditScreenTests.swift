@@ -64,7 +64,7 @@ import Views
 
         driver.press(.enter)
         let delivery = driver.frame().plainText
-        #expect(delivery.contains("Attended   2 of 3: 1 present, 1 late, 1 absent (0 notified)"))
+        #expect(delivery.contains("Register   2 of 3 attended: 1 present, 1 late, 1 absent"))
         #expect(delivery.contains("Adherence  75.0%: 3 of 4 points, 3 rated (1 N/A), 0 unrated  ▽ moderate band"))
         #expect(delivery.contains("closed 10:40 after 40 min (60 planned), signed by N01 and L01"), "\(delivery)")
         let rows = delivery.split(separator: "\n")

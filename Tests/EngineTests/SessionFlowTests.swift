@@ -168,13 +168,16 @@ import Testing
         driver.wait(minutes: 4.5)                      // 8.5 of 10 minutes: inside the 2-minute warning
         timing = Timing(driver.state, now: driver.now)
         #expect(timing.state == .warning && timing.words == "⚠ 2 min left")
-        driver.wait(minutes: 2)                        // 10.5 of 10 minutes: just over
-        #expect(Timing(driver.state, now: driver.now).words == "‼ over time")
-        driver.wait(minutes: 1)                        // 11.5 of 10 minutes: 1 minute (and a half) over
+        driver.wait(minutes: 1.25)                     // 9:45 of 10 minutes: 15 s left
+        #expect(Timing(driver.state, now: driver.now).words == "⚠ under a minute left")
+        driver.wait(minutes: 0.5)                      // 10:15: the plan is used up, not yet over time
+        timing = Timing(driver.state, now: driver.now)
+        #expect(timing.state == .warning && timing.words == "⚠ time up")
+        driver.wait(minutes: 0.25)                     // 10:30: half a minute past the plan is over time
         timing = Timing(driver.state, now: driver.now)
         #expect(timing.state == .overrun && timing.words == "‼ 1 min over")
         #expect(driver.frame().plainText.contains("‼ 1 min over"))
-        driver.wait(minutes: 1)
+        driver.wait(minutes: 1)                        // 11:30: 12 minutes to the nearest, 2 over
         #expect(Timing(driver.state, now: driver.now).words == "‼ 2 min over")
     }
 }

@@ -1,3 +1,5 @@
+import DeliveryFacts
+
 /// A report before it is written out: header facts, then sections of tables. Every format
 /// (terminal, CSV, JSON, Markdown, HTML) is written from this one value, so they cannot disagree.
 public struct ReportDocument: Sendable {
@@ -96,59 +98,4 @@ public struct Cell: Sendable, Equatable {
         let mark = band.flatMap { $0 == .high ? nil : $0 }
         return Cell(display: Format.fixed(value, 1) + "%" + (mark.map { " " + $0.symbol } ?? ""), value: .number(Format.rounded(value, 1)), mark: mark)
     }
-}
-
-/// The adherence bands of the programme: high at or above `high`, low at or below `low`.
-public struct BandMarks: Sendable, Equatable {
-    public var high: Int
-    public var low: Int
-    public init(high: Int, low: Int) { self.high = high; self.low = low }
-
-    public enum Band: String, Sendable, Equatable {
-        case high, moderate, low
-        /// Symbols, never colour alone: they survive printing, CSV and screen readers.
-        public var symbol: String {
-            switch self {
-            case .high: ""
-            case .moderate: "▽"
-            case .low: "▼"
-            }
-        }
-    }
-
-    /// Bands are judged on the rounded figure people see, so "79.96%" shown as "80.0%" is high.
-    public func band(of percent: Double) -> Band {
-        let shown = Format.rounded(percent, 1)
-        if shown >= Double(high) { return .high }
-        if shown <= Double(low) { return .low }
-        return .moderate
-    }
-
-    public var legend: String {
-        "high ≥ \(high)%, ▽ moderate \(low + 1)–\(high - 1)%, ▼ low ≤ \(low)%"
-    }
-}
-
-/// Number formatting that does not depend on the locale (reports are compared across machines).
-public enum Format {
-    public static func rounded(_ value: Double, _ decimals: Int) -> Double {
-        let scale = pow10(decimals)
-        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
-    }
-
-    public static func fixed(_ value: Double, _ decimals: Int) -> String {
-        let scaled = Int((abs(value) * pow10(decimals)).rounded(.toNearestOrAwayFromZero))
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        guard decimals > 0 else { return sign + String(scaled) }
-        let divisor = Int(pow10(decimals))
-        let fraction = String(scaled % divisor)
-        return sign + String(scaled / divisor) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
-    }
-
-    /// "7 of 9 (77.8%)": every share says its denominator.
-    public static func share(_ count: Int, of total: Int) -> String {
-        total == 0 ? "0 of 0" : "\(count) of \(total) (\(fixed(Double(count) * 100 / Double(total), 1))%)"
-    }
-
-    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { value, _ in value * 10 } }
 }

@@ -1,3 +1,4 @@
+import DeliveryFacts
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes
 /// doubled. One table per file: a report's sections have different columns.
 public enum CSV {

@@ -1,3 +1,4 @@
+import DeliveryFacts
 /// Agreement between two raters on the same items: the facilitators' self-report and a
 /// supervisor's review. Cohen's kappa (unweighted) takes out the agreement expected by chance.
 public struct Agreement: Sendable, Equatable {

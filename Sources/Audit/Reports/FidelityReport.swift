@@ -1,3 +1,4 @@
+import DeliveryFacts
 import Foundation
 import Journal
 
@@ -30,7 +31,7 @@ public enum FidelityReport {
             .init("not_applicable", "N/A", numeric: true), .init("unrated", "Unrated", numeric: true), .init("delivery", "Delivery"),
         ])
         for record in input.deliveries {
-            let own = BandMarks(high: record.opened.bands.high, low: record.opened.bands.low)
+            let own = record.bands
             let a = record.adherence
             table.rows.append([
                 .text(record.date), .text(record.site), .text(record.group), .text(record.sessionID),
@@ -79,8 +80,10 @@ public enum FidelityReport {
         var pools: [String: Pool] = [:], roles: [String: Set<String>] = [:]
         for record in input.deliveries {
             for facilitator in record.facilitators {
-                roles[facilitator.code, default: []].insert(facilitator.role)
-                if !record.items.isEmpty { pools[facilitator.code, default: Pool()].add(record.items[...], delivery: record.id) }
+                // NF1 and nf1 are one facilitator, shown in the canonical form.
+                let code = Code.canonical(facilitator.code)
+                roles[code, default: []].insert(facilitator.role)
+                if !record.items.isEmpty { pools[code, default: Pool()].add(record.items[...], delivery: record.id) }
             }
         }
         var table = Table(columns: [.init("facilitator", "Facilitator"), .init("role", "Role"), .init("deliveries", "Deliveries", numeric: true),
@@ -200,12 +203,5 @@ public enum FidelityReport {
         return .init(id: "agreement", title: "Self-report and supervisor review",
                      note: "Items rated by both the facilitators (live) and a supervisor (afterwards): each side's adherence on those items, exact agreement, and Cohen's kappa over the scale's levels (Landis and Koch's words).",
                      table: table)
-    }
-}
-
-extension Pool {
-    mutating func merge(_ other: Pool) {
-        score += other.score; maximum += other.maximum; rated += other.rated; excluded += other.excluded; unrated += other.unrated
-        deliveries.formUnion(other.deliveries)
     }
 }

@@ -1,3 +1,4 @@
+import DeliveryFacts
 import Foundation
 import Journal
 import Programme
@@ -25,7 +26,7 @@ public struct ReportInput: Sendable {
     /// The bands for figures that span deliveries: those of the newest content version read (each
     /// delivery's own row uses the bands it pinned).
     public var bands: BandMarks {
-        let latest = deliveries.max { ($0.programmeVersion, $0.date) < ($1.programmeVersion, $1.date) }
+        let latest = deliveries.max { (ContentVersion($0.programmeVersion), $0.date) < (ContentVersion($1.programmeVersion), $1.date) }
         return latest.map { BandMarks(high: $0.opened.bands.high, low: $0.opened.bands.low) } ?? BandMarks(high: 80, low: 50)
     }
 
@@ -65,40 +66,4 @@ public struct ReportInput: Sendable {
     static func facilitatorList(_ record: DeliveryRecord) -> String {
         record.facilitators.map { "\($0.code) (\($0.role))" }.joined(separator: ", ")
     }
-}
-
-/// Pooled adherence: the sum of scores over the sum of maxima of every applicable rated item
-/// pooled together (so a delivery with more items weighs more), as most fidelity studies report it.
-struct Pool {
-    var score = 0
-    var maximum = 0
-    var rated = 0
-    var excluded = 0
-    var unrated = 0
-    var deliveries = Set<String>()
-
-    mutating func add(_ item: DeliveryRecord.ItemRating, delivery: String) {
-        deliveries.insert(delivery)
-        guard item.isRated else { unrated += 1; return }
-        rated += 1
-        guard let score = item.score else { excluded += 1; return }
-        self.score += score
-        maximum += item.maximum
-    }
-
-    /// A delivery's items at once: the same sums as adding them one by one, with the delivery
-    /// noted once rather than once per item (reports over a region add millions of items).
-    mutating func add(_ items: ArraySlice<DeliveryRecord.ItemRating>, delivery: String) {
-        guard !items.isEmpty else { return }
-        deliveries.insert(delivery)
-        for item in items {
-            guard item.isRated else { unrated += 1; continue }
-            rated += 1
-            guard let score = item.score else { excluded += 1; continue }
-            self.score += score
-            maximum += item.maximum
-        }
-    }
-
-    var percent: Double? { maximum > 0 ? Double(score) * 100 / Double(maximum) : nil }
 }

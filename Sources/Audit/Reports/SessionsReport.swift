@@ -1,3 +1,5 @@
+import DeliveryFacts
+import Journal
 /// `iwotch report sessions`: one line per delivery, and the audit sample: what a supervisor
 /// should listen to next.
 public enum SessionsReport {
@@ -15,7 +17,7 @@ public enum SessionsReport {
             .init("closed", "Closed"), .init("signed", "Signed"), .init("reviewed", "Reviewed", numeric: true), .init("delivery", "Delivery"),
         ])
         for record in input.deliveries {
-            let bands = BandMarks(high: record.opened.bands.high, low: record.opened.bands.low)
+            let bands = record.bands
             table.rows.append([.text(record.date), .text(record.site), .text(record.group), .text(record.sessionID),
                                .text(record.facilitators.map(\.code).joined(separator: ", ")),
                                .text("\(record.attendees.count) of \(record.roster.count)"), .percent(record.adherence.percent, bands: bands),
@@ -25,7 +27,7 @@ public enum SessionsReport {
         var sampleTable = Table(columns: [.init("delivery", "Delivery"), .init("date", "Date"), .init("facilitators", "Facilitators"),
                                           .init("adherence", "Adherence", numeric: true), .init("reason", "Why")])
         for (record, reason) in picks {
-            let bands = BandMarks(high: record.opened.bands.high, low: record.opened.bands.low)
+            let bands = record.bands
             sampleTable.rows.append([.text(record.id), .text(record.date), .text(record.facilitators.map(\.code).joined(separator: ", ")),
                                      .percent(record.adherence.percent, bands: bands), .text(reason)])
         }
@@ -49,12 +51,9 @@ public enum SessionsReport {
         // Deliveries arrive sorted by date and time, so the first seen is each facilitator's first.
         for record in deliveries {
             var reasons: [String] = []
-            let new = record.facilitators.map(\.code).filter { seenFacilitators.insert($0).inserted }
+            let new = record.facilitators.map(\.code).filter { seenFacilitators.insert(Code.canonical($0)).inserted }
             if !new.isEmpty { reasons.append("first delivery of \(new.joined(separator: ", "))") }
-            if let percent = record.adherence.percent {
-                let band = BandMarks(high: record.opened.bands.high, low: record.opened.bands.low).band(of: percent)
-                if band != .high { reasons.append("\(band.rawValue) adherence") }
-            }
+            if let band = record.band, band != .high { reasons.append("\(band.rawValue) adherence") }
             if !reasons.isEmpty {
                 picks.append((record, reasons.joined(separator: "; ")))
                 chosen.insert(record.id)

@@ -28,15 +28,18 @@ public struct DeliveryRecord: Sendable {
     public var adherence: Adherence
     /// Every fidelity item of the pinned agenda's activities, with its rating if it has one.
     public var items: [ItemRating]
-    /// Minutes each agenda item ran (pauses taken out); items never started are absent.
-    public var minutes: [String: Double]
+    /// Seconds each agenda item ran (pauses taken out); items never started are absent.
+    public var seconds: [String: TimeInterval]
     /// From opening to closing (or the last event), pauses taken out.
-    public var sessionMinutes: Double
+    public var sessionSeconds: TimeInterval
+    /// Minutes an agenda item ran, or nil if it never started.
+    public func minutes(of item: String) -> Double? { seconds[item].map { $0 / 60 } }
+    public var sessionMinutes: Double { sessionSeconds / 60 }
     public var isClosed: Bool
     public var closedAt: Date?
     /// Facilitators who signed off, and whether all of them did.
     public var signedBy: [String]
-    public var isSigned: Bool { isClosed && facilitators.allSatisfy { signedBy.contains($0.code) } }
+    public var isSigned: Bool { isClosed && facilitators.allSatisfy { facilitator in signedBy.contains { Code.same($0, facilitator.code) } } }
     public var corrections: Int
     public var reviews: [DeliveryState.Review]
     /// The journal files this record was read from (copies included) and the review files.
@@ -56,9 +59,11 @@ public struct DeliveryRecord: Sendable {
     }
 
     /// Participants who attended at all (present, late, left early, or both).
-    public var attendees: [String] { roster.filter { attendance[$0].map { $0 != .absent } ?? false } }
+    public var attendees: [String] { roster.filter { attendance[$0]?.attended ?? false } }
 
-    public init?(state: DeliveryState, files: [String]) {
+    /// `now`: for a delivery still open, the time its running item and length are counted to
+    /// (the live close screen); reports count an open delivery to its last event.
+    public init?(state: DeliveryState, files: [String], now: Date? = nil) {
         guard let opened = state.opened, let openedAt = state.openedAt else { return nil }
         id = state.delivery
         mode = state.mode
@@ -71,21 +76,13 @@ public struct DeliveryRecord: Sendable {
         roster = state.roster
         attendance = state.attendance.mapValues(\.status)
         notified = state.attendance.compactMapValues(\.notified)
-        adherence = state.adherence
-        let top = opened.fidelityScale.compactMap(\.score).max() ?? 0
-        items = opened.session.agenda.filter { $0.kind == "activity" }.flatMap { activity in
-            activity.fidelity.map { item in
-                let rating = state.ratings[item]
-                let score = rating.flatMap { rated in opened.fidelityScale.first { $0.id == rated.level }?.score }
-                return ItemRating(activity: activity.id, item: item, level: rating?.level, score: score, maximum: top,
-                                  deliveredBy: rating?.deliveredBy ?? [], adaptation: rating?.adaptation)
-            }
-        }
-        let end = state.closedAt ?? state.lastEventAt ?? openedAt
-        var minutes: [String: Double] = [:]
-        for (item, intervals) in state.intervals where !intervals.isEmpty { minutes[item] = state.seconds(of: item, until: end) / 60 }
-        self.minutes = minutes
-        sessionMinutes = state.elapsedSeconds(until: end) / 60
+        items = state.itemRatings
+        adherence = Adherence.pooled(items[...])
+        let end = state.closedAt ?? now ?? state.lastEventAt ?? openedAt
+        var seconds: [String: TimeInterval] = [:]
+        for (item, intervals) in state.intervals where !intervals.isEmpty { seconds[item] = state.seconds(of: item, until: end) }
+        self.seconds = seconds
+        sessionSeconds = state.elapsedSeconds(until: end)
         isClosed = state.isClosed
         closedAt = state.closedAt
         signedBy = state.closed?.signoffs.map(\.code) ?? []
