@@ -72,8 +72,9 @@ let package = Package(
         .executableTarget(name: "iwotch-stress", dependencies: ["Journal"]),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Programme"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Journal", "Programme", "DisplayText"], exclude: ["Golden"]),
-        .testTarget(name: "EngineTests", dependencies: ["SessionEngine", "Runtime", "Views", "Journal", "Programme", "Audit"], exclude: ["Golden"]),
+        .testTarget(name: "DeliveryFactsTests", dependencies: ["DeliveryFacts", "Journal"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "DeliveryFacts", "Journal", "Programme", "DisplayText"], exclude: ["Golden"]),
+        .testTarget(name: "EngineTests", dependencies: ["SessionEngine", "Runtime", "Views", "Journal", "Programme", "Audit", "DeliveryFacts"], exclude: ["Golden"]),
         .testTarget(
             name: "ProgrammeTests",
             dependencies: ["Programme"],

@@ -90,3 +90,34 @@ import Views
         #expect(screen.contains("66.7%: 4 of 6 points, 3 rated (0 N/A), 0 unrated  ▽ moderate band"))
     }
 }
+
+/// A participant typed in another case is the same person: never a second row.
+@Suite struct CodeIdentityTests {
+    @Test func aWalkInTypedInLowerCaseIsRefusedAsAlreadyOnTheRegister() throws {
+        let driver = try Driver()
+        defer { driver.cleanUp() }
+        driver.startGroupSession(participants: "P01 p02 P02 n03")
+        // Set-up drops p02's twin and stores every code in upper case.
+        #expect(driver.delivery?.roster == ["P01", "P02", "N03"])
+        #expect(driver.delivery?.opened?.group == "G01")
+        driver.press(.character("a"), .character("w")); driver.type("p01"); driver.press(.enter)
+        #expect(driver.delivery?.roster == ["P01", "P02", "N03"])
+        #expect(driver.state.status?.text == "P01 is already on the register: mark them with p, l, e or x.")
+        driver.press(.escape)
+        driver.press(.character("w")); driver.type("w07"); driver.press(.enter)
+        #expect(driver.delivery?.roster == ["P01", "P02", "N03", "W07"])
+    }
+
+    @Test func twoFacilitatorCodesThatDifferOnlyInCaseAreRefused() throws {
+        let driver = try Driver()
+        defer { driver.cleanUp() }
+        driver.press(.enter, .tab)
+        driver.type("g01"); driver.press(.tab)
+        driver.type("s01"); driver.press(.tab)
+        driver.type("n01"); driver.press(.tab, .tab)
+        driver.type("N01"); driver.press(.tab, .tab)
+        driver.type("P01"); driver.press(.tab, .enter)
+        #expect(driver.state.setup.problem == "The two facilitators need different codes.")
+        #expect(driver.delivery == nil)
+    }
+}

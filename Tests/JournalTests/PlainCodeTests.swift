@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Journal
 
@@ -17,5 +18,25 @@ import Testing
     @Test func refusalsSayWhy() {
         #expect(Privacy.refusal(forCode: "ABCDE", what: "The code")?.contains("looks like a name") == true)
         #expect(Privacy.refusal(forCode: "-P07", what: "The code")?.contains("is not a code") == true)
+    }
+}
+
+/// An old journal that spelled one participant in two cases reads as one roster row.
+@Suite struct RosterCaseTests {
+    @Test func marksInAnotherCaseFallOnTheRosterSpelling() {
+        var state = DeliveryState()
+        let time = Date(timeIntervalSince1970: 1_800_000_000)
+        func event(_ body: EventBody) -> JournalEvent {
+            JournalEvent(seq: 1, id: UUID(), time: time, utcOffsetMinutes: 0, delivery: "d", mode: .live, actor: "N1", previous: nil, body: body)
+        }
+        state.fold(event(.participantEnrolled(.init(participant: "P02", walkIn: false))))
+        state.fold(event(.participantEnrolled(.init(participant: "p02", walkIn: true))))
+        state.fold(event(.attendanceMarked(.init(participant: "p02", status: .late))))
+        state.fold(event(.attendanceMarked(.init(participant: "q05", status: .present))))
+        #expect(state.roster == ["P02", "q05"])
+        #expect(state.attendance["P02"]?.status == .late && state.attendance["p02"] == nil)
+        #expect(state.walkIns == ["P02"])
+        #expect(state.rosterCode("Q05") == "q05")
+        #expect(state.summary.participants == 2 && state.summary.late == 1 && state.summary.present == 1)
     }
 }
