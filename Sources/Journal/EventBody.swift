@@ -19,28 +19,136 @@ public enum EventBody: Sendable, Equatable {
     /// Only in a review file: a supervisor's ratings of the delivery named in the envelope.
     case supervisorReview(SupervisorReview)
 
-    public var type: String {
+    /// Its wire name, from the table of event kinds.
+    public var type: String { kind.name }
+
+    public static let types = EventKind.allCases.map(\.name)
+
+    /// Which event type it is. With `data` below, the only switch over bodies a new type adds in
+    /// this file; everything else about a type is its row in `EventKind.row`.
+    public var kind: EventKind {
         switch self {
-        case .deliveryOpened: "delivery-opened"
-        case .participantEnrolled: "participant-enrolled"
-        case .attendanceMarked: "attendance-marked"
-        case .activityStarted: "activity-started"
-        case .activityEnded: "activity-ended"
-        case .stepShown: "step-shown"
-        case .timerPaused: "timer-paused"
-        case .timerResumed: "timer-resumed"
-        case .fidelityRated: "fidelity-rated"
-        case .noteAdded: "note-added"
-        case .correction: "correction"
-        case .damageFound: "damage-found"
-        case .deliveryClosed: "delivery-closed"
-        case .supervisorReview: "supervisor-review"
+        case .deliveryOpened: .deliveryOpened
+        case .participantEnrolled: .participantEnrolled
+        case .attendanceMarked: .attendanceMarked
+        case .activityStarted: .activityStarted
+        case .activityEnded: .activityEnded
+        case .stepShown: .stepShown
+        case .timerPaused: .timerPaused
+        case .timerResumed: .timerResumed
+        case .fidelityRated: .fidelityRated
+        case .noteAdded: .noteAdded
+        case .correction: .correction
+        case .damageFound: .damageFound
+        case .deliveryClosed: .deliveryClosed
+        case .supervisorReview: .supervisorReview
         }
     }
 
-    public static let types = ["delivery-opened", "participant-enrolled", "attendance-marked", "activity-started",
-                               "activity-ended", "step-shown", "timer-paused", "timer-resumed", "fidelity-rated",
-                               "note-added", "correction", "damage-found", "delivery-closed", "supervisor-review"]
+    /// What is written as the line's `data`.
+    var data: any Encodable {
+        switch self {
+        case .deliveryOpened(let data): data
+        case .participantEnrolled(let data): data
+        case .attendanceMarked(let data): data
+        case .activityStarted(let data), .activityEnded(let data): data
+        case .stepShown(let data): data
+        case .timerPaused, .timerResumed: [String: String]()
+        case .fidelityRated(let data): data
+        case .noteAdded(let data): data
+        case .correction(let data): data
+        case .damageFound(let data): data
+        case .deliveryClosed(let data): data
+        case .supervisorReview(let data): data
+        }
+    }
+}
+
+/// The event types of the journal format (Manuals/journal-format.md), one row each in `row`: the
+/// wire name, how the line's `data` is read (by JSONDecoder and by `FastLineDecoder`), and what
+/// the checks need to know. The encoder, both decoders, the check and the tests read this table.
+public enum EventKind: Int, CaseIterable, Sendable {
+    case deliveryOpened, participantEnrolled, attendanceMarked, activityStarted, activityEnded, stepShown, timerPaused
+    case timerResumed, fidelityRated, noteAdded, correction, damageFound, deliveryClosed, supervisorReview
+
+    /// One event type's entry in the table.
+    struct Row: Sendable {
+        /// The `type` written on the line.
+        let name: StaticString
+        /// Optional fields of its data: absent from an event, a correction can still set them.
+        var correctableWhenAbsent: [String] = []
+        /// Whether it may follow the delivery-closed event.
+        var allowedAfterClose = false
+        /// Reads the data with JSONDecoder.
+        let decode: @Sendable (KeyedDecodingContainer<JournalEvent.CodingKeys>) throws -> EventBody
+        /// Reads the data from its bytes (FastLineDecoder), or nil to leave the line to JSONDecoder.
+        let read: @Sendable (inout JSONBytes) -> EventBody?
+    }
+
+    var row: Row {
+        switch self {
+        case .deliveryOpened:
+            Row(name: "delivery-opened", decode: { .deliveryOpened(try $0.data()) }, read: { $0.deliveryOpened().map { .deliveryOpened($0) } })
+        case .participantEnrolled:
+            Row(name: "participant-enrolled", decode: { .participantEnrolled(try $0.data()) },
+                read: { $0.participantEnrolled().map { .participantEnrolled($0) } })
+        case .attendanceMarked:
+            Row(name: "attendance-marked", correctableWhenAbsent: ["arrived_at", "left_at", "notified"],
+                decode: { .attendanceMarked(try $0.data()) }, read: { $0.attendanceMarked().map { .attendanceMarked($0) } })
+        case .activityStarted:
+            Row(name: "activity-started", decode: { .activityStarted(try $0.data()) }, read: { $0.activityRef().map { .activityStarted($0) } })
+        case .activityEnded:
+            Row(name: "activity-ended", decode: { .activityEnded(try $0.data()) }, read: { $0.activityRef().map { .activityEnded($0) } })
+        case .stepShown:
+            Row(name: "step-shown", decode: { .stepShown(try $0.data()) }, read: { $0.stepShown().map { .stepShown($0) } })
+        // JSONDecoder does not look at these two's data; `{}` is what is written, and anything
+        // else is left to it.
+        case .timerPaused:
+            Row(name: "timer-paused", decode: { _ in .timerPaused }, read: { $0.emptyObject() ? .timerPaused : nil })
+        case .timerResumed:
+            Row(name: "timer-resumed", decode: { _ in .timerResumed }, read: { $0.emptyObject() ? .timerResumed : nil })
+        case .fidelityRated:
+            Row(name: "fidelity-rated", correctableWhenAbsent: ["adaptation"],
+                decode: { .fidelityRated(try $0.data()) }, read: { $0.fidelityRated().map { .fidelityRated($0) } })
+        case .noteAdded:
+            Row(name: "note-added", correctableWhenAbsent: ["activity"], allowedAfterClose: true,
+                decode: { .noteAdded(try $0.data()) }, read: { $0.noteAdded().map { .noteAdded($0) } })
+        case .correction:
+            Row(name: "correction", allowedAfterClose: true, decode: { .correction(try $0.data()) }, read: { $0.correction().map { .correction($0) } })
+        case .damageFound:
+            Row(name: "damage-found", allowedAfterClose: true,
+                decode: { .damageFound(try $0.data()) }, read: { $0.damageFound().map { .damageFound($0) } })
+        case .deliveryClosed:
+            Row(name: "delivery-closed", decode: { .deliveryClosed(try $0.data()) }, read: { $0.deliveryClosed().map { .deliveryClosed($0) } })
+        // A review lives in a file of its own and is never the target of a correction.
+        case .supervisorReview:
+            Row(name: "supervisor-review", decode: { .supervisorReview(try $0.data()) },
+                read: { $0.supervisorReview().map { .supervisorReview($0) } })
+        }
+    }
+
+    /// The rows in the order of the cases, worked out once: readers index them by `rawValue`.
+    static let rows = allCases.map(\.row)
+    /// The wire names for `FastLineDecoder`, indexed as the cases are.
+    static let names = KeyNames(rows.map(\.name))
+    private static let nameStrings = rows.map { $0.name.description }
+
+    /// The `type` written on the line.
+    public var name: String { Self.nameStrings[rawValue] }
+
+    /// The kind with this wire name.
+    public init?(name: String) {
+        guard let index = Self.nameStrings.firstIndex(of: name) else { return nil }
+        self.init(rawValue: index)
+    }
+
+    var correctableWhenAbsent: [String] { Self.rows[rawValue].correctableWhenAbsent }
+    var allowedAfterClose: Bool { Self.rows[rawValue].allowedAfterClose }
+}
+
+extension KeyedDecodingContainer where K == JournalEvent.CodingKeys {
+    /// The line's `data` as the body type the caller asks for.
+    func data<T: Decodable>() throws -> T { try decode(T.self, forKey: .data) }
 }
 
 /// The first event of every journal file: what is being delivered, to whom, by whom, and the

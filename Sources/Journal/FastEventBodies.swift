@@ -1,47 +1,9 @@
 import Foundation
 
 /// The `data` of each event type, read by `FastLineDecoder` with the keys and types the Codable
-/// conformances in EventBody.swift and SupervisorReview.swift declare. Optional fields may be
-/// absent or null, as `decodeIfPresent` allows; every other field must be there.
-enum EventType {
-    case deliveryOpened, participantEnrolled, attendanceMarked, activityStarted, activityEnded, stepShown, timerPaused
-    case timerResumed, fidelityRated, noteAdded, correction, damageFound, deliveryClosed, supervisorReview
-
-    private static let all: [EventType] = [.deliveryOpened, .participantEnrolled, .attendanceMarked, .activityStarted, .activityEnded,
-                                           .stepShown, .timerPaused, .timerResumed, .fidelityRated, .noteAdded, .correction,
-                                           .damageFound, .deliveryClosed, .supervisorReview]
-    // In the order of `all`.
-    private static let names = KeyNames("delivery-opened", "participant-enrolled", "attendance-marked", "activity-started",
-                                        "activity-ended", "step-shown", "timer-paused", "timer-resumed", "fidelity-rated",
-                                        "note-added", "correction", "damage-found", "delivery-closed", "supervisor-review")
-
-    init?(_ json: inout JSONBytes) {
-        guard let (start, count) = json.plainString(), let index = Self.names.index(of: json.base + start, count: count) else { return nil }
-        self = Self.all[index]
-    }
-
-    func body(from json: inout JSONBytes) -> EventBody? {
-        switch self {
-        case .deliveryOpened: json.deliveryOpened().map { .deliveryOpened($0) }
-        case .participantEnrolled: json.participantEnrolled().map { .participantEnrolled($0) }
-        case .attendanceMarked: json.attendanceMarked().map { .attendanceMarked($0) }
-        case .activityStarted: json.activityRef().map { .activityStarted($0) }
-        case .activityEnded: json.activityRef().map { .activityEnded($0) }
-        case .stepShown: json.stepShown().map { .stepShown($0) }
-        // JSONDecoder does not look at these two's data; `{}` is what is written, and anything
-        // else is left to it.
-        case .timerPaused: json.emptyObject() ? .timerPaused : nil
-        case .timerResumed: json.emptyObject() ? .timerResumed : nil
-        case .fidelityRated: json.fidelityRated().map { .fidelityRated($0) }
-        case .noteAdded: json.noteAdded().map { .noteAdded($0) }
-        case .correction: json.correction().map { .correction($0) }
-        case .damageFound: json.damageFound().map { .damageFound($0) }
-        case .deliveryClosed: json.deliveryClosed().map { .deliveryClosed($0) }
-        case .supervisorReview: json.supervisorReview().map { .supervisorReview($0) }
-        }
-    }
-}
-
+/// conformances in EventBody.swift and SupervisorReview.swift declare (`EventKind.row` names each
+/// type's reader). Optional fields may be absent or null, as `decodeIfPresent` allows; every other
+/// field must be there.
 private extension KeyNames {
     static let empty = KeyNames()
     static let participantEnrolled = KeyNames("participant", "walk_in")

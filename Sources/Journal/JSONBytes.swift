@@ -310,7 +310,9 @@ struct KeyNames: Sendable {
     let following: [Int]
     let first: Int
 
-    init(_ names: StaticString...) {
+    init(_ names: StaticString...) { self.init(names) }
+
+    init(_ names: [StaticString]) {
         precondition(names.count <= 64)
         self.names = names
         let sorted = names.indices.sorted { a, b in
