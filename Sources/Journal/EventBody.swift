@@ -168,6 +168,7 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         public var id: String
         public var version: String
         public var fingerprint: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, version, fingerprint }
         public init(id: String, version: String, fingerprint: String) { self.id = id; self.version = version; self.fingerprint = fingerprint }
     }
     public struct SessionSnapshot: Sendable, Equatable, Codable {
@@ -177,7 +178,7 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         public var mode: String
         public var plannedMinutes: Int
         public var agenda: [AgendaItem]
-        enum CodingKeys: String, CodingKey { case id, title, kind, mode, plannedMinutes = "planned_minutes", agenda }
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, title, kind, mode, plannedMinutes = "planned_minutes", agenda }
         public init(id: String, title: String, kind: String, mode: String, plannedMinutes: Int, agenda: [AgendaItem]) {
             self.id = id; self.title = title; self.kind = kind; self.mode = mode; self.plannedMinutes = plannedMinutes; self.agenda = agenda
         }
@@ -189,6 +190,7 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         public var minutes: Int
         public var lead: [String]
         public var fidelity: [String]
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, kind, title, minutes, lead, fidelity }
         public init(id: String, kind: String, title: String, minutes: Int, lead: [String], fidelity: [String]) {
             self.id = id; self.kind = kind; self.title = title; self.minutes = minutes; self.lead = lead; self.fidelity = fidelity
         }
@@ -196,12 +198,14 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
     public struct Facilitator: Sendable, Equatable, Codable {
         public var code: String
         public var role: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case code, role }
         public init(code: String, role: String) { self.code = code; self.role = role }
     }
     public struct Dose: Sendable, Equatable, Codable {
         public var sessions: [String]
         public var minimum: Int
         public var description: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case sessions, minimum, description }
         public init(sessions: [String], minimum: Int, description: String) { self.sessions = sessions; self.minimum = minimum; self.description = description }
     }
     public struct ScaleLevel: Sendable, Equatable, Codable {
@@ -216,15 +220,16 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
             try container.encode(label, forKey: .label)
             try container.encode(score, forKey: .score)
         }
-        enum CodingKeys: String, CodingKey { case id, label, score }
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, label, score }
     }
     public struct Bands: Sendable, Equatable, Codable {
         public var high: Int
         public var low: Int
+        enum CodingKeys: String, CodingKey, CaseIterable { case high, low }
         public init(high: Int, low: Int) { self.high = high; self.low = low }
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case programme, session, group, site, facilitators, dose, fidelityScale = "fidelity_scale", bands
     }
 
@@ -246,7 +251,7 @@ public struct ParticipantEnrolled: Sendable, Equatable, Codable {
     public var participant: String
     /// Joined on the day rather than carried over from the group's roster.
     public var walkIn: Bool
-    enum CodingKeys: String, CodingKey { case participant, walkIn = "walk_in" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case participant, walkIn = "walk_in" }
     public init(participant: String, walkIn: Bool) { self.participant = participant; self.walkIn = walkIn }
 }
 
@@ -261,7 +266,7 @@ public struct AttendanceMarked: Sendable, Equatable, Codable {
     public var leftAt: Date?
     /// For an absence: whether the participant let the team know.
     public var notified: Bool?
-    enum CodingKeys: String, CodingKey { case participant, status, arrivedAt = "arrived_at", leftAt = "left_at", notified }
+    enum CodingKeys: String, CodingKey, CaseIterable { case participant, status, arrivedAt = "arrived_at", leftAt = "left_at", notified }
     public init(participant: String, status: Status, arrivedAt: Date? = nil, leftAt: Date? = nil, notified: Bool? = nil) {
         self.participant = participant; self.status = status; self.arrivedAt = arrivedAt; self.leftAt = leftAt; self.notified = notified
     }
@@ -270,6 +275,7 @@ public struct AttendanceMarked: Sendable, Equatable, Codable {
 /// An agenda item (activity, arrival, break or lunch) by id.
 public struct ActivityRef: Sendable, Equatable, Codable {
     public var activity: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case activity }
     public init(activity: String) { self.activity = activity }
 }
 
@@ -277,6 +283,7 @@ public struct ActivityRef: Sendable, Equatable, Codable {
 public struct StepShown: Sendable, Equatable, Codable {
     public var activity: String
     public var step: Int
+    enum CodingKeys: String, CodingKey, CaseIterable { case activity, step }
     public init(activity: String, step: Int) { self.activity = activity; self.step = step }
 }
 
@@ -295,12 +302,12 @@ public struct FidelityRated: Sendable, Equatable, Codable {
         public var timing: Timing
         public var fidelityConsistent: Bool
         public var reason: String
-        enum CodingKeys: String, CodingKey { case timing, fidelityConsistent = "fidelity_consistent", reason }
+        enum CodingKeys: String, CodingKey, CaseIterable { case timing, fidelityConsistent = "fidelity_consistent", reason }
         public init(timing: Timing, fidelityConsistent: Bool, reason: String) {
             self.timing = timing; self.fidelityConsistent = fidelityConsistent; self.reason = reason
         }
     }
-    enum CodingKeys: String, CodingKey { case activity, item, level, deliveredBy = "delivered_by", adaptation }
+    enum CodingKeys: String, CodingKey, CaseIterable { case activity, item, level, deliveredBy = "delivered_by", adaptation }
     public init(activity: String, item: String, level: String, deliveredBy: [String], adaptation: Adaptation? = nil) {
         self.activity = activity; self.item = item; self.level = level; self.deliveredBy = deliveredBy; self.adaptation = adaptation
     }
@@ -310,6 +317,7 @@ public struct NoteAdded: Sendable, Equatable, Codable {
     public var text: String
     /// The agenda item the note is about, if any.
     public var activity: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case text, activity }
     public init(text: String, activity: String? = nil) { self.text = text; self.activity = activity }
 }
 
@@ -321,7 +329,7 @@ public struct Correction: Sendable, Equatable, Codable {
     public var old: JSONValue
     public var new: JSONValue
     public var reason: String
-    enum CodingKeys: String, CodingKey { case refersTo = "refers_to", field, old, new, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case refersTo = "refers_to", field, old, new, reason }
     public init(refersTo: UUID, field: String, old: JSONValue, new: JSONValue, reason: String) {
         self.refersTo = refersTo; self.field = field; self.old = old; self.new = new; self.reason = reason
     }
@@ -340,12 +348,14 @@ public struct Correction: Sendable, Equatable, Codable {
 public struct DamageFound: Sendable, Equatable, Codable {
     public var lines: [Int]
     public var description: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case lines, description }
     public init(lines: [Int], description: String) { self.lines = lines; self.description = description }
 }
 
 public struct DeliveryClosed: Sendable, Equatable, Codable {
     public var summary: Summary
     public var signoffs: [Signoff]
+    enum CodingKeys: String, CodingKey, CaseIterable { case summary, signoffs }
 
     /// Counts a check recomputes from the events, so the closing record cannot drift from them.
     public struct Summary: Sendable, Equatable, Codable {
@@ -357,7 +367,7 @@ public struct DeliveryClosed: Sendable, Equatable, Codable {
         public var activitiesDelivered: Int
         public var itemsRated: Int
         public var itemsUnrated: Int
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case participants, present, late, leftEarly = "left_early", absent
             case activitiesDelivered = "activities_delivered", itemsRated = "items_rated", itemsUnrated = "items_unrated"
         }
@@ -374,6 +384,7 @@ public struct DeliveryClosed: Sendable, Equatable, Codable {
         public var role: String
         public var at: Date
         public var meaning: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case code, role, at, meaning }
         public init(code: String, role: String, at: Date, meaning: String) { self.code = code; self.role = role; self.at = at; self.meaning = meaning }
     }
 

@@ -127,14 +127,11 @@ extension JSONBytes {
     }
 
     mutating func mode() -> JournalEvent.Mode? {
-        guard let (start, count) = plainString() else { return nil }
-        switch KeyNames.modes.index(of: base + start, count: count) {
-        case 0: return .live
-        case 1: return .rehearsal
-        default: return nil
-        }
+        value(of: modes)
     }
 }
+
+private let modes = RawValues<JournalEvent.Mode>()
 
 extension EventKind {
     /// The kind whose wire name is the plain string here.
@@ -142,8 +139,4 @@ extension EventKind {
         guard let (start, count) = json.plainString(), let index = Self.names.index(of: json.base + start, count: count) else { return nil }
         self.init(rawValue: index)
     }
-}
-
-extension KeyNames {
-    static let modes = KeyNames("live", "rehearsal")
 }

@@ -79,4 +79,23 @@ import Testing
             #expect(headings.contains { $0.contains(kind.name) }, "Manuals/journal-format.md has no section for \(kind.name)")
         }
     }
+
+    /// The fast reader's key names are made from the Codable keys: they find each key, in order,
+    /// and nothing else.
+    @Test func keyNamesMadeFromCodingKeys() {
+        func index(_ names: KeyNames, _ key: String) -> Int? {
+            var bytes = Array(key.utf8) + [0]
+            return bytes.withUnsafeMutableBufferPointer { names.index(of: UnsafePointer($0.baseAddress!), count: key.utf8.count) }
+        }
+        let attendance = KeyNames(AttendanceMarked.CodingKeys.self)
+        let expected = ["participant", "status", "arrived_at", "left_at", "notified"]
+        #expect(attendance.count == expected.count)
+        for (position, key) in expected.enumerated() { #expect(index(attendance, key) == position) }
+        for key in ["", "arrivedAt", "participants", "statu", "notified "] { #expect(index(attendance, key) == nil) }
+        // Sorted order: arrived_at, left_at, notified, participant, status.
+        #expect(attendance.first == 2)
+        #expect(attendance.following == [1, 2, 3, 4, 0])
+        let statuses = KeyNames(AttendanceMarked.Status.self)
+        #expect(["present", "late", "left-early", "late-and-left-early", "absent"].map { index(statuses, $0) } == [0, 1, 2, 3, 4])
+    }
 }
