@@ -67,6 +67,12 @@ public enum EventBody: Sendable, Equatable {
 /// The event types of the journal format (Manuals/journal-format.md), one row each in `row`: the
 /// wire name, how the line's `data` is read (by JSONDecoder and by `FastLineDecoder`), and what
 /// the checks need to know. The encoder, both decoders, the check and the tests read this table.
+///
+/// A new event type is a case here and in `EventBody` (with its `kind` and `data`), its row, and
+/// its body struct with a reader for `FastLineDecoder` (the struct's `CodingKeys` give the reader
+/// its key names). The compiler then names the rest: the fold (`DeliveryState.fold`), the check
+/// (`FileCheck`) and what the console says when it is saved (`Engine`). The tests name what is
+/// not code: the schema and the format manual, and the samples that write every type.
 public enum EventKind: Int, CaseIterable, Sendable {
     case deliveryOpened, participantEnrolled, attendanceMarked, activityStarted, activityEnded, stepShown, timerPaused
     case timerResumed, fidelityRated, noteAdded, correction, damageFound, deliveryClosed, supervisorReview
