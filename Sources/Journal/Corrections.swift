@@ -43,12 +43,7 @@ enum Corrections {
 
     /// Optional fields of each event type: absent from the original, they can still be corrected.
     static func isOptionalField(_ field: String, of type: String) -> Bool {
-        switch type {
-        case "attendance-marked": ["arrived_at", "left_at", "notified"].contains(field)
-        case "fidelity-rated": field == "adaptation"
-        case "note-added": field == "activity"
-        default: false
-        }
+        EventKind(name: type)?.correctableWhenAbsent.contains(field) ?? false
     }
 
     /// Whether a correction's field can be applied to the event it refers to.

@@ -19,28 +19,142 @@ public enum EventBody: Sendable, Equatable {
     /// Only in a review file: a supervisor's ratings of the delivery named in the envelope.
     case supervisorReview(SupervisorReview)
 
-    public var type: String {
+    /// Its wire name, from the table of event kinds.
+    public var type: String { kind.name }
+
+    public static let types = EventKind.allCases.map(\.name)
+
+    /// Which event type it is. With `data` below, the only switch over bodies a new type adds in
+    /// this file; everything else about a type is its row in `EventKind.row`.
+    public var kind: EventKind {
         switch self {
-        case .deliveryOpened: "delivery-opened"
-        case .participantEnrolled: "participant-enrolled"
-        case .attendanceMarked: "attendance-marked"
-        case .activityStarted: "activity-started"
-        case .activityEnded: "activity-ended"
-        case .stepShown: "step-shown"
-        case .timerPaused: "timer-paused"
-        case .timerResumed: "timer-resumed"
-        case .fidelityRated: "fidelity-rated"
-        case .noteAdded: "note-added"
-        case .correction: "correction"
-        case .damageFound: "damage-found"
-        case .deliveryClosed: "delivery-closed"
-        case .supervisorReview: "supervisor-review"
+        case .deliveryOpened: .deliveryOpened
+        case .participantEnrolled: .participantEnrolled
+        case .attendanceMarked: .attendanceMarked
+        case .activityStarted: .activityStarted
+        case .activityEnded: .activityEnded
+        case .stepShown: .stepShown
+        case .timerPaused: .timerPaused
+        case .timerResumed: .timerResumed
+        case .fidelityRated: .fidelityRated
+        case .noteAdded: .noteAdded
+        case .correction: .correction
+        case .damageFound: .damageFound
+        case .deliveryClosed: .deliveryClosed
+        case .supervisorReview: .supervisorReview
         }
     }
 
-    public static let types = ["delivery-opened", "participant-enrolled", "attendance-marked", "activity-started",
-                               "activity-ended", "step-shown", "timer-paused", "timer-resumed", "fidelity-rated",
-                               "note-added", "correction", "damage-found", "delivery-closed", "supervisor-review"]
+    /// What is written as the line's `data`.
+    var data: any Encodable {
+        switch self {
+        case .deliveryOpened(let data): data
+        case .participantEnrolled(let data): data
+        case .attendanceMarked(let data): data
+        case .activityStarted(let data), .activityEnded(let data): data
+        case .stepShown(let data): data
+        case .timerPaused, .timerResumed: [String: String]()
+        case .fidelityRated(let data): data
+        case .noteAdded(let data): data
+        case .correction(let data): data
+        case .damageFound(let data): data
+        case .deliveryClosed(let data): data
+        case .supervisorReview(let data): data
+        }
+    }
+}
+
+/// The event types of the journal format (Manuals/journal-format.md), one row each in `row`: the
+/// wire name, how the line's `data` is read (by JSONDecoder and by `FastLineDecoder`), and what
+/// the checks need to know. The encoder, both decoders, the check and the tests read this table.
+///
+/// A new event type is a case here and in `EventBody` (with its `kind` and `data`), its row, and
+/// its body struct with a reader for `FastLineDecoder` (the struct's `CodingKeys` give the reader
+/// its key names). The compiler then names the rest: the fold (`DeliveryState.fold`), the check
+/// (`FileCheck`) and what the console says when it is saved (`Engine`). The tests name what is
+/// not code: the schema and the format manual, and the samples that write every type.
+public enum EventKind: Int, CaseIterable, Sendable {
+    case deliveryOpened, participantEnrolled, attendanceMarked, activityStarted, activityEnded, stepShown, timerPaused
+    case timerResumed, fidelityRated, noteAdded, correction, damageFound, deliveryClosed, supervisorReview
+
+    /// One event type's entry in the table.
+    struct Row: Sendable {
+        /// The `type` written on the line.
+        let name: StaticString
+        /// Optional fields of its data: absent from an event, a correction can still set them.
+        var correctableWhenAbsent: [String] = []
+        /// Whether it may follow the delivery-closed event.
+        var allowedAfterClose = false
+        /// Reads the data with JSONDecoder.
+        let decode: @Sendable (KeyedDecodingContainer<JournalEvent.CodingKeys>) throws -> EventBody
+        /// Reads the data from its bytes (FastLineDecoder), or nil to leave the line to JSONDecoder.
+        let read: @Sendable (inout JSONBytes) -> EventBody?
+    }
+
+    var row: Row {
+        switch self {
+        case .deliveryOpened:
+            Row(name: "delivery-opened", decode: { .deliveryOpened(try $0.data()) }, read: { $0.deliveryOpened().map { .deliveryOpened($0) } })
+        case .participantEnrolled:
+            Row(name: "participant-enrolled", decode: { .participantEnrolled(try $0.data()) },
+                read: { $0.participantEnrolled().map { .participantEnrolled($0) } })
+        case .attendanceMarked:
+            Row(name: "attendance-marked", correctableWhenAbsent: ["arrived_at", "left_at", "notified"],
+                decode: { .attendanceMarked(try $0.data()) }, read: { $0.attendanceMarked().map { .attendanceMarked($0) } })
+        case .activityStarted:
+            Row(name: "activity-started", decode: { .activityStarted(try $0.data()) }, read: { $0.activityRef().map { .activityStarted($0) } })
+        case .activityEnded:
+            Row(name: "activity-ended", decode: { .activityEnded(try $0.data()) }, read: { $0.activityRef().map { .activityEnded($0) } })
+        case .stepShown:
+            Row(name: "step-shown", decode: { .stepShown(try $0.data()) }, read: { $0.stepShown().map { .stepShown($0) } })
+        // JSONDecoder does not look at these two's data; `{}` is what is written, and anything
+        // else is left to it.
+        case .timerPaused:
+            Row(name: "timer-paused", decode: { _ in .timerPaused }, read: { $0.emptyObject() ? .timerPaused : nil })
+        case .timerResumed:
+            Row(name: "timer-resumed", decode: { _ in .timerResumed }, read: { $0.emptyObject() ? .timerResumed : nil })
+        case .fidelityRated:
+            Row(name: "fidelity-rated", correctableWhenAbsent: ["adaptation"],
+                decode: { .fidelityRated(try $0.data()) }, read: { $0.fidelityRated().map { .fidelityRated($0) } })
+        case .noteAdded:
+            Row(name: "note-added", correctableWhenAbsent: ["activity"], allowedAfterClose: true,
+                decode: { .noteAdded(try $0.data()) }, read: { $0.noteAdded().map { .noteAdded($0) } })
+        case .correction:
+            Row(name: "correction", allowedAfterClose: true, decode: { .correction(try $0.data()) }, read: { $0.correction().map { .correction($0) } })
+        case .damageFound:
+            Row(name: "damage-found", allowedAfterClose: true,
+                decode: { .damageFound(try $0.data()) }, read: { $0.damageFound().map { .damageFound($0) } })
+        case .deliveryClosed:
+            Row(name: "delivery-closed", decode: { .deliveryClosed(try $0.data()) }, read: { $0.deliveryClosed().map { .deliveryClosed($0) } })
+        // A review lives in a file of its own and is never the target of a correction.
+        case .supervisorReview:
+            Row(name: "supervisor-review", decode: { .supervisorReview(try $0.data()) },
+                read: { $0.supervisorReview().map { .supervisorReview($0) } })
+        }
+    }
+
+    /// The rows in the order of the cases, worked out once: readers index them by `rawValue`.
+    static let rows = allCases.map(\.row)
+    /// The wire names for `FastLineDecoder`, indexed as the cases are.
+    static let names = KeyNames(rows.map(\.name))
+    private static let nameStrings = rows.map { $0.name.description }
+
+    /// The `type` written on the line.
+    public var name: String { Self.nameStrings[rawValue] }
+
+    /// The kind with this wire name.
+    public init?(name: String) {
+        guard let index = Self.nameStrings.firstIndex(of: name) else { return nil }
+        self.init(rawValue: index)
+    }
+
+    var correctableWhenAbsent: [String] { Self.rows[rawValue].correctableWhenAbsent }
+    var allowedAfterClose: Bool { Self.rows[rawValue].allowedAfterClose }
+}
+
+extension KeyedDecodingContainer where K == JournalEvent.CodingKeys {
+    /// The line's `data` as the body type the caller asks for.
+    func data<T: Decodable>() throws -> T { try decode(T.self, forKey: .data) }
 }
 
 /// The first event of every journal file: what is being delivered, to whom, by whom, and the
@@ -60,6 +174,7 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         public var id: String
         public var version: String
         public var fingerprint: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, version, fingerprint }
         public init(id: String, version: String, fingerprint: String) { self.id = id; self.version = version; self.fingerprint = fingerprint }
     }
     public struct SessionSnapshot: Sendable, Equatable, Codable {
@@ -69,7 +184,7 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         public var mode: String
         public var plannedMinutes: Int
         public var agenda: [AgendaItem]
-        enum CodingKeys: String, CodingKey { case id, title, kind, mode, plannedMinutes = "planned_minutes", agenda }
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, title, kind, mode, plannedMinutes = "planned_minutes", agenda }
         public init(id: String, title: String, kind: String, mode: String, plannedMinutes: Int, agenda: [AgendaItem]) {
             self.id = id; self.title = title; self.kind = kind; self.mode = mode; self.plannedMinutes = plannedMinutes; self.agenda = agenda
         }
@@ -81,6 +196,7 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         public var minutes: Int
         public var lead: [String]
         public var fidelity: [String]
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, kind, title, minutes, lead, fidelity }
         public init(id: String, kind: String, title: String, minutes: Int, lead: [String], fidelity: [String]) {
             self.id = id; self.kind = kind; self.title = title; self.minutes = minutes; self.lead = lead; self.fidelity = fidelity
         }
@@ -88,12 +204,14 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
     public struct Facilitator: Sendable, Equatable, Codable {
         public var code: String
         public var role: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case code, role }
         public init(code: String, role: String) { self.code = code; self.role = role }
     }
     public struct Dose: Sendable, Equatable, Codable {
         public var sessions: [String]
         public var minimum: Int
         public var description: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case sessions, minimum, description }
         public init(sessions: [String], minimum: Int, description: String) { self.sessions = sessions; self.minimum = minimum; self.description = description }
     }
     public struct ScaleLevel: Sendable, Equatable, Codable {
@@ -108,15 +226,16 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
             try container.encode(label, forKey: .label)
             try container.encode(score, forKey: .score)
         }
-        enum CodingKeys: String, CodingKey { case id, label, score }
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, label, score }
     }
     public struct Bands: Sendable, Equatable, Codable {
         public var high: Int
         public var low: Int
+        enum CodingKeys: String, CodingKey, CaseIterable { case high, low }
         public init(high: Int, low: Int) { self.high = high; self.low = low }
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case programme, session, group, site, facilitators, dose, fidelityScale = "fidelity_scale", bands
     }
 
@@ -138,7 +257,7 @@ public struct ParticipantEnrolled: Sendable, Equatable, Codable {
     public var participant: String
     /// Joined on the day rather than carried over from the group's roster.
     public var walkIn: Bool
-    enum CodingKeys: String, CodingKey { case participant, walkIn = "walk_in" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case participant, walkIn = "walk_in" }
     public init(participant: String, walkIn: Bool) { self.participant = participant; self.walkIn = walkIn }
 }
 
@@ -153,7 +272,7 @@ public struct AttendanceMarked: Sendable, Equatable, Codable {
     public var leftAt: Date?
     /// For an absence: whether the participant let the team know.
     public var notified: Bool?
-    enum CodingKeys: String, CodingKey { case participant, status, arrivedAt = "arrived_at", leftAt = "left_at", notified }
+    enum CodingKeys: String, CodingKey, CaseIterable { case participant, status, arrivedAt = "arrived_at", leftAt = "left_at", notified }
     public init(participant: String, status: Status, arrivedAt: Date? = nil, leftAt: Date? = nil, notified: Bool? = nil) {
         self.participant = participant; self.status = status; self.arrivedAt = arrivedAt; self.leftAt = leftAt; self.notified = notified
     }
@@ -162,6 +281,7 @@ public struct AttendanceMarked: Sendable, Equatable, Codable {
 /// An agenda item (activity, arrival, break or lunch) by id.
 public struct ActivityRef: Sendable, Equatable, Codable {
     public var activity: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case activity }
     public init(activity: String) { self.activity = activity }
 }
 
@@ -169,6 +289,7 @@ public struct ActivityRef: Sendable, Equatable, Codable {
 public struct StepShown: Sendable, Equatable, Codable {
     public var activity: String
     public var step: Int
+    enum CodingKeys: String, CodingKey, CaseIterable { case activity, step }
     public init(activity: String, step: Int) { self.activity = activity; self.step = step }
 }
 
@@ -187,12 +308,12 @@ public struct FidelityRated: Sendable, Equatable, Codable {
         public var timing: Timing
         public var fidelityConsistent: Bool
         public var reason: String
-        enum CodingKeys: String, CodingKey { case timing, fidelityConsistent = "fidelity_consistent", reason }
+        enum CodingKeys: String, CodingKey, CaseIterable { case timing, fidelityConsistent = "fidelity_consistent", reason }
         public init(timing: Timing, fidelityConsistent: Bool, reason: String) {
             self.timing = timing; self.fidelityConsistent = fidelityConsistent; self.reason = reason
         }
     }
-    enum CodingKeys: String, CodingKey { case activity, item, level, deliveredBy = "delivered_by", adaptation }
+    enum CodingKeys: String, CodingKey, CaseIterable { case activity, item, level, deliveredBy = "delivered_by", adaptation }
     public init(activity: String, item: String, level: String, deliveredBy: [String], adaptation: Adaptation? = nil) {
         self.activity = activity; self.item = item; self.level = level; self.deliveredBy = deliveredBy; self.adaptation = adaptation
     }
@@ -202,6 +323,7 @@ public struct NoteAdded: Sendable, Equatable, Codable {
     public var text: String
     /// The agenda item the note is about, if any.
     public var activity: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case text, activity }
     public init(text: String, activity: String? = nil) { self.text = text; self.activity = activity }
 }
 
@@ -213,7 +335,7 @@ public struct Correction: Sendable, Equatable, Codable {
     public var old: JSONValue
     public var new: JSONValue
     public var reason: String
-    enum CodingKeys: String, CodingKey { case refersTo = "refers_to", field, old, new, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case refersTo = "refers_to", field, old, new, reason }
     public init(refersTo: UUID, field: String, old: JSONValue, new: JSONValue, reason: String) {
         self.refersTo = refersTo; self.field = field; self.old = old; self.new = new; self.reason = reason
     }
@@ -232,12 +354,14 @@ public struct Correction: Sendable, Equatable, Codable {
 public struct DamageFound: Sendable, Equatable, Codable {
     public var lines: [Int]
     public var description: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case lines, description }
     public init(lines: [Int], description: String) { self.lines = lines; self.description = description }
 }
 
 public struct DeliveryClosed: Sendable, Equatable, Codable {
     public var summary: Summary
     public var signoffs: [Signoff]
+    enum CodingKeys: String, CodingKey, CaseIterable { case summary, signoffs }
 
     /// Counts a check recomputes from the events, so the closing record cannot drift from them.
     public struct Summary: Sendable, Equatable, Codable {
@@ -249,7 +373,7 @@ public struct DeliveryClosed: Sendable, Equatable, Codable {
         public var activitiesDelivered: Int
         public var itemsRated: Int
         public var itemsUnrated: Int
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case participants, present, late, leftEarly = "left_early", absent
             case activitiesDelivered = "activities_delivered", itemsRated = "items_rated", itemsUnrated = "items_unrated"
         }
@@ -266,6 +390,7 @@ public struct DeliveryClosed: Sendable, Equatable, Codable {
         public var role: String
         public var at: Date
         public var meaning: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case code, role, at, meaning }
         public init(code: String, role: String, at: Date, meaning: String) { self.code = code; self.role = role; self.at = at; self.meaning = meaning }
     }
 

@@ -1,61 +1,25 @@
 import Foundation
 
 /// The `data` of each event type, read by `FastLineDecoder` with the keys and types the Codable
-/// conformances in EventBody.swift and SupervisorReview.swift declare. Optional fields may be
-/// absent or null, as `decodeIfPresent` allows; every other field must be there.
-enum EventType {
-    case deliveryOpened, participantEnrolled, attendanceMarked, activityStarted, activityEnded, stepShown, timerPaused
-    case timerResumed, fidelityRated, noteAdded, correction, damageFound, deliveryClosed, supervisorReview
-
-    private static let all: [EventType] = [.deliveryOpened, .participantEnrolled, .attendanceMarked, .activityStarted, .activityEnded,
-                                           .stepShown, .timerPaused, .timerResumed, .fidelityRated, .noteAdded, .correction,
-                                           .damageFound, .deliveryClosed, .supervisorReview]
-    // In the order of `all`.
-    private static let names = KeyNames("delivery-opened", "participant-enrolled", "attendance-marked", "activity-started",
-                                        "activity-ended", "step-shown", "timer-paused", "timer-resumed", "fidelity-rated",
-                                        "note-added", "correction", "damage-found", "delivery-closed", "supervisor-review")
-
-    init?(_ json: inout JSONBytes) {
-        guard let (start, count) = json.plainString(), let index = Self.names.index(of: json.base + start, count: count) else { return nil }
-        self = Self.all[index]
-    }
-
-    func body(from json: inout JSONBytes) -> EventBody? {
-        switch self {
-        case .deliveryOpened: json.deliveryOpened().map { .deliveryOpened($0) }
-        case .participantEnrolled: json.participantEnrolled().map { .participantEnrolled($0) }
-        case .attendanceMarked: json.attendanceMarked().map { .attendanceMarked($0) }
-        case .activityStarted: json.activityRef().map { .activityStarted($0) }
-        case .activityEnded: json.activityRef().map { .activityEnded($0) }
-        case .stepShown: json.stepShown().map { .stepShown($0) }
-        // JSONDecoder does not look at these two's data; `{}` is what is written, and anything
-        // else is left to it.
-        case .timerPaused: json.emptyObject() ? .timerPaused : nil
-        case .timerResumed: json.emptyObject() ? .timerResumed : nil
-        case .fidelityRated: json.fidelityRated().map { .fidelityRated($0) }
-        case .noteAdded: json.noteAdded().map { .noteAdded($0) }
-        case .correction: json.correction().map { .correction($0) }
-        case .damageFound: json.damageFound().map { .damageFound($0) }
-        case .deliveryClosed: json.deliveryClosed().map { .deliveryClosed($0) }
-        case .supervisorReview: json.supervisorReview().map { .supervisorReview($0) }
-        }
-    }
-}
-
+/// conformances in EventBody.swift and SupervisorReview.swift declare (`EventKind.row` names each
+/// type's reader). Optional fields may be absent or null, as `decodeIfPresent` allows; every other
+/// field must be there. Each body's keys are its `CodingKeys`, in their order: a reader's member
+/// indices follow it.
 private extension KeyNames {
     static let empty = KeyNames()
-    static let participantEnrolled = KeyNames("participant", "walk_in")
-    static let attendanceMarked = KeyNames("participant", "status", "arrived_at", "left_at", "notified")
-    static let attendanceStatus = KeyNames("present", "late", "left-early", "late-and-left-early", "absent")
-    static let activityRef = KeyNames("activity")
-    static let stepShown = KeyNames("activity", "step")
-    static let fidelityRated = KeyNames("activity", "item", "level", "delivered_by", "adaptation")
-    static let adaptation = KeyNames("timing", "fidelity_consistent", "reason")
-    static let timing = KeyNames("planned", "reactive")
-    static let noteAdded = KeyNames("text", "activity")
-    static let correction = KeyNames("refers_to", "field", "old", "new", "reason")
-    static let damageFound = KeyNames("lines", "description")
+    static let participantEnrolled = KeyNames(ParticipantEnrolled.CodingKeys.self)
+    static let attendanceMarked = KeyNames(AttendanceMarked.CodingKeys.self)
+    static let activityRef = KeyNames(ActivityRef.CodingKeys.self)
+    static let stepShown = KeyNames(StepShown.CodingKeys.self)
+    static let fidelityRated = KeyNames(FidelityRated.CodingKeys.self)
+    static let adaptation = KeyNames(FidelityRated.Adaptation.CodingKeys.self)
+    static let noteAdded = KeyNames(NoteAdded.CodingKeys.self)
+    static let correction = KeyNames(Correction.CodingKeys.self)
+    static let damageFound = KeyNames(DamageFound.CodingKeys.self)
 }
+
+private let attendanceStatuses = RawValues<AttendanceMarked.Status>()
+private let timings = RawValues<FidelityRated.Adaptation.Timing>()
 
 extension JSONBytes {
     mutating func emptyObject() -> Bool {
@@ -115,15 +79,7 @@ extension JSONBytes {
     }
 
     mutating func attendanceStatus() -> AttendanceMarked.Status? {
-        guard let (start, count) = plainString() else { return nil }
-        switch KeyNames.attendanceStatus.index(of: base + start, count: count) {
-        case 0: return .present
-        case 1: return .late
-        case 2: return .leftEarly
-        case 3: return .lateAndLeftEarly
-        case 4: return .absent
-        default: return nil
-        }
+        value(of: attendanceStatuses)
     }
 
     mutating func activityRef() -> ActivityRef? {
@@ -161,14 +117,7 @@ extension JSONBytes {
         var timing: FidelityRated.Adaptation.Timing?, consistent: Bool?, reason: String?
         guard members(.adaptation, { json, index in
             switch index {
-            case 0:
-                guard let (start, count) = json.plainString() else { return false }
-                switch KeyNames.timing.index(of: json.base + start, count: count) {
-                case 0: timing = .planned
-                case 1: timing = .reactive
-                default: return false
-                }
-                return true
+            case 0: timing = json.value(of: timings); return timing != nil
             case 1: consistent = json.bool(); return consistent != nil
             default: reason = json.string(); return reason != nil
             }

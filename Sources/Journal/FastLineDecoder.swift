@@ -30,7 +30,7 @@ enum FastLineDecoder {
         var schema: Int?
         var seq: Int?
         var time: Date?
-        var type: EventType?
+        var type: EventKind?
         var offset: Int?
 
         mutating func read(_ index: Int, from json: inout JSONBytes) -> Bool {
@@ -51,7 +51,7 @@ enum FastLineDecoder {
             case 6: schema = json.int(); return schema != nil
             case 7: seq = json.int(); return seq != nil
             case 8: time = json.date(); return time != nil
-            case 9: type = EventType(&json); return type != nil
+            case 9: type = EventKind(&json); return type != nil
             case 10: offset = json.utcOffset(); return offset != nil
             default: return false
             }
@@ -61,7 +61,7 @@ enum FastLineDecoder {
             guard let schema, schema <= JournalEvent.schemaVersion, let seq, let id, let time, let offset, let delivery,
                   let mode, let actor, let type, let data else { return nil }
             json.at = data.lowerBound
-            guard let body = type.body(from: &json), json.at == data.upperBound else { return nil }
+            guard let body = EventKind.rows[type.rawValue].read(&json), json.at == data.upperBound else { return nil }
             return JournalEvent(schema: schema, seq: seq, id: id, time: time, utcOffsetMinutes: offset, delivery: delivery,
                                 mode: mode, actor: actor, previous: previous, body: body)
         }
@@ -127,15 +127,16 @@ extension JSONBytes {
     }
 
     mutating func mode() -> JournalEvent.Mode? {
-        guard let (start, count) = plainString() else { return nil }
-        switch KeyNames.modes.index(of: base + start, count: count) {
-        case 0: return .live
-        case 1: return .rehearsal
-        default: return nil
-        }
+        value(of: modes)
     }
 }
 
-extension KeyNames {
-    static let modes = KeyNames("live", "rehearsal")
+private let modes = RawValues<JournalEvent.Mode>()
+
+extension EventKind {
+    /// The kind whose wire name is the plain string here.
+    init?(_ json: inout JSONBytes) {
+        guard let (start, count) = json.plainString(), let index = Self.names.index(of: json.base + start, count: count) else { return nil }
+        self.init(rawValue: index)
+    }
 }

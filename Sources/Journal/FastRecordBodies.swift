@@ -1,25 +1,26 @@
 import Foundation
 
 /// The larger bodies for `FastLineDecoder`: the opening and closing records and a supervisor's
-/// review, with the keys their Codable conformances declare.
+/// review, with the keys their Codable conformances declare: each body's `CodingKeys`, in their
+/// order, which a reader's member indices follow.
 private extension KeyNames {
-    static let opened = KeyNames("programme", "session", "group", "site", "facilitators", "dose", "fidelity_scale", "bands")
-    static let programme = KeyNames("id", "version", "fingerprint")
-    static let session = KeyNames("id", "title", "kind", "mode", "planned_minutes", "agenda")
-    static let agendaItem = KeyNames("id", "kind", "title", "minutes", "lead", "fidelity")
-    static let facilitator = KeyNames("code", "role")
-    static let dose = KeyNames("sessions", "minimum", "description")
-    static let scaleLevel = KeyNames("id", "label", "score")
-    static let bands = KeyNames("high", "low")
-    static let closed = KeyNames("summary", "signoffs")
-    static let summary = KeyNames("participants", "present", "late", "left_early", "absent", "activities_delivered",
-                                  "items_rated", "items_unrated")
-    static let signoff = KeyNames("code", "role", "at", "meaning")
-    static let review = KeyNames("method", "competence", "competence_scale", "ratings", "comment")
-    static let method = KeyNames("live", "audio", "transcript")
-    static let competenceLevel = KeyNames("score", "label")
-    static let rating = KeyNames("activity", "item", "level")
+    static let opened = KeyNames(DeliveryOpened.CodingKeys.self)
+    static let programme = KeyNames(DeliveryOpened.ProgrammeRef.CodingKeys.self)
+    static let session = KeyNames(DeliveryOpened.SessionSnapshot.CodingKeys.self)
+    static let agendaItem = KeyNames(DeliveryOpened.AgendaItem.CodingKeys.self)
+    static let facilitator = KeyNames(DeliveryOpened.Facilitator.CodingKeys.self)
+    static let dose = KeyNames(DeliveryOpened.Dose.CodingKeys.self)
+    static let scaleLevel = KeyNames(DeliveryOpened.ScaleLevel.CodingKeys.self)
+    static let bands = KeyNames(DeliveryOpened.Bands.CodingKeys.self)
+    static let closed = KeyNames(DeliveryClosed.CodingKeys.self)
+    static let summary = KeyNames(DeliveryClosed.Summary.CodingKeys.self)
+    static let signoff = KeyNames(DeliveryClosed.Signoff.CodingKeys.self)
+    static let review = KeyNames(SupervisorReview.CodingKeys.self)
+    static let competenceLevel = KeyNames(SupervisorReview.CompetenceLevel.CodingKeys.self)
+    static let rating = KeyNames(SupervisorReview.Rating.CodingKeys.self)
 }
+
+private let methods = RawValues<SupervisorReview.Method>()
 
 extension JSONBytes {
     /// An array of objects, each read by `read`.
@@ -153,7 +154,7 @@ extension JSONBytes {
     }
 
     mutating func summary() -> DeliveryClosed.Summary? {
-        var counts = [Int?](repeating: nil, count: 8)
+        var counts = [Int?](repeating: nil, count: KeyNames.summary.count)
         guard members(.summary, { json, index in
             counts[index] = json.int()
             return counts[index] != nil
@@ -182,15 +183,7 @@ extension JSONBytes {
         var ratings: [SupervisorReview.Rating]?, comment: String?
         guard members(.review, { json, index in
             switch index {
-            case 0:
-                guard let (start, count) = json.plainString() else { return false }
-                switch KeyNames.method.index(of: json.base + start, count: count) {
-                case 0: method = .live
-                case 1: method = .audio
-                case 2: method = .transcript
-                default: return false
-                }
-                return true
+            case 0: method = json.value(of: methods); return method != nil
             case 1: competence = json.int(); return competence != nil
             case 2: scale = json.array { $0.competenceLevel() }; return scale != nil
             case 3: ratings = json.array { $0.rating() }; return ratings != nil

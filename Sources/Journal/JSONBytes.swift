@@ -303,25 +303,62 @@ struct JSONBytes {
 }
 
 /// The keys an object may have, matched against a key's bytes without making a String.
-struct KeyNames: Sendable {
-    let names: [StaticString]
+struct KeyNames: @unchecked Sendable {
+    /// Each name's UTF-8 bytes: static strings' own, or a copy held by `storage` (never changed).
+    private let names: [(start: UnsafePointer<UInt8>, count: Int)]
+    private let storage: Storage?
     /// The name after each in byte order, and the first: lines are written with their keys
     /// sorted, so the key after the one just read is tried first.
     let following: [Int]
     let first: Int
 
-    init(_ names: StaticString...) {
+    init(_ names: StaticString...) { self.init(names) }
+
+    init(_ names: [StaticString]) {
+        self.init(names.map { (UnsafePointer($0.utf8Start), $0.utf8CodeUnitCount) }, storage: nil)
+    }
+
+    /// The raw values of a string enum's cases, in the order of its cases: a Codable type's
+    /// `CodingKeys`, or the values a field may take.
+    init<Key: CaseIterable & RawRepresentable>(_ type: Key.Type) where Key.RawValue == String {
+        let storage = Storage(Key.allCases.map(\.rawValue))
+        self.init(storage.names, storage: storage)
+    }
+
+    private init(_ names: [(start: UnsafePointer<UInt8>, count: Int)], storage: Storage?) {
         precondition(names.count <= 64)
         self.names = names
+        self.storage = storage
         let sorted = names.indices.sorted { a, b in
-            UnsafeBufferPointer(start: names[a].utf8Start, count: names[a].utf8CodeUnitCount)
-                .lexicographicallyPrecedes(UnsafeBufferPointer(start: names[b].utf8Start, count: names[b].utf8CodeUnitCount))
+            UnsafeBufferPointer(start: names[a].start, count: names[a].count)
+                .lexicographicallyPrecedes(UnsafeBufferPointer(start: names[b].start, count: names[b].count))
         }
         var following = [Int](repeating: 0, count: names.count)
         for (position, index) in sorted.enumerated() { following[index] = position + 1 < sorted.count ? sorted[position + 1] : sorted[0] }
         self.following = following
         self.first = sorted.first ?? 0
     }
+
+    /// The bytes of names made at run time, kept as long as a KeyNames uses them.
+    private final class Storage {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let names: [(start: UnsafePointer<UInt8>, count: Int)]
+        init(_ strings: [String]) {
+            let utf8 = strings.map { Array($0.utf8) }
+            bytes = .allocate(capacity: max(1, utf8.reduce(0) { $0 + $1.count }))
+            var names: [(start: UnsafePointer<UInt8>, count: Int)] = []
+            var offset = 0
+            for name in utf8 {
+                (bytes + offset).initialize(from: name, count: name.count)
+                names.append((UnsafePointer(bytes + offset), name.count))
+                offset += name.count
+            }
+            self.names = names
+        }
+        deinit { bytes.deallocate() }
+    }
+
+    var count: Int { names.count }
 
     func index(of bytes: UnsafePointer<UInt8>, count: Int, guess: Int = 0) -> Int? {
         if guess < names.count, Self.equal(names[guess], bytes, count) { return guess }
@@ -330,14 +367,30 @@ struct KeyNames: Sendable {
     }
 
     @inline(__always)
-    private static func equal(_ name: StaticString, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        guard name.utf8CodeUnitCount == count else { return false }
-        let start = name.utf8Start
+    private static func equal(_ name: (start: UnsafePointer<UInt8>, count: Int), _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard name.count == count else { return false }
+        let start = name.start
         var index = 0
         while index < count {
             if start[index] != bytes[index] { return false }
             index += 1
         }
         return true
+    }
+}
+
+/// The values a string enum may take, for reading one from its bytes: its raw values and its
+/// cases, in the same order.
+struct RawValues<Value: CaseIterable & RawRepresentable & Sendable>: Sendable where Value.RawValue == String {
+    let names: KeyNames
+    let cases: [Value]
+    init() { names = KeyNames(Value.self); cases = Array(Value.allCases) }
+}
+
+extension JSONBytes {
+    /// One of the values, written as a plain string.
+    mutating func value<Value>(of values: RawValues<Value>) -> Value? {
+        guard let (start, count) = plainString(), let index = values.names.index(of: base + start, count: count) else { return nil }
+        return values.cases[index]
     }
 }

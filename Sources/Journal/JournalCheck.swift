@@ -209,16 +209,18 @@ struct FileCheck {
             let line = events[index].line
             let event = events[index].event
             // The body is looked at once, here: each `if case` on it made a copy of the whole event.
-            var isReview = false, isCorrection = false, allowedAfterClose = false
+            var isReview = false, isCorrection = false
             var openedHere: DeliveryOpened?, closedHere: DeliveryClosed?
             switch event.body {
             case .supervisorReview: isReview = true
             case .deliveryOpened(let data): openedHere = data
             case .deliveryClosed(let data): closedHere = data
-            case .correction: isCorrection = true; allowedAfterClose = true
-            case .noteAdded, .damageFound: allowedAfterClose = true
-            default: break
+            case .correction: isCorrection = true
+            case .participantEnrolled, .attendanceMarked, .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed,
+                 .fidelityRated, .noteAdded, .damageFound:
+                break
             }
+            let allowedAfterClose = event.body.kind.allowedAfterClose
             if let first = ids[event.id] {
                 repeated = true
                 report(line, "event id \(event.id.uuidString.lowercased()) is used again (first on line \(first))", key: "id",
@@ -394,7 +396,9 @@ struct FileCheck {
                 report(line, "the correction changes `\(data.field)`, which a \(target.type) event does not have or cannot take this value",
                        key: "field", help: "Name a field of the corrected event's data, with a value of the right kind.")
             }
-        default:
+        // These name nothing the opening pinned: the opening and closing records and reviews are
+        // checked on their own, and damage is reported where the lines are read.
+        case .deliveryOpened, .timerPaused, .timerResumed, .damageFound, .deliveryClosed, .supervisorReview:
             break
         }
     }

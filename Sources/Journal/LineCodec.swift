@@ -97,20 +97,7 @@ extension JournalEvent: Codable {
         try container.encode(actor, forKey: .actor)
         try container.encode(type, forKey: .type)
         try container.encode(previous, forKey: .previous)
-        switch body {
-        case .deliveryOpened(let data): try container.encode(data, forKey: .data)
-        case .participantEnrolled(let data): try container.encode(data, forKey: .data)
-        case .attendanceMarked(let data): try container.encode(data, forKey: .data)
-        case .activityStarted(let data), .activityEnded(let data): try container.encode(data, forKey: .data)
-        case .stepShown(let data): try container.encode(data, forKey: .data)
-        case .timerPaused, .timerResumed: try container.encode([String: String](), forKey: .data)
-        case .fidelityRated(let data): try container.encode(data, forKey: .data)
-        case .noteAdded(let data): try container.encode(data, forKey: .data)
-        case .correction(let data): try container.encode(data, forKey: .data)
-        case .damageFound(let data): try container.encode(data, forKey: .data)
-        case .deliveryClosed(let data): try container.encode(data, forKey: .data)
-        case .supervisorReview(let data): try container.encode(data, forKey: .data)
-        }
+        try container.encode(body.data, forKey: .data)
     }
 
     public init(from decoder: Decoder) throws {
@@ -136,23 +123,9 @@ extension JournalEvent: Codable {
         actor = try container.decode(String.self, forKey: .actor)
         previous = try container.decodeIfPresent(String.self, forKey: .previous)
         let type = try container.decode(String.self, forKey: .type)
-        switch type {
-        case "delivery-opened": body = .deliveryOpened(try container.decode(DeliveryOpened.self, forKey: .data))
-        case "participant-enrolled": body = .participantEnrolled(try container.decode(ParticipantEnrolled.self, forKey: .data))
-        case "attendance-marked": body = .attendanceMarked(try container.decode(AttendanceMarked.self, forKey: .data))
-        case "activity-started": body = .activityStarted(try container.decode(ActivityRef.self, forKey: .data))
-        case "activity-ended": body = .activityEnded(try container.decode(ActivityRef.self, forKey: .data))
-        case "step-shown": body = .stepShown(try container.decode(StepShown.self, forKey: .data))
-        case "timer-paused": body = .timerPaused
-        case "timer-resumed": body = .timerResumed
-        case "fidelity-rated": body = .fidelityRated(try container.decode(FidelityRated.self, forKey: .data))
-        case "note-added": body = .noteAdded(try container.decode(NoteAdded.self, forKey: .data))
-        case "correction": body = .correction(try container.decode(Correction.self, forKey: .data))
-        case "damage-found": body = .damageFound(try container.decode(DamageFound.self, forKey: .data))
-        case "delivery-closed": body = .deliveryClosed(try container.decode(DeliveryClosed.self, forKey: .data))
-        case "supervisor-review": body = .supervisorReview(try container.decode(SupervisorReview.self, forKey: .data))
-        default:
+        guard let kind = EventKind(name: type) else {
             throw LineCodec.DecodeError(description: "unknown event type `\(type)`")
         }
+        body = try kind.row.decode(container)
     }
 }

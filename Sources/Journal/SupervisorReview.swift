@@ -19,6 +19,7 @@ public struct SupervisorReview: Sendable, Equatable, Codable {
     public struct CompetenceLevel: Sendable, Equatable, Codable {
         public var score: Int
         public var label: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case score, label }
         public init(score: Int, label: String) { self.score = score; self.label = label }
     }
 
@@ -26,10 +27,11 @@ public struct SupervisorReview: Sendable, Equatable, Codable {
         public var activity: String
         public var item: String
         public var level: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case activity, item, level }
         public init(activity: String, item: String, level: String) { self.activity = activity; self.item = item; self.level = level }
     }
 
-    enum CodingKeys: String, CodingKey { case method, competence, competenceScale = "competence_scale", ratings, comment }
+    enum CodingKeys: String, CodingKey, CaseIterable { case method, competence, competenceScale = "competence_scale", ratings, comment }
 
     public init(method: Method, competence: Int, competenceScale: [CompetenceLevel], ratings: [Rating], comment: String? = nil) {
         self.method = method; self.competence = competence; self.competenceScale = competenceScale; self.ratings = ratings; self.comment = comment

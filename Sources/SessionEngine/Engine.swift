@@ -107,7 +107,8 @@ public enum Engine {
             state.events = []
             state.signoffs = []
             return [.quit("The delivery is closed and signed off. Its journal is saved.")]
-        default:
+        case .participantEnrolled, .attendanceMarked, .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed,
+             .fidelityRated, .correction, .damageFound, .supervisorReview:
             return []
         }
     }
