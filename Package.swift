@@ -89,7 +89,7 @@ let package = Package(
         // Runs the built binary as a user would: exit codes and output.
         .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal"]),
         // Drives the frame loops through the TestBackend: no terminal, no tmux.
-        .testTarget(name: "ConsoleLoopTests", dependencies: ["Console", "Backend", "Runtime", "SessionEngine", "Views", "Journal", "Programme"]),
+        .testTarget(name: "ConsoleLoopTests", dependencies: ["Console", "Backend", "ConsoleInput", "Runtime", "SessionEngine", "Views", "Journal", "Programme"]),
         // Runs `iwotch` full-screen in a private tmux server and reads the screen.
         .testTarget(name: "ConsoleTests", dependencies: ["iwotch", "iwotch-stress"], exclude: ["Fixtures"]),
     ],

@@ -13,6 +13,7 @@ public enum FrameLoop {
     public struct Ending: Sendable, Equatable {
         public var code: Int32
         public var sentence: String
+        public init(code: Int32, sentence: String) { self.code = code; self.sentence = sentence }
     }
 
     /// Runs until the engine quits, q on the too-small screen, or a stop signal. `clock` gives
