@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // The iwotch facilitator console. Layers, each its own target, in the one direction data flows:
-//   Programme (content files -> model) -> Journal -> SessionEngine -> Views -> Terminal (ncurses)
-// DisplayText is the shared measure of how text occupies terminal cells.
+//   Programme (content files -> model) -> Journal -> SessionEngine -> Views -> Backend -> Console (frame loops)
+// with Terminal (ncurses) one Backend among two (the other is the tests' in-memory TestBackend).
+// DisplayText is the shared measure of how text occupies terminal cells; ConsoleInput the keys.
 import PackageDescription
 
 let package = Package(
@@ -42,24 +43,32 @@ let package = Package(
         // Supervisors' reports over many journals: reads and joins them, and writes the figures as
         // tables (terminal, CSV, JSON, Markdown, HTML) and REDCap files. No terminal.
         .target(name: "Audit", dependencies: ["DeliveryFacts", "Journal", "Programme", "DisplayText"]),
-        // Pure: (state, action, now) -> (state, effects). Never calls curses or touches files.
-        .target(name: "SessionEngine", dependencies: ["Programme", "Journal", "DeliveryFacts", "DisplayText"]),
+        // The keys the console understands, shared by the engine and the terminal.
+        .target(name: "ConsoleInput"),
+        // Pure: (state, action, now, fresh id) -> (state, effects). Never calls curses, touches files or draws randomness.
+        .target(name: "SessionEngine", dependencies: ["ConsoleInput", "Programme", "Journal", "DeliveryFacts", "DisplayText"]),
         // Carries out the engine's effects against the journal; no terminal.
         .target(name: "Runtime", dependencies: ["SessionEngine", "Journal", "Audit", "Programme"]),
         // Pure: state -> a grid of styled cells. Never calls curses.
         .target(name: "Views", dependencies: ["SessionEngine", "DeliveryFacts", "Journal", "Programme", "DisplayText"]),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "DisplayText", "Views", "SessionEngine"]),
+        // What the frame loops need of a terminal (size, draw a grid, next input, cursor), and an
+        // in-memory TestBackend that plays a script of inputs and keeps every frame.
+        .target(name: "Backend", dependencies: ["ConsoleInput", "Views"]),
+        // The ncurses backend.
+        .target(name: "Terminal", dependencies: ["Backend", "CNcursesw", "ConsoleInput", "Views"]),
+        // The frame loops (the console's and the keys screen's), run against any Backend.
+        .target(name: "Console", dependencies: ["Backend", "ConsoleInput", "DisplayText", "Runtime", "SessionEngine", "Views"]),
         .executableTarget(
             name: "iwotch",
             dependencies: [
-                "Programme",
-                "Journal",
                 "Audit",
-                "Runtime",
-                "Views",
-                "SessionEngine",
-                "Terminal",
+                "Console",
+                "DisplayText",
+                "Journal",
                 "Plan",
+                "Programme",
+                "Runtime",
+                "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +92,8 @@ let package = Package(
         .testTarget(name: "PlanTests", dependencies: ["Plan", "Programme"], exclude: ["Fixtures", "Golden"]),
         // Runs the built binary as a user would: exit codes and output.
         .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal"]),
+        // Drives the frame loops through the TestBackend: no terminal, no tmux.
+        .testTarget(name: "ConsoleLoopTests", dependencies: ["Console", "Backend", "ConsoleInput", "Runtime", "SessionEngine", "Views", "Journal", "Programme"]),
         // Runs `iwotch` full-screen in a private tmux server and reads the screen.
         .testTarget(name: "ConsoleTests", dependencies: ["iwotch", "iwotch-stress"], exclude: ["Fixtures"]),
     ],

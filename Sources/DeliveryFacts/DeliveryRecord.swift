@@ -4,7 +4,7 @@ import Journal
 /// One delivery as the reports see it: the corrected record of its journal (and of any copies of
 /// it), reduced to the facts supervisors audit. Built once; every report reads the same values,
 /// so the figures of different reports and of the audit screen always agree.
-public struct DeliveryRecord: Sendable {
+public struct DeliveryRecord: Sendable, Equatable {
     public var id: String
     public var mode: JournalEvent.Mode
     /// Local calendar date and month of the opening (YYYY-MM-DD, YYYY-MM).

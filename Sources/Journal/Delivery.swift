@@ -4,9 +4,9 @@ import Programme
 /// Naming and opening deliveries.
 public enum DeliveryID {
     /// `2026-11-23-G03-day-1-1a2b3c4d`: readable in a file listing (date, group, session) and
-    /// unique (eight random hex digits).
-    public static func make(date: Date, offsetMinutes: Int, group: String, session: String) -> String {
-        let random = UUID().uuidString.lowercased().prefix(8)
+    /// unique (the first eight hex digits of `random`, a fresh random UUID the caller draws).
+    public static func make(date: Date, offsetMinutes: Int, group: String, session: String, random: UUID) -> String {
+        let random = random.uuidString.lowercased().prefix(8)
         return "\(localDate(date, offsetMinutes: offsetMinutes))-\(group)-\(session)-\(random)"
     }
 

@@ -25,10 +25,12 @@ public final class JournalWriter {
     /// without that first line: it is written and fsync'd under a hidden name, then linked into
     /// place (link fails rather than replace an existing journal), so a crash at any moment leaves
     /// either no journal or one that can be resumed.
+    /// `ids` gives each event its id (random unless a caller, such as a test, wants them known).
     public static func create(in directory: URL, delivery: String, mode: JournalEvent.Mode, opening: DeliveryOpened,
-                              actor: String, at time: Date, utcOffsetMinutes: Int? = nil) throws -> (JournalWriter, JournalEvent) {
+                              actor: String, at time: Date, utcOffsetMinutes: Int? = nil,
+                              ids: () -> UUID = UUID.init) throws -> (JournalWriter, JournalEvent) {
         try create(in: directory, name: delivery, delivery: delivery, mode: mode, first: .deliveryOpened(opening),
-                   actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes)
+                   actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes, ids: ids)
     }
 
     /// Writes a supervisor's review of `delivery` as a file of its own, created as a journal is:
@@ -43,7 +45,8 @@ public final class JournalWriter {
     }
 
     private static func create(in directory: URL, name: String, delivery: String, mode: JournalEvent.Mode, first: EventBody,
-                               actor: String, at time: Date, utcOffsetMinutes: Int?) throws -> (JournalWriter, JournalEvent) {
+                               actor: String, at time: Date, utcOffsetMinutes: Int?,
+                               ids: () -> UUID = UUID.init) throws -> (JournalWriter, JournalEvent) {
         try JournalDirectory.prepare(directory)
         let url = directory.appendingPathComponent(name + ".jsonl")
         if FileManager.default.fileExists(atPath: url.path) {
@@ -57,7 +60,7 @@ public final class JournalWriter {
             try JournalLock.acquire(fd: fd, journal: url)
             let writer = JournalWriter(url: staging, descriptor: fd, delivery: delivery, mode: mode, lastSeq: 0, head: nil,
                                        pendingDamage: [], endsWithNewline: true)
-            let event = try writer.append(first, actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes)
+            let event = try writer.append(first, actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes, ids: ids)
             guard link(staging.path, url.path) == 0 else { throw JournalError.system(path: url.path, action: "create", errno: errno) }
             unlink(staging.path)
             // The new name must survive a power cut too: fsync the folder that holds it.
@@ -113,23 +116,25 @@ public final class JournalWriter {
     }
 
     /// Appends one event and returns it once it is on disk. If damage was found, a
-    /// `damage-found` event goes first, so the journal itself records it.
+    /// `damage-found` event goes first, so the journal itself records it. `ids` gives each event
+    /// written its id.
     @discardableResult
-    public func append(_ body: EventBody, actor: String, at time: Date, utcOffsetMinutes: Int? = nil) throws -> JournalEvent {
+    public func append(_ body: EventBody, actor: String, at time: Date, utcOffsetMinutes: Int? = nil,
+                       ids: () -> UUID = UUID.init) throws -> JournalEvent {
         guard descriptor >= 0 else { throw JournalError.refused("\(url.lastPathComponent) is closed; open it again to continue.") }
         if needsRescan { try rescan() }
         let offset = utcOffsetMinutes ?? TimeZone.current.secondsFromGMT(for: time) / 60
         if !pendingDamage.isEmpty {
             let damage = DamageFound(lines: pendingDamage, description: "unreadable or incomplete lines found when the journal was reopened; they are kept as they are")
-            try write(.damageFound(damage), actor: actor, at: time, offset: offset)
+            try write(.damageFound(damage), actor: actor, at: time, offset: offset, id: ids())
             pendingDamage = []
         }
-        return try write(body, actor: actor, at: time, offset: offset)
+        return try write(body, actor: actor, at: time, offset: offset, id: ids())
     }
 
     @discardableResult
-    private func write(_ body: EventBody, actor: String, at time: Date, offset: Int) throws -> JournalEvent {
-        let event = JournalEvent(seq: lastSeq + 1, time: time, utcOffsetMinutes: offset, delivery: delivery, mode: mode,
+    private func write(_ body: EventBody, actor: String, at time: Date, offset: Int, id: UUID) throws -> JournalEvent {
+        let event = JournalEvent(seq: lastSeq + 1, id: id, time: time, utcOffsetMinutes: offset, delivery: delivery, mode: mode,
                                  actor: actor, previous: head, body: body)
         let line = try LineCodec.encode(event)
         // A torn line is closed off first, so the new event starts on a line of its own.

@@ -18,9 +18,13 @@ public final class ConsoleRunner {
     /// The journals the audit screen reads: those named to `iwotch audit`, else the journal
     /// folder's live journals and reviews (as `iwotch report` reads by default).
     private var auditFiles: [URL]?
+    /// Where random ids come from: the engine's fresh id for each action, and each event's id.
+    private let ids: () -> UUID
 
+    /// `ids` draws the random ids (fresh UUIDs; a test may give a known sequence).
     public init(programme: Programme, directory: JournalDirectory, mode: JournalEvent.Mode = .live,
-                utcOffsetMinutes: Int = TimeZone.current.secondsFromGMT() / 60) {
+                utcOffsetMinutes: Int = TimeZone.current.secondsFromGMT() / 60, ids: @escaping () -> UUID = UUID.init) {
+        self.ids = ids
         self.directory = directory
         let found = JournalScan.scan(directory, mode: mode)
         state = ConsoleState(programme: programme, mode: mode, resumable: found.resumable, groups: found.groups)
@@ -76,11 +80,11 @@ public final class ConsoleRunner {
     }
 
     public func handle(_ action: Action, now: Date) {
-        var queue = Engine.update(&state, action, now: now)
+        var queue = Engine.update(&state, action, now: now, fresh: ids())
         while !queue.isEmpty {
             let effect = queue.removeFirst()
             guard let outcome = perform(effect, now: now) else { continue }
-            queue.append(contentsOf: Engine.update(&state, outcome, now: now))
+            queue.append(contentsOf: Engine.update(&state, outcome, now: now, fresh: ids()))
         }
     }
 
@@ -91,12 +95,12 @@ public final class ConsoleRunner {
             case .createDelivery(let opening, let delivery):
                 let (created, event) = try JournalWriter.create(in: directory.folder(for: state.mode), delivery: delivery, mode: state.mode,
                                                                 opening: opening, actor: opening.facilitators.first?.code ?? "", at: now,
-                                                                utcOffsetMinutes: state.utcOffsetMinutes)
+                                                                utcOffsetMinutes: state.utcOffsetMinutes, ids: ids)
                 writer = created
                 return .saved(event)
             case .append(let body):
                 guard let writer else { return .saveFailed("no delivery is open") }
-                return .saved(try writer.append(body, actor: state.actor, at: now, utcOffsetMinutes: state.utcOffsetMinutes))
+                return .saved(try writer.append(body, actor: state.actor, at: now, utcOffsetMinutes: state.utcOffsetMinutes, ids: ids))
             case .resume(let url):
                 do {
                     let opened = try JournalWriter.open(url)

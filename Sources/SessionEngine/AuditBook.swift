@@ -5,7 +5,7 @@ import Journal
 /// The supervisor's audit screen: the deliveries read from the journals (newest first) with a
 /// filter, one delivery's activities, and one activity's item ratings. The figures come from the
 /// `DeliveryFacts` module's `DeliveryRecord`, the very values the reports print.
-public struct AuditBook: Sendable {
+public struct AuditBook: Sendable, Equatable {
     public enum Level: Sendable, Equatable { case deliveries, delivery, activity, filter }
 
     /// What was read, as the reports say it: a supervisor must see if a journal failed its check.

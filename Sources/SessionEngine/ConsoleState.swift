@@ -5,7 +5,7 @@ import Programme
 /// Everything the console shows. Facts (who attended, what was delivered) live only in
 /// `delivery`, which is built from events already on disk; the rest is where the facilitators
 /// are looking and what they are typing.
-public struct ConsoleState: Sendable {
+public struct ConsoleState: Sendable, Equatable {
     public enum Screen: Sendable, Equatable {
         case home, setup, walkthrough, register, checklist, agenda, note, help, close
         /// The manual browser: sessions, their agenda items, one item in full, and search.

@@ -2,10 +2,21 @@ import Foundation
 import Journal
 import Programme
 
-/// The console as a pure state machine: (state, action, now) -> (new state, effects). It never
-/// touches the terminal or the disk; the runtime carries out its effects and reports back.
+/// The console as a pure state machine: (state, action, now, fresh id) -> (new state, effects). It
+/// never touches the terminal or the disk, reads no clock and draws no randomness: the runtime
+/// carries out its effects and reports back, and supplies the time and random ids with each action.
 public enum Engine {
-    public static func update(_ state: inout ConsoleState, _ action: Action, now: Date) -> [Effect] {
+    /// The new state and the effects of `action`, which happened at `now`; `fresh` is a random id
+    /// the runtime drew for whatever the action creates (a new delivery's id). The same arguments
+    /// always give the same result.
+    public static func reduce(_ state: ConsoleState, _ action: Action, now: Date, fresh: UUID) -> (state: ConsoleState, effects: [Effect]) {
+        var next = state
+        let effects = update(&next, action, now: now, fresh: fresh)
+        return (next, effects)
+    }
+
+    /// `reduce`, in place.
+    public static func update(_ state: inout ConsoleState, _ action: Action, now: Date, fresh: UUID) -> [Effect] {
         switch action {
         case .tick:
             // Status lines fade after a while so an old "saved" is not mistaken for a new one.
@@ -53,7 +64,7 @@ public enum Engine {
             }
             switch state.screen {
             case .home: return Home.handle(&state, key, now: now)
-            case .setup: return Setup.handle(&state, key, now: now)
+            case .setup: return Setup.handle(&state, key, now: now, fresh: fresh)
             case .walkthrough: return Walkthrough.handle(&state, key, now: now)
             case .register: return Register.handle(&state, key, now: now)
             case .checklist: return Checklist.handle(&state, key, now: now)

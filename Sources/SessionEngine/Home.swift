@@ -58,7 +58,8 @@ public enum Home {
 }
 
 enum Setup {
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+    /// `fresh`: a random id from the runtime, for the delivery's id should this key start one.
+    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date, fresh: UUID) -> [Effect] {
         var form = state.setup
         defer { state.setup = form }
         let fields = SetupForm.Field.allCases
@@ -93,7 +94,7 @@ enum Setup {
             default: form.role2 = (form.role2 + step + form.roleIDs.count) % form.roleIDs.count
             }
         case .start:
-            if key == .enter || key == .space { return start(&state, &form, now: now) }
+            if key == .enter || key == .space { return start(&state, &form, now: now, fresh: fresh) }
         case .group, .site, .facilitator1, .facilitator2, .participants:
             if key == .enter { move(1); return [] }
             form.problem = nil
@@ -108,7 +109,7 @@ enum Setup {
         return []
     }
 
-    static func start(_ state: inout ConsoleState, _ form: inout SetupForm, now: Date) -> [Effect] {
+    static func start(_ state: inout ConsoleState, _ form: inout SetupForm, now: Date, fresh: UUID) -> [Effect] {
         guard let session = state.programme.session(form.sessionID) else { return [] }
         switch form.validated(kind: session.kind) {
         case .failure(let problem):
@@ -120,7 +121,8 @@ enum Setup {
             state.pendingRoster = entered.roster
             let opening = DeliveryOpened(programme: state.programme, session: session, group: entered.group,
                                          site: entered.site, facilitators: entered.facilitators)
-            let id = DeliveryID.make(date: now, offsetMinutes: state.utcOffsetMinutes, group: entered.group, session: session.id)
+            let id = DeliveryID.make(date: now, offsetMinutes: state.utcOffsetMinutes, group: entered.group, session: session.id,
+                                     random: fresh)
             return [.createDelivery(opening, delivery: id)]
         }
     }

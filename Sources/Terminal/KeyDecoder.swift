@@ -1,5 +1,5 @@
 import CNcursesw
-import SessionEngine
+import ConsoleInput
 
 /// Turns what wget_wch returns into the engine's keys. Presenter clickers are just keyboards
 /// that send PgUp/PgDn, arrows or space, so they need nothing special here.

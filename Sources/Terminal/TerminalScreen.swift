@@ -1,5 +1,5 @@
+import Backend
 import CNcursesw
-import SessionEngine
 import Views
 #if canImport(Glibc)
 import Glibc
@@ -11,15 +11,7 @@ import Glibc
 /// way). As a safety net, `open` also registers an exit hook, and crash signals restore the
 /// terminal before the process dies; `restoreOnExit()` does the same from anywhere else.
 @MainActor
-public final class TerminalScreen {
-    public enum Input: Sendable, Equatable {
-        case key(Key)
-        /// The terminal changed size; the next `draw` repaints everything.
-        case resize(width: Int, height: Int)
-        /// SIGINT (Ctrl-C), SIGTERM or SIGHUP arrived. Each signal is reported once.
-        case interrupted(signal: Int32)
-    }
-
+public final class TerminalScreen: TerminalBackend {
     /// Whether roles are drawn in colour (false under `.never`, NO_COLOR or a monochrome terminal).
     public let usesColour: Bool
 
@@ -30,6 +22,7 @@ public final class TerminalScreen {
     private var lastDrawn: Grid?
     private var repaintAll = true
     private var cursorShown: Bool?
+    public private(set) var cursor: (x: Int, y: Int)?
     private var isClosed = false
     private static var exitHookRegistered = false
 
@@ -118,8 +111,10 @@ public final class TerminalScreen {
         if let cursor = grid.cursor, cursor.x >= 0, cursor.x < width, cursor.y >= 0, cursor.y < height {
             showCursor(true)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
+            self.cursor = cursor
         } else {
             showCursor(false)
+            self.cursor = nil
         }
         lastDrawn = grid
         wnoutrefresh(window)
@@ -154,10 +149,10 @@ public final class TerminalScreen {
         curs_set(visible ? 1 : 0)
     }
 
-    /// The next key, resize or stop signal; nil when `milliseconds` pass without one
+    /// The next key, resize or stop signal; `.tick` when `milliseconds` pass without one
     /// (a negative timeout waits indefinitely). Keys curses cannot name are skipped.
-    public func read(timeout milliseconds: Int) -> Input? {
-        guard !isClosed else { return Signals.take().map { .interrupted(signal: $0) } }
+    public func read(timeout milliseconds: Int) -> TerminalInput {
+        guard !isClosed else { return Signals.take().map { .interrupted(signal: $0) } ?? .tick }
         let clock = ContinuousClock()
         let deadline = milliseconds < 0 ? nil : clock.now.advanced(by: .milliseconds(milliseconds))
         while true {
@@ -183,7 +178,7 @@ public final class TerminalScreen {
             } else if result == OK {
                 if let key = KeyDecoder.key(character: value) { return .key(key) }
             } else if let deadline, clock.now >= deadline {
-                return nil
+                return .tick
             }
         }
     }

@@ -1,9 +1,7 @@
 import ArgumentParser
-import DisplayText
+import Console
 import Foundation
-import SessionEngine
 import Terminal
-import Views
 
 /// `iwotch keys`: before a session, a facilitator checks that the presenter clicker (and the
 /// keyboard) reach the console, and what each button would do.
@@ -20,7 +18,11 @@ struct KeysCommand: ParsableCommand {
     func run() throws {
         let mode: ColourMode = noColor ? .never : .auto
         // ParsableCommand cannot be @MainActor; run() is called on the main thread.
-        let signal = try MainActor.assumeIsolated { try KeysCheck.run(colour: mode) }
+        let signal = try MainActor.assumeIsolated {
+            let screen = try TerminalScreen.open(colour: mode)
+            defer { screen.close() }
+            return KeysCheck.run(on: screen)
+        }
         guard let signal else {
             print("Keys checked.")
             return
@@ -28,133 +30,5 @@ struct KeysCommand: ParsableCommand {
         // The terminal is already restored: one plain sentence, no stack trace.
         FileHandle.standardError.write(Data((KeysCheck.stopSentence(signal) + "\n").utf8))
         throw ExitCode(128 + signal)
-    }
-}
-
-@MainActor
-enum KeysCheck {
-    nonisolated static let remembered = 10
-
-    /// Runs until q (nil) or a stop signal (its number).
-    static func run(colour: ColourMode) throws -> Int32? {
-        let screen = try TerminalScreen.open(colour: colour)
-        defer { screen.close() }
-        var recent: [Key] = []
-        while true {
-            let (width, height) = screen.size
-            screen.draw(KeysScreen.grid(recent: recent, width: width, height: height, colour: screen.usesColour))
-            switch screen.read(timeout: -1) {
-            case .key(.character("q")): return nil
-            case .key(let key): recent = Array(([key] + recent).prefix(remembered))
-            case .interrupted(let signal): return signal
-            case .resize, nil: continue
-            }
-        }
-    }
-
-    nonisolated static func stopSentence(_ signal: Int32) -> String {
-        switch signal {
-        case SIGINT: "Stopped by Ctrl-C (SIGINT); the terminal is restored."
-        case SIGTERM: "Stopped by a request to terminate (SIGTERM); the terminal is restored."
-        case SIGHUP: "Stopped because the terminal closed (SIGHUP)."
-        default: "Stopped by signal \(signal); the terminal is restored."
-        }
-    }
-}
-
-/// The keys screen as a grid: pure, so it can be checked without a terminal.
-enum KeysScreen {
-    static let minimum = (width: 40, height: 10)
-
-    static func grid(recent: [Key], width: Int, height: Int, colour: Bool) -> Grid {
-        var grid = Grid(width: width, height: height)
-        guard width >= minimum.width, height >= minimum.height else {
-            let message = "Enlarge the window"
-            let x = max(0, (width - DisplayText.width(message)) / 2)
-            grid.put(message, x: x, y: height / 2, style: .title)
-            grid.cursor = (x, height / 2)
-            return grid
-        }
-        centre("Clicker and keyboard check", in: &grid, y: 0, style: .title)
-
-        // Body: hint, blank, keys, blank, status, centred in the rows between title and key bar.
-        let available = height - 2
-        let listRows = max(1, min(KeysCheck.remembered, available - 4))
-        let shown = Array(recent.prefix(listRows))
-        // Room for the whole list from the start, so the screen does not shift as keys arrive.
-        let bodyHeight = 4 + listRows
-        var y = 1 + max(0, (available - bodyHeight) / 2)
-        centre("Press any key or clicker button.", in: &grid, y: y)
-        y += 2
-
-        let lines = shown.map { (name: name(of: $0), action: action(of: $0)) }
-        let columnWidth = lines.map { DisplayText.width($0.name) + ($0.action.map { 3 + DisplayText.width($0) } ?? 0) }.max() ?? 0
-        // A steady column wide enough for the usual names ("› Right arrow — next"), so it does not jump.
-        let listX = max(0, (width - max(columnWidth + 2, 22)) / 2)
-        let listTop = y
-        if lines.isEmpty {
-            grid.put("No keys yet.", x: listX, y: y, style: .muted)
-            grid.cursor = (listX, y)
-        }
-        for (index, line) in lines.enumerated() {
-            // The newest key is marked and bold; the hardware cursor sits on it for screen readers.
-            let style = index == 0 ? Style(.normal, bold: true) : .plain
-            var x = listX
-            x += grid.put(index == 0 ? "› " : "  ", x: x, y: y, style: style)
-            x += grid.put(line.name, x: x, y: y, style: style)
-            if let action = line.action {
-                x += grid.put(" — ", x: x, y: y, style: style)
-                grid.put(action, x: x, y: y, style: Style(.accent, bold: index == 0))
-            }
-            if index == 0 { grid.cursor = (listX + 2, y) }
-            y += 1
-        }
-        y = listTop + listRows + 1
-        let status = "Terminal \(width)x\(height) · colour "
-        let statusX = max(0, (width - DisplayText.width(status + (colour ? "on" : "off"))) / 2)
-        let used = grid.put(status, x: statusX, y: y)
-        grid.put(colour ? "on" : "off", x: statusX + used, y: y, style: colour ? Style(.ok) : .plain)
-
-        grid.fill(y: height - 1, style: .bar)
-        grid.put(" q quit", x: 0, y: height - 1, style: .bar)
-        return grid
-    }
-
-    private static func centre(_ text: String, in grid: inout Grid, y: Int, style: Style = .plain) {
-        grid.put(text, x: max(0, (grid.width - DisplayText.width(text)) / 2), y: y, style: style)
-    }
-
-    /// What a facilitator would call the key.
-    static func name(of key: Key) -> String {
-        switch key {
-        case .character(" "): "Space"
-        case .character(let character): String(character)
-        case .enter: "Enter"
-        case .escape: "Esc"
-        case .backspace: "Backspace"
-        case .delete: "Delete"
-        case .tab: "Tab"
-        case .backTab: "Shift-Tab"
-        case .up: "Up arrow"
-        case .down: "Down arrow"
-        case .left: "Left arrow"
-        case .right: "Right arrow"
-        case .pageUp: "Page Up"
-        case .pageDown: "Page Down"
-        case .home: "Home"
-        case .end: "End"
-        case .function(let number): "F\(number)"
-        case .control(let letter): "Ctrl-" + letter.uppercased()
-        }
-    }
-
-    /// What the key does while a session runs, for the keys clickers send (the walk-through
-    /// steps on all of these; see SessionEngine/Walkthrough.swift).
-    static func action(of key: Key) -> String? {
-        switch key {
-        case .pageDown, .right, .down, .space, .enter: "next"
-        case .pageUp, .left, .up: "previous"
-        default: nil
-        }
     }
 }

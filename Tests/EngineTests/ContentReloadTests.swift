@@ -147,8 +147,8 @@ import Views
         var state = driver.state
         var edited = original
         edited.title = "Edited"
-        _ = Engine.update(&state, .contentReloaded(edited), now: driver.now)
-        _ = Engine.update(&state, .contentRejected([ContentProblem(file: "x.yaml", line: 1, message: "broken")]), now: driver.now)
+        _ = Engine.update(&state, .contentReloaded(edited), now: driver.now, fresh: UUID())
+        _ = Engine.update(&state, .contentRejected([ContentProblem(file: "x.yaml", line: 1, message: "broken")]), now: driver.now, fresh: UUID())
         #expect(state.programme == original && state.contentProblems.isEmpty)
     }
 }

@@ -36,7 +36,7 @@ struct SampleDelivery {
     init(in folder: ScratchFolder, mode: JournalEvent.Mode = .live) throws {
         let programme = try Fixture.programme()
         let session = try #require(programme.session("group-1"))
-        let id = DeliveryID.make(date: Fixture.t0, offsetMinutes: 0, group: "G01", session: session.id)
+        let id = DeliveryID.make(date: Fixture.t0, offsetMinutes: 0, group: "G01", session: session.id, random: UUID())
         let opening = DeliveryOpened(programme: programme, session: session, group: "G01", site: "S01", facilitators: Self.facilitators)
         let (writer, event) = try JournalWriter.create(in: folder.directory.folder(for: mode), delivery: id, mode: mode,
                                                        opening: opening, actor: "N01", at: Fixture.at(0), utcOffsetMinutes: 0)
