@@ -79,23 +79,26 @@ let package = Package(
         ),
         // Appends until killed; the crash-injection test drives it.
         .executableTarget(name: "iwotch-stress", dependencies: ["Journal"]),
+        // What the test targets share: golden files (frames with their styles), the built binaries,
+        // running commands, and the tmux driver.
+        .target(name: "TestSupport", dependencies: ["Views"], path: "Tests/TestSupport"),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"]),
-        .testTarget(name: "JournalTests", dependencies: ["Journal", "Programme"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "Programme", "TestSupport"]),
         .testTarget(name: "DeliveryFactsTests", dependencies: ["DeliveryFacts", "Journal"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "DeliveryFacts", "Journal", "Programme", "DisplayText"], exclude: ["Golden"]),
-        .testTarget(name: "EngineTests", dependencies: ["SessionEngine", "Runtime", "Views", "Journal", "Programme", "Audit", "DeliveryFacts"], exclude: ["Golden"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "DeliveryFacts", "Journal", "Programme", "DisplayText", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "EngineTests", dependencies: ["SessionEngine", "Runtime", "Views", "Journal", "Programme", "Audit", "DeliveryFacts", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "ProgrammeTests",
-            dependencies: ["Programme"],
+            dependencies: ["Programme", "TestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
-        .testTarget(name: "PlanTests", dependencies: ["Plan", "Programme"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "PlanTests", dependencies: ["Plan", "Programme", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         // Runs the built binary as a user would: exit codes and output.
-        .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal"]),
+        .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal", "TestSupport"]),
         // Drives the frame loops through the TestBackend: no terminal, no tmux.
         .testTarget(name: "ConsoleLoopTests", dependencies: ["Console", "Backend", "ConsoleInput", "Runtime", "SessionEngine", "Views", "Journal", "Programme"]),
         // Runs `iwotch` full-screen in a private tmux server and reads the screen.
-        .testTarget(name: "ConsoleTests", dependencies: ["iwotch", "iwotch-stress"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["iwotch", "iwotch-stress", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

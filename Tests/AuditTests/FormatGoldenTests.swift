@@ -1,41 +1,35 @@
 import Foundation
 import Testing
 @testable import Audit
+import TestSupport
 
 /// Every format of the fidelity report (and Markdown of the others) against golden files.
-/// Regenerate with IWOTCH_UPDATE_GOLDEN=1 after a deliberate change, and read the diff.
+/// Regenerate with IWOTCH_UPDATE_GOLDEN=1 after a deliberate change (see Tests/README.md).
 @Suite struct FormatGoldenTests {
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let golden = GoldenFolder()
 
-    func compare(_ text: String, _ name: String, root: URL) throws {
-        let normalised = text.replacingOccurrences(of: root.path, with: "<journals>")
-        let url = Self.golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["IWOTCH_UPDATE_GOLDEN"] == "1" {
-            try normalised.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(normalised == expected, "\(name) differs from its golden file; if the change is meant, regenerate with IWOTCH_UPDATE_GOLDEN=1")
+    func compare(_ text: String, _ name: String, root: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+        Self.golden.expect(text.replacingOccurrences(of: root.path, with: "<journals>"), name, sourceLocation: sourceLocation)
     }
 
     @Test func fidelityInEveryFormat() throws {
         let fixture = try Fixture.make()
         defer { fixture.remove() }
         let document = FidelityReport.make(ReportInput(set: fixture.read(), filters: Filters()))
-        try compare(TerminalFormat.render(document, width: 100), "fidelity.txt", root: fixture.root)
-        try compare(CSV.render(document.sections[0].table), "fidelity-deliveries.csv", root: fixture.root)
-        try compare(JSONFormat.render(document), "fidelity.json", root: fixture.root)
-        try compare(MarkdownFormat.render(document), "fidelity.md", root: fixture.root)
-        try compare(HTMLFormat.render(document), "fidelity.html", root: fixture.root)
+        compare(TerminalFormat.render(document, width: 100), "fidelity.txt", root: fixture.root)
+        compare(CSV.render(document.sections[0].table), "fidelity-deliveries.csv", root: fixture.root)
+        compare(JSONFormat.render(document), "fidelity.json", root: fixture.root)
+        compare(MarkdownFormat.render(document), "fidelity.md", root: fixture.root)
+        compare(HTMLFormat.render(document), "fidelity.html", root: fixture.root)
     }
 
     @Test func otherReportsInMarkdown() throws {
         let fixture = try Fixture.make()
         defer { fixture.remove() }
         let input = ReportInput(set: fixture.read(), filters: Filters())
-        try compare(MarkdownFormat.render(AttendanceReport.make(input)), "attendance.md", root: fixture.root)
-        try compare(MarkdownFormat.render(TimingReport.make(input)), "timing.md", root: fixture.root)
-        try compare(MarkdownFormat.render(SessionsReport.make(input, sample: .init(share: 0.5, seed: 7))), "sessions.md", root: fixture.root)
+        compare(MarkdownFormat.render(AttendanceReport.make(input)), "attendance.md", root: fixture.root)
+        compare(MarkdownFormat.render(TimingReport.make(input)), "timing.md", root: fixture.root)
+        compare(MarkdownFormat.render(SessionsReport.make(input, sample: .init(share: 0.5, seed: 7))), "sessions.md", root: fixture.root)
     }
 
     @Test func terminalTablesFitTheWidth() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Audit
 
 /// The HTML report rendered by a real browser engine (Debian's chromium-headless-shell, which
@@ -9,16 +10,9 @@ import Testing
     static let chromium = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium!)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try Command.run(URL(fileURLWithPath: chromium!),
+                                  ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage"] + arguments)
+        return (run.status, run.stdout)
     }
 
     @Test(.enabled(if: chromium != nil, "chromium-headless-shell is not installed (Scripts/setup installs it)"))

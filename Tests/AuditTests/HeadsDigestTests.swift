@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Journal
 @testable import Audit
 
@@ -17,14 +18,7 @@ import Journal
           printf 'sha256:%s\\n' "$(tail -n 1 "$f" | tr -d '\\n' | sha256sum | cut -c1-64)"
         done | LC_ALL=C sort | head -c -1 | sha256sum | cut -c1-64
         """
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", recipe, "sh", fixture.root.path]
-        let pipe = Pipe()
-        shell.standardOutput = pipe
-        try shell.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
+        let output = try Command.run(URL(fileURLWithPath: "/bin/sh"), ["-c", recipe, "sh", fixture.root.path]).stdout
         #expect(Self.digest(fixture.root) == "sha256:" + output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct ContentCheckCommandTests {
     @Test func theBundledProgrammeIsCleanAndFingerprinted() throws {
-        let run = try Binary.run(["content", "check", "Content/i-wotch"])
+        let run = try BuiltBinary.run(["content", "check", "Content/i-wotch"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Content/i-wotch: I-WOTCH version"))
         #expect(run.stdout.contains("7 sessions"))
@@ -14,7 +15,7 @@ import Testing
 
     @Test func withNoPathItFindsTheBundledProgramme() throws {
         let elsewhere = FileManager.default.temporaryDirectory
-        let run = try Binary.run(["content", "check", "--quiet"], in: elsewhere)
+        let run = try BuiltBinary.run(["content", "check", "--quiet"], in: elsewhere)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("fingerprint sha256:"))
     }
@@ -22,7 +23,7 @@ import Testing
     @Test func contentProblemsExitOneWithEveryProblemOnStandardError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let mini = Binary.repository.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini")
+        let mini = Repository.root.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini")
         try FileManager.default.copyItem(at: mini, to: folder)
         let session = folder.appendingPathComponent("sessions/group-1.yaml")
         let text = try String(contentsOf: session, encoding: .utf8)
@@ -30,7 +31,7 @@ import Testing
             .replacingOccurrences(of: "planned_minutes: 60", with: "planned_minutes: 61")
         try text.write(to: session, atomically: true, encoding: .utf8)
 
-        let run = try Binary.run(["content", "check", folder.path])
+        let run = try BuiltBinary.run(["content", "check", folder.path])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty, "no fingerprint for broken content")
         #expect(run.stderr.contains("group-1.yaml:43:11: error: unknown role `lya`"))
@@ -40,20 +41,20 @@ import Testing
     }
 
     @Test func aMissingProgrammeIsAContentErrorNotACrash() throws {
-        let run = try Binary.run(["content", "check", "/nonexistent/programme"])
+        let run = try BuiltBinary.run(["content", "check", "/nonexistent/programme"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("/nonexistent/programme/programme.yaml:1:1: error: no programme file here"))
     }
 
     @Test func usageErrorsExitTwo() throws {
-        let run = try Binary.run(["content", "check", "--no-such-flag"])
+        let run = try BuiltBinary.run(["content", "check", "--no-such-flag"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("Unknown option '--no-such-flag'"))
-        #expect(try Binary.run(["content", "check", "a", "b"]).status == 2)
+        #expect(try BuiltBinary.run(["content", "check", "a", "b"]).status == 2)
     }
 
     @Test func helpExitsZero() throws {
-        let run = try Binary.run(["content", "check", "--help"])
+        let run = try BuiltBinary.run(["content", "check", "--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("USAGE: iwotch content check"))
     }
@@ -61,7 +62,7 @@ import Testing
 
 @Suite struct OverviewTests {
     @Test func withNoCommandItShowsTheProgramme() throws {
-        let run = try Binary.run([])
+        let run = try BuiltBinary.run([])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("I-WOTCH (version"))
         #expect(run.stdout.contains(" 1. Day 1: Living with pain"))
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func diagnosticsNameTheCursesLibraryAndContent() throws {
-        let run = try Binary.run(["diagnostics"], environment: ["TERM": "xterm-256color"])
+        let run = try BuiltBinary.run(["diagnostics"], environment: ["TERM": "xterm-256color"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("curses    ncurses 6"))
         #expect(run.stdout.contains("colours   256"))

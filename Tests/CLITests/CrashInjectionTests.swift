@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Journal
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ import Glibc
     @Test func everyAcknowledgedEventSurvivesKillNine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-crash-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let stress = Binary.url.deletingLastPathComponent().appendingPathComponent("iwotch-stress")
+        let stress = BuiltBinary.stress
         var acknowledged: [Int: String] = [:]
         var generator = SystemRandomNumberGenerator()
 

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real binary in tmux at 80x24: `iwotch browse` on the bundled manual, a search for
 /// "withdrawal", and a jump to the first hit and on to the next.
 @Suite struct BrowseConsoleTests {
-    static let bundled = IWotchBinary.repository.appendingPathComponent("Content/i-wotch").path
+    static let bundled = Repository.root.appendingPathComponent("Content/i-wotch").path
 
     @Test func searchForWithdrawalAndJumpToTheHit() async throws {
         let tmux = try Tmux()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +9,7 @@ import Glibc
 /// a break), mark the register, move through the items, rate, add a note, kill -9 midway, resume
 /// in a new terminal, finish, sign off, and check the journal.
 @Suite struct LiveSessionTests {
-    static let mini = IWotchBinary.repository.appendingPathComponent("Tests/ConsoleTests/Fixtures/short").path
+    static let mini = Repository.root.appendingPathComponent("Tests/ConsoleTests/Fixtures/short").path
 
     func arguments(_ journal: String) -> [String] {
         ["run", "--content", Self.mini, "--journal", journal, "--group", "G01", "--session", "group-1"]
@@ -78,7 +79,7 @@ import Glibc
         let after = try tmux.tmux(["capture-pane", "-p", "-S", "-100", "-t", Tmux.session]).output
         #expect(after.contains("The delivery is closed and signed off."), "\(after)")
 
-        let check = try IWotchBinary.run(["journal", "check", "--content", Self.mini, "--journal", journal])
+        let check = try BuiltBinary.run(["journal", "check", "--content", Self.mini, "--journal", journal])
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("1 journal checked (1 closed, 0 open): 0 errors, 0 warnings"))
 
@@ -98,24 +99,7 @@ import Glibc
         try audit.sendKeys("Escape", "Escape", "Escape")
         let left = try await audit.waitForExit()
         #expect(left.deadStatus == 0)
-        let report = try IWotchBinary.run(["report", "sessions", "--journal", journal, "--seed", "1"])
+        let report = try BuiltBinary.run(["report", "sessions", "--journal", journal, "--seed", "1"])
         #expect(report.output.contains("70.0% ▽"), "\(report.output)")
-    }
-}
-
-extension IWotchBinary {
-    /// Runs iwotch outside tmux (for commands that print and exit), returning status and output.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
     }
 }

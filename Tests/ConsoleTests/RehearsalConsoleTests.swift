@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real binary in tmux at 80x24: `iwotch rehearse` on the console fixture, through a few
 /// items with a skip and a restart, to the timing summary; the record lands under rehearsal/ only.
@@ -42,9 +43,9 @@ import Testing
         let after = try LiveRecord.reports(journal)
         #expect(after == before, "a rehearsal changed the live reports")
         #expect(after.allSatisfy { $0.contains("G01") && !$0.contains("TRAINING-1") && !$0.contains("REH") })
-        let list = try IWotchBinary.run(["journal", "list", "--journal", journal.path])
+        let list = try BuiltBinary.run(["journal", "list", "--journal", journal.path])
         #expect(list.output.contains("REH") && list.output.contains("rehearsal"), "\(list.output)")
-        let check = try IWotchBinary.run(["journal", "check", "--content", LiveSessionTests.mini, "--journal", journal.path])
+        let check = try BuiltBinary.run(["journal", "check", "--content", LiveSessionTests.mini, "--journal", journal.path])
         #expect(check.output.contains("0 errors"), "\(check.output)")
     }
 }
@@ -57,18 +58,13 @@ enum LiveRecord {
     static func write(into journal: URL) throws {
         let live = journal.appendingPathComponent("live")
         try FileManager.default.createDirectory(at: live, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: IWotchBinary.path).deletingLastPathComponent().appendingPathComponent("iwotch-stress")
-        process.arguments = [live.path, "6"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try Command.run(BuiltBinary.stress, [live.path, "6"])
+        #expect(run.status == 0, "\(run.stderr)")
     }
 
     static func reports(_ journal: URL) throws -> [String] {
         try [["fidelity", "--format", "json"], ["attendance", "--format", "csv"], ["timing", "--format", "markdown"], ["sessions", "--seed", "7"]].map {
-            let run = try IWotchBinary.run(["report"] + $0 + ["--journal", journal.path, "--width", "200"])
+            let run = try BuiltBinary.run(["report"] + $0 + ["--journal", journal.path, "--width", "200"])
             #expect(run.status == 0, "\(run.output)")
             return run.output
         }

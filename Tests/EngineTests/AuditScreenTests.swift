@@ -53,8 +53,8 @@ import Views
         #expect(list.contains("1 live delivery from 1 journal file"))
         #expect(list.contains("2026-03-04  S01      G01    group-1     N01 L01        2 of 3   75.0% ▽ signed"), "\(list)")
         let id = try #require(driver.state.audit.chosen?.id)
-        try expectGolden(driver.frame(), "audit-list", masking: [id: "2026-03-04-G01-group-1-xxxxxxxx"])
-        try expectGolden(driver.frame(120, 40), "audit-list", masking: [id: "2026-03-04-G01-group-1-xxxxxxxx"])
+        expectGolden(driver.frame(), "audit-list", masking: [id: "2026-03-04-G01-group-1-xxxxxxxx"])
+        expectGolden(driver.frame(120, 40), "audit-list", masking: [id: "2026-03-04-G01-group-1-xxxxxxxx"])
 
         // The same figure as the fidelity report's row for this delivery.
         let set = AuditSet.read(JournalDirectory(root: driver.folder).files(.live))
@@ -72,14 +72,14 @@ import Views
         #expect(["▶ 1", "20 min", "30.0 min", "2 of 2", "75.0% ▽"].allSatisfy(welcome.contains), "\(welcome)")
         let practice = try #require(rows.first { $0.contains("Relaxation practice") })
         #expect(["not run", "1 of 1", "–"].allSatisfy(practice.contains), "\(practice)")
-        try expectGolden(driver.frame(), "audit-delivery")
-        try expectGolden(driver.frame(120, 40), "audit-delivery")
+        expectGolden(driver.frame(), "audit-delivery")
+        expectGolden(driver.frame(120, 40), "audit-delivery")
 
         driver.press(.enter)
         let items = driver.frame().plainText
         #expect(items.contains("→ Fully delivered · delivered by N01 (nurse) and L01 (lay)"), "\(items)")
         #expect(items.contains("→ Partly delivered"))
-        try expectGolden(driver.frame(), "audit-activity")
+        expectGolden(driver.frame(), "audit-activity")
         driver.press(.right)
         #expect(driver.frame().plainText.contains("→ Not applicable"))
         driver.press(.escape, .escape, .escape)

@@ -4,12 +4,13 @@ import Testing
 import Programme
 @testable import Runtime
 @testable import SessionEngine
+import TestSupport
 import Views
 
 enum Fixture {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
     static let mini = repository.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini").path
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let golden = GoldenFolder()
     static func programme() throws -> Programme { try #require(ProgrammeLoader.load(path: mini).programme) }
     static let start = Timestamp.parse("2026-03-04T10:00:00.000Z")!
 }
@@ -72,14 +73,9 @@ final class Driver {
     func events() throws -> [JournalEvent] { try ReadJournal.read(try #require(journalURL)).events.map(\.event) }
 }
 
-/// `masking` replaces text that differs from run to run (such as a delivery id's random part).
-func expectGolden(_ grid: Grid, _ name: String, masking: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = Fixture.golden.appendingPathComponent("\(name)-\(grid.width)x\(grid.height).txt")
-    let text = masking.reduce(grid.plainText) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
-    if ProcessInfo.processInfo.environment["IWOTCH_UPDATE_GOLDEN"] == "1" {
-        try Data(text.utf8).write(to: url)
-        return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == expected, "frame differs from Golden/\(url.lastPathComponent); rerun with IWOTCH_UPDATE_GOLDEN=1 only if intended", sourceLocation: sourceLocation)
+/// Compares a frame, text and styles (see FrameText), with Golden/NAME-WxH.txt. `masking` replaces
+/// text that differs from run to run (such as a delivery id's random part).
+func expectGolden(_ grid: Grid, _ name: String, masking: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) {
+    let text = masking.reduce(FrameText.golden(grid)) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+    Fixture.golden.expect(text, "\(name)-\(grid.width)x\(grid.height).txt", sourceLocation: sourceLocation)
 }

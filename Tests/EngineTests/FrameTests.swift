@@ -4,7 +4,7 @@ import Testing
 import Views
 
 /// Golden frames: each screen rendered to text at 80x24, 120x40 and a too-small size.
-/// Regenerated only with IWOTCH_UPDATE_GOLDEN=1.
+/// Regenerated with IWOTCH_UPDATE_GOLDEN=1 (see Tests/README.md).
 @Suite struct FrameTests {
     static let sizes = [(80, 24), (120, 40)]
 
@@ -27,24 +27,24 @@ import Views
         let driver = try inProgress()
         defer { driver.cleanUp() }
         for (width, height) in Self.sizes {
-            try expectGolden(driver.frame(width, height), "walkthrough")
-            driver.press(.character("a")); try expectGolden(driver.frame(width, height), "register"); driver.press(.escape)
-            driver.press(.character("f")); try expectGolden(driver.frame(width, height), "checklist"); driver.press(.escape)
-            driver.press(.character("g")); try expectGolden(driver.frame(width, height), "agenda"); driver.press(.escape)
+            expectGolden(driver.frame(width, height), "walkthrough")
+            driver.press(.character("a")); expectGolden(driver.frame(width, height), "register"); driver.press(.escape)
+            driver.press(.character("f")); expectGolden(driver.frame(width, height), "checklist"); driver.press(.escape)
+            driver.press(.character("g")); expectGolden(driver.frame(width, height), "agenda"); driver.press(.escape)
             driver.press(.character("n")); driver.type("Zoë's café closed 疼痛 ok 👍")
-            try expectGolden(driver.frame(width, height), "note"); driver.press(.escape)
-            driver.press(.character("c")); try expectGolden(driver.frame(width, height), "close"); driver.press(.escape)
-            driver.press(.character("?")); try expectGolden(driver.frame(width, height), "help"); driver.press(.escape)
-            driver.press(.character("q")); try expectGolden(driver.frame(width, height), "confirm-quit"); driver.press(.character("n"))
+            expectGolden(driver.frame(width, height), "note"); driver.press(.escape)
+            driver.press(.character("c")); expectGolden(driver.frame(width, height), "close"); driver.press(.escape)
+            driver.press(.character("?")); expectGolden(driver.frame(width, height), "help"); driver.press(.escape)
+            driver.press(.character("q")); expectGolden(driver.frame(width, height), "confirm-quit"); driver.press(.character("n"))
         }
     }
 
     @Test func homeAndSetup() throws {
         let driver = try Driver()
         defer { driver.cleanUp() }
-        try expectGolden(driver.frame(), "home")
+        expectGolden(driver.frame(), "home")
         driver.press(.enter, .tab); driver.type("G01")
-        try expectGolden(driver.frame(), "setup")
+        expectGolden(driver.frame(), "setup")
     }
 
     /// Many open deliveries to resume: the list closes up, then scrolls, and never runs into
@@ -70,7 +70,7 @@ import Views
     @Test func tooSmallSaysSoAtAnySize() throws {
         let driver = try inProgress()
         defer { driver.cleanUp() }
-        try expectGolden(driver.frame(60, 20), "walkthrough")
+        expectGolden(driver.frame(60, 20), "walkthrough")
         #expect(driver.frame(79, 24).plainText.contains("Enlarge the window"))
         #expect(driver.frame(80, 23).plainText.contains("Enlarge the window"))
         #expect(driver.frame(2, 1).width == 2)   // never crashes, however small

@@ -3,8 +3,8 @@ import Testing
 @testable import SessionEngine
 import Views
 
-/// Golden frames at 80x24 of the rehearsal and the manual browser. Regenerated only with
-/// IWOTCH_UPDATE_GOLDEN=1; the live screens' goldens are FrameTests'.
+/// Golden frames at 80x24 of the rehearsal and the manual browser. Regenerated with
+/// IWOTCH_UPDATE_GOLDEN=1 (see Tests/README.md); the live screens' goldens are FrameTests'.
 @Suite struct RehearsalFrameTests {
     @Test func rehearsalWalkthroughAndTimingSummary() throws {
         let driver = try Driver(mode: .rehearsal)
@@ -18,23 +18,23 @@ import Views
         driver.wait(minutes: 7)
         driver.press(.character("f"), .character("1"), .escape)
         driver.wait(minutes: 0.5)
-        try expectGolden(driver.frame(), "rehearsal-walkthrough")
+        expectGolden(driver.frame(), "rehearsal-walkthrough")
         driver.press(.character("s"))
         driver.wait(minutes: 4)
         driver.press(.character("t"))
-        try expectGolden(driver.frame(), "timing-summary")
+        expectGolden(driver.frame(), "timing-summary")
     }
 
     @Test func browserListDetailAndSearch() throws {
         let driver = try Driver()
         defer { driver.cleanUp() }
         driver.press(.down, .down, .enter)
-        try expectGolden(driver.frame(), "browser-list")
+        expectGolden(driver.frame(), "browser-list")
         driver.press(.enter, .down, .enter)
-        try expectGolden(driver.frame(), "browser-detail")
+        expectGolden(driver.frame(), "browser-detail")
         driver.press(.character("/")); driver.type("AIMS")
-        try expectGolden(driver.frame(), "browser-search")
+        expectGolden(driver.frame(), "browser-search")
         driver.press(.down, .enter)
-        try expectGolden(driver.frame(), "browser-hit")
+        expectGolden(driver.frame(), "browser-hit")
     }
 }

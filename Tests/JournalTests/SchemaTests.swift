@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Journal
 
 /// Every event type the code can write validates against the published JSON Schema
@@ -21,17 +22,8 @@ import Testing
     sys.exit(1 if bad else 0)
     """
 
-    func validate(_ journal: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.validator, Self.schema.path, journal.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+    func validate(_ journal: URL) throws -> CommandRun {
+        try Command.run("python3", ["-c", Self.validator, Self.schema.path, journal.path])
     }
 
     /// A journal holding every event type, and the optional fields both present and absent.

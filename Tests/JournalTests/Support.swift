@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Journal
 import Programme
 
 enum Fixture {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
     static let mini = repository.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini").path
 
     static func programme() throws -> Programme {

@@ -13,11 +13,11 @@ import Programme
     }
 
     @Test func textMatchesGolden() throws {
-        try expectGolden(ContentDiff(old: old, new: new).text(oldLabel: "mini", newLabel: "mini-1.1"), "diff-mini.txt")
+        expectGolden(ContentDiff(old: old, new: new).text(oldLabel: "mini", newLabel: "mini-1.1"), "diff-mini.txt")
     }
 
     @Test func markdownMatchesGolden() throws {
-        try expectGolden(ContentDiff(old: old, new: new).markdown(oldLabel: "mini", newLabel: "mini-1.1"), "diff-mini.md")
+        expectGolden(ContentDiff(old: old, new: new).markdown(oldLabel: "mini", newLabel: "mini-1.1"), "diff-mini.md")
     }
 
     @Test func findsExactlyThePlantedChanges() throws {

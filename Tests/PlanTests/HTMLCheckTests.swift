@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Programme
 import Plan
 
@@ -20,22 +21,8 @@ enum Chromium {
     }()
 }
 
-struct ScriptRun { var status: Int32; var stdout: String; var stderr: String }
-
-func checkHTML(_ arguments: [String]) throws -> ScriptRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = [Fixtures.repository.appendingPathComponent("Scripts/check-html").path] + arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ScriptRun(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                     stderr: String(decoding: stderr, as: UTF8.self))
+func checkHTML(_ arguments: [String]) throws -> CommandRun {
+    try Command.run(URL(fileURLWithPath: "/bin/bash"), [Fixtures.repository.appendingPathComponent("Scripts/check-html").path] + arguments)
 }
 
 final class TemporaryFolder {

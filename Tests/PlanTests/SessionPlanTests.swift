@@ -11,11 +11,11 @@ import Programme
     }
 
     @Test func markdownMatchesGolden() throws {
-        try expectGolden(try miniPlan().markdown, "plan-group-1.md")
+        expectGolden(try miniPlan().markdown, "plan-group-1.md")
     }
 
     @Test func htmlMatchesGolden() throws {
-        try expectGolden(try miniPlan().html, "plan-group-1.html")
+        expectGolden(try miniPlan().html, "plan-group-1.html")
     }
 
     @Test func clockTimesRunFromTheStart() throws {

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 import Programme
 
 /// Paths of the fixtures and golden files, found beside this file so no resource bundle is needed.
 enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let repository = folder.deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
     static let golden = folder.appendingPathComponent("Golden")
     /// A small programme whose texts hold characters Markdown and HTML would otherwise misread.
     static let mini = folder.appendingPathComponent("Fixtures/mini").path
@@ -20,13 +21,7 @@ enum Fixtures {
     }
 }
 
-/// Compares text with a golden file; `IWOTCH_UPDATE_GOLDEN=1` rewrites the file instead, and only then.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = Fixtures.golden.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["IWOTCH_UPDATE_GOLDEN"] == "1" {
-        try Data(actual.utf8).write(to: url)
-        return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "differs from Golden/\(name); rerun with IWOTCH_UPDATE_GOLDEN=1 only if the change is intended", sourceLocation: sourceLocation)
+/// Compares text with the golden file Golden/NAME (see TestSupport's Golden for regeneration).
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    GoldenFolder(Fixtures.golden).expect(actual, name, sourceLocation: sourceLocation)
 }

@@ -130,7 +130,7 @@ enum PlantedFault: String, CaseIterable, Sendable {
             #expect(check.programme == nil, "a programme with errors must not load")
             #expect(check.diagnostics.errorCount > 0)
         }
-        try expectGolden(scratch.report(), "errors/\(fault.rawValue).txt")
+        expectGolden(scratch.report(), "errors/\(fault.rawValue).txt")
     }
 
     @Test func manyFaultsAreAllReportedInOnePass() throws {

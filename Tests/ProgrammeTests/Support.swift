@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Programme
 
 /// Paths of the test fixtures, found beside this file so no resource bundle is needed.
@@ -7,7 +8,7 @@ enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let mini = folder.appendingPathComponent("Fixtures/mini").path
     static let golden = folder.appendingPathComponent("Golden")
-    static let repository = folder.deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 }
 
 /// A private copy of a fixture programme in a temporary folder, to plant faults in.
@@ -52,14 +53,7 @@ final class ScratchProgramme {
 
 struct PlantingError: Error, CustomStringConvertible { let description: String }
 
-/// Compares text with a golden file; `IWOTCH_UPDATE_GOLDEN=1` rewrites the file instead, and only then.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = Fixtures.golden.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["IWOTCH_UPDATE_GOLDEN"] == "1" {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(actual.utf8).write(to: url)
-        return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "differs from Golden/\(name); rerun with IWOTCH_UPDATE_GOLDEN=1 only if the change is intended", sourceLocation: sourceLocation)
+/// Compares text with the golden file Golden/NAME (see TestSupport's Golden for regeneration).
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    GoldenFolder(Fixtures.golden).expect(actual, name, sourceLocation: sourceLocation)
 }

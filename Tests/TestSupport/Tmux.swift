@@ -8,23 +8,23 @@ import Glibc
 /// Every test gets its own socket and config, so tests run in parallel and a failure cannot leave
 /// a session behind (deinit kills the server). tmux is spawned with posix_spawnp and a clean signal
 /// state: Foundation.Process hands children blocked signals and can hang waiting for tmux.
-final class Tmux {
+public final class Tmux {
     /// How long a wait may last before it is a failure. Only a failing test waits this long; it is
     /// generous because the whole suite starts many consoles at once on a small machine.
-    static let patience: Duration = .seconds(20)
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public static let patience: Duration = .seconds(20)
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    struct PaneInfo: Equatable {
-        var alternateOn: Bool
-        var dead: Bool
+    public struct PaneInfo: Equatable, Sendable {
+        public var alternateOn: Bool
+        public var dead: Bool
         /// The exit status once tmux knows it (nil while alive, or when a signal killed the app).
-        var deadStatus: Int32?
+        public var deadStatus: Int32?
         /// The signal that killed the app (a crash shows here, not as a status).
-        var deadSignal: Int32?
+        public var deadSignal: Int32?
 
-        init(alternateOn: Bool, dead: Bool, deadStatus: Int32?, deadSignal: Int32? = nil) {
+        public init(alternateOn: Bool, dead: Bool, deadStatus: Int32?, deadSignal: Int32? = nil) {
             self.alternateOn = alternateOn
             self.dead = dead
             self.deadStatus = deadStatus
@@ -32,15 +32,15 @@ final class Tmux {
         }
 
         /// Dead, and tmux knows how it ended.
-        var exited: Bool { dead && (deadStatus != nil || deadSignal != nil) }
+        public var exited: Bool { dead && (deadStatus != nil || deadSignal != nil) }
     }
 
-    let directory: String
+    public let directory: String
     private var socket: String { directory + "/sock" }
     private var spawned = 0
-    static let session = "t"
+    public static let session = "t"
 
-    init() throws {
+    public init() throws {
         // Short paths: a Unix socket path must fit in 108 bytes, and TMPDIR can be long.
         var template = Array("/tmp/iwotch-tmux.XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw Failure(description: "cannot create a temporary folder") }
@@ -63,49 +63,49 @@ final class Tmux {
 
     /// Starts `iwotch ARGUMENTS` in a WIDTH x HEIGHT pane. `withoutNoColor` removes the NO_COLOR
     /// that `swift test` exports when its output is not a terminal.
-    func start(_ arguments: [String], width: Int = 80, height: Int = 24, withoutNoColor: Bool = false,
+    public func start(_ arguments: [String], width: Int = 80, height: Int = 24, withoutNoColor: Bool = false,
                environment: [String: String] = [:]) throws {
         var command = ["env"]
         if withoutNoColor { command += ["-u", "NO_COLOR"] }
         let settings = ["TERM": "tmux-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no"]
             .merging(environment) { $1 }
         command += settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        command += [IWotchBinary.path] + arguments
+        command += [BuiltBinary.iwotch.path] + arguments
         let result = try tmux(["new-session", "-d", "-s", Self.session, "-x", "\(width)", "-y", "\(height)"] + command)
         guard result.status == 0 else { throw Failure(description: "tmux new-session failed: \(result.output)") }
     }
 
-    func sendKeys(_ keys: String...) throws {
+    public func sendKeys(_ keys: String...) throws {
         try check(tmux(["send-keys", "-t", Self.session] + keys))
     }
 
     /// Sends text literally (no key-name lookup), e.g. "é".
-    func sendText(_ text: String) throws {
+    public func sendText(_ text: String) throws {
         try check(tmux(["send-keys", "-t", Self.session, "-l", text]))
     }
 
     /// The visible screen. With `history`, the lines scrolled off the top too: when the app exits,
     /// tmux writes "Pane is dead" on the last row with a line feed, which scrolls the first row
     /// (where a closing sentence lands after endwin) into the history.
-    func capture(history: Bool = false) throws -> String {
+    public func capture(history: Bool = false) throws -> String {
         try check(tmux(["capture-pane", "-p", "-t", Self.session] + (history ? ["-S", "-"] : [])))
     }
 
     /// The screen with SGR escape sequences for colours and attributes.
-    func captureWithAttributes() throws -> String {
+    public func captureWithAttributes() throws -> String {
         try check(tmux(["capture-pane", "-p", "-e", "-t", Self.session]))
     }
 
     /// Polls the screen until it contains every one of `texts`; returns that screen.
     @discardableResult
-    func waitFor(text texts: String..., history: Bool = false, timeout: Duration = Tmux.patience) async throws -> String {
+    public func waitFor(text texts: String..., history: Bool = false, timeout: Duration = Tmux.patience) async throws -> String {
         try await waitUntil("the screen shows \(texts)", history: history, timeout: timeout) { screen in
             texts.allSatisfy { screen.contains($0) }
         }
     }
 
     @discardableResult
-    func waitUntil(_ what: String, history: Bool = false, timeout: Duration = Tmux.patience,
+    public func waitUntil(_ what: String, history: Bool = false, timeout: Duration = Tmux.patience,
                    _ condition: (String) -> Bool) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
@@ -118,11 +118,11 @@ final class Tmux {
         throw Failure(description: "timed out waiting until \(what); the screen was:\n\(screen)")
     }
 
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         try check(tmux(["resize-window", "-t", Self.session, "-x", "\(width)", "-y", "\(height)"]))
     }
 
-    func paneInfo() throws -> PaneInfo {
+    public func paneInfo() throws -> PaneInfo {
         var info = try readPaneInfo()
         if info.dead, !info.exited {
             // Debian's tmux may miss the child's exit (a libutempter SIGCHLD race): nudge the server.
@@ -134,7 +134,7 @@ final class Tmux {
     }
 
     /// Polls until the app has exited and tmux knows its status (or the signal that killed it).
-    func waitForExit(timeout: Duration = Tmux.patience) async throws -> PaneInfo {
+    public func waitForExit(timeout: Duration = Tmux.patience) async throws -> PaneInfo {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var info = try paneInfo()
@@ -147,7 +147,7 @@ final class Tmux {
     }
 
     /// Sends a signal to the app itself (the pane's process: `env` execs the binary).
-    func kill(signal: Int32) throws {
+    public func kill(signal: Int32) throws {
         let output = try check(tmux(["display-message", "-p", "-t", Self.session, "#{pane_pid}"]))
         guard let pid = Int32(output.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else {
             throw Failure(description: "no pane pid in \(output)")
@@ -172,7 +172,7 @@ final class Tmux {
     }
 
     /// Runs `tmux -S SOCKET -f CONFIG ARGUMENTS` and returns its status and output (stdout and stderr).
-    func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    public func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {
         spawned += 1
         let outputPath = directory + "/out-\(spawned)"
         defer { unlink(outputPath) }
@@ -223,20 +223,5 @@ final class Tmux {
         let result = posix_spawnp(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
         guard result == 0 else { throw Failure(description: "cannot start tmux: \(String(cString: strerror(result)))") }
         return pid
-    }
-}
-
-/// The built `iwotch`, beside the test bundle (as Tests/CLITests/Binary.swift finds it).
-enum IWotchBinary {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var path: String {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("iwotch")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        return repository.appendingPathComponent(".build/debug/iwotch").path
     }
 }
