@@ -83,6 +83,8 @@ let package = Package(
         // running commands, and the tmux driver.
         .target(name: "TestSupport", dependencies: ["Views"], path: "Tests/TestSupport"),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText"]),
+        // Reads Package.swift, the imports in Sources/ and ARCHITECTURE.md: the three must agree.
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Programme", "TestSupport"]),
         .testTarget(name: "DeliveryFactsTests", dependencies: ["DeliveryFacts", "Journal"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "DeliveryFacts", "Journal", "Programme", "DisplayText", "TestSupport"], exclude: ["Golden"]),
