@@ -33,17 +33,17 @@ public struct AttendanceCounts: Sendable, Equatable {
     /// Present, late, leaving early, or both.
     public var attended: Int { present + late + leftEarly + lateAndLeftEarly }
 
-    /// "3 of 5 attended: 1 present, 1 late, 1 late and left early, 1 absent (1 notified), 1 not
-    /// marked": every number with its word, the same on the register, the close screen and the
-    /// audit screen. Buckets with nobody in them are left out, except present and absent.
+    /// "3 of 5 attended, 1 not marked: 1 present, 1 late, 1 late and left early, 1 absent (1
+    /// notified)": every number with its word, the same on the register, the close screen and the
+    /// audit screen. Who is not yet marked comes first, so a narrow screen that cuts the line keeps
+    /// it. Marks nobody has are left out, except present and absent.
     public var words: String {
         var parts = ["\(present) present"]
         if late > 0 { parts.append("\(late) late") }
         if leftEarly > 0 { parts.append("\(leftEarly) left early") }
         if lateAndLeftEarly > 0 { parts.append("\(lateAndLeftEarly) late and left early") }
         parts.append("\(absent) absent" + (absentNotified > 0 ? " (\(absentNotified) notified)" : ""))
-        if unmarked > 0 { parts.append("\(unmarked) not marked") }
-        return "\(attended) of \(roster) attended: " + parts.joined(separator: ", ")
+        return "\(attended) of \(roster) attended" + (unmarked > 0 ? ", \(unmarked) not marked" : "") + ": " + parts.joined(separator: ", ")
     }
 }
 

@@ -58,7 +58,7 @@ import Testing
         let marks: [String: (AttendanceMarked.Status, Bool?)] = ["P1": (.present, nil), "P2": (.lateAndLeftEarly, nil), "P3": (.absent, true)]
         let counts = AttendanceCounts(roster: ["P1", "P2", "P3", "P4"]) { code in marks[code].map { ($0.0, $0.1) } }
         #expect(counts.attended == 2 && counts.absent == 1 && counts.unmarked == 1 && counts.lateAndLeftEarly == 1 && counts.late == 0)
-        #expect(counts.words == "2 of 4 attended: 1 present, 1 late and left early, 1 absent (1 notified), 1 not marked")
+        #expect(counts.words == "2 of 4 attended, 1 not marked: 1 present, 1 late and left early, 1 absent (1 notified)")
     }
 
     @Test func aPersonLateAndLeavingEarlyCountsInBothArrivalsAndDepartures() {
