@@ -1,8 +1,10 @@
 // swift-tools-version:6.0
 // The iwotch facilitator console. Layers, each its own target, in the one direction data flows:
-//   Programme (content files -> model) -> Journal -> SessionEngine -> Views -> Backend -> Console (frame loops)
+//   Programme (content files -> model) -> Journal -> DeliveryFacts (every figure, computed once)
+//   -> SessionEngine -> Views -> Backend -> Console (frame loops); Audit (reports) reads DeliveryFacts too.
 // with Terminal (ncurses) one Backend among two (the other is the tests' in-memory TestBackend).
 // DisplayText is the shared measure of how text occupies terminal cells; ConsoleInput the keys.
+// ARCHITECTURE.md draws the graph; Tests/ArchitectureTests checks it against this file and the imports.
 import PackageDescription
 
 let package = Package(

@@ -43,8 +43,12 @@ public struct ReportInput: Sendable {
     public func facts(extra: [ReportDocument.Fact] = []) -> [ReportDocument.Fact] {
         var facts = [ReportDocument.Fact("Covers", filters.description)]
         facts.append(.init("Deliveries", "\(deliveries.count) of \(set.records.count) read"))
-        let versions = Dictionary(grouping: deliveries) { "\($0.opened.programme.id) \($0.programmeVersion) (\($0.opened.programme.fingerprint.prefix(19))…)" }
-        facts.append(.init("Content versions", versions.isEmpty ? "none" : versions.keys.sorted().map { "\($0): \(versions[$0]!.count)" }.joined(separator: "; ")))
+        // Oldest version first, versions compared as numbers (2026.9 before 2026.10).
+        let versions = Dictionary(grouping: deliveries) { [$0.opened.programme.id, $0.programmeVersion, $0.opened.programme.fingerprint] }
+        let ordered = versions.keys.sorted { ($0[0], ContentVersion($0[1]), $0[2]) < ($1[0], ContentVersion($1[1]), $1[2]) }
+        facts.append(.init("Content versions", ordered.isEmpty ? "none" : ordered.map {
+            "\($0[0]) \($0[1]) (\($0[2].prefix(19))…): \(versions[$0]!.count)"
+        }.joined(separator: "; ")))
         let bandSets = Set(deliveries.map { "\($0.opened.bands.high)/\($0.opened.bands.low)" })
         facts.append(.init("Bands", bands.legend + (bandSets.count > 1 ? " (deliveries pinned \(bandSets.count) different band sets; each delivery's row uses its own)" : "")))
         facts.append(contentsOf: extra)
