@@ -134,3 +134,44 @@ struct ExhaustiveStateTests {
         store.send(.key(.escape)) { $0.screen = .walkthrough(WalkthroughScreen()) }
     }
 }
+
+extension ExhaustiveStateTests {
+    /// A rehearsal's timing summary opened from the close screen goes back to it with the
+    /// sign-offs given so far, and so does its c.
+    @Test func closeToTimingAndBackKeepsTheSignOffs() throws {
+        var store = StateStore(ConsoleState(programme: try Fixture.programme(), mode: .rehearsal))
+        #expect(store.state.screen == .home(HomeScreen(selection: 1)), "a rehearsal home starts on Start a new rehearsal")
+        store.send(.key(.enter)) { $0.screen = .setup(returningTo: HomeScreen(selection: 1)) }
+        var created: [Effect] = []
+        for _ in 0..<8 { created = store.skip(.key(.tab)) }
+        created = store.skip(.key(.enter))
+        guard case .createDelivery(let opening, let id) = try #require(created.first) else {
+            Issue.record("expected a rehearsal to be created, got \(created)")
+            return
+        }
+        var opened = Self.event(1, .deliveryOpened(opening), in: id)
+        opened.mode = .rehearsal
+        let first = try #require(opening.session.agenda.first).id
+        store.send(.saved(opened), effects: RehearsalSample.groupRoster.map { .append(.participantEnrolled(.init(participant: $0, walkIn: false))) }
+            + [.append(.activityStarted(.init(activity: first)))]) {
+            $0.events = [opened]
+            $0.delivery = DeliveryState.replay([opened])
+            $0.status = .init(kind: .saved, text: "✓ Saved 10:00: delivery opened for group REH", at: Fixture.start)
+            $0.actor = "TRN1"
+            $0.screen = .walkthrough(WalkthroughScreen())
+            $0.pendingRoster = []
+        }
+
+        let signed = CloseScreen(signoffs: [.init(code: "TRN1", role: opening.facilitators[0].role, at: Fixture.start,
+                                                  meaning: DeliveryClosed.signoffMeaning)])
+        store.send(.key(.character("c"))) { $0.screen = .close(CloseScreen()) }
+        store.send(.key(.character("1"))) { $0.screen = .close(signed); $0.status = nil }
+        store.send(.key(.character("t"))) { $0.screen = .timing(TimingScreen(returnTo: .close(signed))) }
+        store.send(.key(.escape)) { $0.screen = .close(signed) }
+        store.send(.key(.character("t"))) { $0.screen = .timing(TimingScreen(returnTo: .close(signed))) }
+        store.send(.key(.character("c"))) { $0.screen = .close(signed) }
+        store.send(.key(.escape)) { $0.screen = .walkthrough(WalkthroughScreen()) }
+        store.send(.key(.character("t"))) { $0.screen = .timing(TimingScreen(returnTo: .walkthrough)) }
+        store.send(.key(.character("c"))) { $0.screen = .close(CloseScreen()) }
+    }
+}
