@@ -33,7 +33,7 @@ public final class ConsoleRunner {
 
     /// Starts on the set-up screen (`iwotch run`), with a session and group chosen in advance.
     public func startSetup(session: String?, group: String?) {
-        state.screen = .setup
+        state.openSetup()
         if let session { state.setup.choose(session: session) }
         if let group {
             state.setup.group = TextInput(group, limit: 12)

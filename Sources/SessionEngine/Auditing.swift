@@ -11,9 +11,8 @@ enum Auditing {
     static func open(_ state: inout ConsoleState, _ book: AuditBook, now: Date) {
         // Re-reading keeps the supervisor's place: the same level, filter and delivery if still there.
         var book = book
-        if state.screen == .audit { book.keepPlace(of: state.audit) }
-        state.audit = book
-        state.screen = .audit
+        if case .audit(let old) = state.screen { book.keepPlace(of: old) }
+        state.screen = .audit(book)
         let sources = book.sources
         let count = book.records.count
         let read = "Read \(sources.files) journal \(sources.files == 1 ? "file" : "files"): \(count) live \(count == 1 ? "delivery" : "deliveries")"
@@ -22,9 +21,9 @@ enum Auditing {
             : .init(kind: .problem, text: "⚠ \(sources.failed.count) of \(sources.files) journal files failed the check (still read as far as they go). Run: iwotch journal check", at: now)
     }
 
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
-        var book = state.audit
-        defer { state.audit = book }
+    static func handle(_ state: inout ConsoleState, _ book: AuditBook, _ key: Key, now: Date) -> [Effect] {
+        var book = book
+        defer { if state.screen.kind == .audit { state.screen = .audit(book) } }
         let page = max(1, state.bodyRows - 4)
         switch book.level {
         case .filter:
@@ -74,7 +73,7 @@ enum Auditing {
 
     static func leave(_ state: inout ConsoleState) -> [Effect] {
         if state.auditOnly { return [.quit("Goodbye.")] }
-        state.screen = .home
+        state.screen = .home(Home.returning(from: .audit, state))
         state.status = nil
         return []
     }

@@ -6,19 +6,8 @@ import Programme
 /// `delivery`, which is built from events already on disk; the rest is where the facilitators
 /// are looking and what they are typing.
 public struct ConsoleState: Sendable, Equatable {
-    public enum Screen: Sendable, Equatable {
-        case home, setup, walkthrough, register, checklist, agenda, note, help, close
-        /// The manual browser: sessions, their agenda items, one item in full, and search.
-        case browse
-        /// A rehearsal's timing practice: each item planned against actual, and what is unrated.
-        case timing
-        /// The supervisor's audit: deliveries, one delivery's activities, one activity's ratings.
-        case audit
-    }
-
-    public var screen: Screen = .home
-    /// The screen `help` returns to.
-    public var previousScreen: Screen = .home
+    /// The screen shown, holding its own state (`Screen`).
+    public var screen: Screen = .home(HomeScreen())
     public var programme: Programme
     public var mode: JournalEvent.Mode
     public var delivery: DeliveryState?
@@ -27,22 +16,12 @@ public struct ConsoleState: Sendable, Equatable {
     public var status: Status?
     public var dialog: Dialog?
 
-    // Where the facilitators are looking.
-    public var homeSelection = 0
+    /// The open deliveries of the mode's journal folder, offered on the home screen.
     public var resumable: [ResumableDelivery]
+    /// The set-up form: it keeps what was typed across a trip back home, until the mode changes.
     public var setup: SetupForm
+    /// The register's chosen row: kept between visits, so the register reopens where it was left.
     public var registerSelection = 0
-    public var checklistSelection = 0
-    /// The agenda item the checklist rates (the current one unless chosen from the agenda).
-    public var checklistActivity: String?
-    /// Where Esc leaves the checklist for: the screen it was opened from.
-    public var checklistReturn: Screen = .walkthrough
-    public var agendaSelection = 0
-    public var note = TextInput()
-    /// Set when the last step was passed once: the next "next" moves on to the next item.
-    public var advanceArmed = false
-    /// Sign-offs given on the close screen, written with the delivery-closed event.
-    public var signoffs: [DeliveryClosed.Signoff] = []
     /// The acting facilitator's code: who is at the keyboard.
     public var actor: String = ""
     /// Participants to enrol once the delivery is open.
@@ -52,17 +31,13 @@ public struct ConsoleState: Sendable, Equatable {
 
     /// The terminal's size as last reported: scrolling screens page by what fits.
     public var viewport = Viewport(width: 80, height: 24)
-    /// The manual browser's place: level, selection, scroll and search.
+    /// The manual browser's place: level, selection, scroll and search. Kept between visits (it
+    /// reopens at its list of sessions, with the same session chosen and the same search).
     public var browser = ManualBrowser()
     /// Opened as `iwotch browse`: the browser is the whole console, and leaving it leaves iwotch.
     public var manualOnly = false
-    /// The audit screen's journals and place in them.
-    public var audit = AuditBook()
     /// Opened as `iwotch audit`: the audit is the whole console, and leaving it leaves iwotch.
     public var auditOnly = false
-    /// The timing practice summary's scroll, and the screen Esc returns to from it.
-    public var timingScroll = 0
-    public var timingReturn: Screen = .walkthrough
     /// Why the content on disk was not taken up: the checker's first errors. Empty when the
     /// content shown is the content on disk.
     public var contentProblems: [ContentProblem] = []
@@ -99,7 +74,7 @@ public struct ConsoleState: Sendable, Equatable {
         self.mode = mode
         self.resumable = resumable
         setup = SetupForm(programme: programme, groups: groups, rehearsal: mode == .rehearsal)
-        homeSelection = Home.defaultSelection(self)
+        screen = .home(HomeScreen(selection: Home.defaultSelection(self)))
     }
 
     /// Whether the runtime watches the content files and reloads them. A live console never does:

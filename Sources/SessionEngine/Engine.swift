@@ -34,7 +34,7 @@ public enum Engine {
             state.delivery = delivery
             state.events = events
             state.actor = delivery.facilitatorCodes.first ?? ""
-            state.screen = .walkthrough
+            state.screen = .walkthrough(WalkthroughScreen())
             state.status = .init(kind: .info, text: "Resumed where you left off.", at: now)
             return []
         case .modeChanged(let mode, let resumable, let groups):
@@ -54,28 +54,25 @@ public enum Engine {
             return []
         case .key(let key):
             if let dialog = state.dialog { return Dialogs.handle(&state, dialog, key, now: now) }
-            // While a search is typed, ? is a character like any other.
-            let typing = state.screen == .note || state.screen == .setup || (state.screen == .browse && state.browser.level == .search)
-                || (state.screen == .audit && state.audit.level == .filter)
-            if key == .character("?") && !typing {
-                state.previousScreen = state.screen
-                state.screen = .help
+            // While a search is typed, ? is a character like any other. On help, ? goes back as any key does.
+            if key == .character("?") && !state.takesText && state.screen.kind != .help {
+                state.screen = .help(returningTo: state.screen)
                 return []
             }
             switch state.screen {
-            case .home: return Home.handle(&state, key, now: now)
-            case .setup: return Setup.handle(&state, key, now: now, fresh: fresh)
-            case .walkthrough: return Walkthrough.handle(&state, key, now: now)
+            case .home(let home): return Home.handle(&state, home, key, now: now)
+            case .setup(let home): return Setup.handle(&state, returningTo: home, key, now: now, fresh: fresh)
+            case .walkthrough(let walk): return Walkthrough.handle(&state, walk, key, now: now)
             case .register: return Register.handle(&state, key, now: now)
-            case .checklist: return Checklist.handle(&state, key, now: now)
-            case .agenda: return AgendaIndex.handle(&state, key, now: now)
-            case .note: return NoteEntry.handle(&state, key, now: now)
-            case .close: return Closing.handle(&state, key, now: now)
+            case .checklist(let checklist): return Checklist.handle(&state, checklist, key, now: now)
+            case .agenda(let agenda): return AgendaIndex.handle(&state, agenda, key, now: now)
+            case .note(let input): return NoteEntry.handle(&state, input, key, now: now)
+            case .close(let close): return Closing.handle(&state, close, key, now: now)
             case .browse: return Browsing.handle(&state, key, now: now)
-            case .timing: return TimingSummary.handle(&state, key, now: now)
-            case .audit: return Auditing.handle(&state, key, now: now)
-            case .help:
-                state.screen = state.previousScreen
+            case .timing(let timing): return TimingSummary.handle(&state, timing, key, now: now)
+            case .audit(let book): return Auditing.handle(&state, book, key, now: now)
+            case .help(let back):
+                state.screen = back
                 return []
             }
         }
@@ -96,27 +93,22 @@ public enum Engine {
         case .deliveryOpened:
             // Enrol the roster, then start the first item of the agenda.
             state.actor = state.delivery?.facilitatorCodes.first ?? ""
-            state.screen = .walkthrough
+            state.screen = .walkthrough(WalkthroughScreen())
             var effects = state.pendingRoster.map { Effect.append(.participantEnrolled(.init(participant: $0, walkIn: false))) }
             state.pendingRoster = []
             if let first = state.agenda.first { effects.append(.append(.activityStarted(.init(activity: first.id)))) }
             return effects
         case .noteAdded:
-            if state.screen == .note {
-                state.screen = .walkthrough
-                state.note = TextInput(limit: 280)
-            }
+            if state.screen.kind == .note { state.screen = .walkthrough(WalkthroughScreen()) }
             return []
         case .deliveryClosed where state.mode == .rehearsal:
             // A closed rehearsal ends on its timing practice summary; leaving it leaves iwotch.
-            state.signoffs = []
-            Rehearsal.openTiming(&state, from: .home)
+            Rehearsal.openTiming(&state, returningTo: .leave)
             return []
         case .deliveryClosed:
-            state.screen = .home
             state.delivery = nil
             state.events = []
-            state.signoffs = []
+            state.screen = .home(HomeScreen(selection: Home.defaultSelection(state)))
             return [.quit("The delivery is closed and signed off. Its journal is saved.")]
         case .participantEnrolled, .attendanceMarked, .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed,
              .fidelityRated, .correction, .damageFound, .supervisorReview:

@@ -21,27 +21,35 @@ public enum Home {
         state.resumable.isEmpty && state.mode == .rehearsal ? items(state).firstIndex(of: .rehearse) ?? 0 : 0
     }
 
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+    /// The home screen as left for the screen opened from `item`: back on that item.
+    static func returning(from item: Item, _ state: ConsoleState) -> HomeScreen {
+        HomeScreen(selection: items(state).firstIndex(of: item) ?? defaultSelection(state))
+    }
+
+    static func handle(_ state: inout ConsoleState, _ home: HomeScreen, _ key: Key, now: Date) -> [Effect] {
         let items = items(state)
+        var home = home
         switch key {
-        case .up, .backTab, .pageUp: state.homeSelection = (state.homeSelection + items.count - 1) % items.count
-        case .down, .tab, .pageDown: state.homeSelection = (state.homeSelection + 1) % items.count
+        case .up, .backTab, .pageUp: home.selection = (home.selection + items.count - 1) % items.count
+        case .down, .tab, .pageDown: home.selection = (home.selection + 1) % items.count
         case .character("q"), .escape: return [.quit("Goodbye.")]
         case .enter, .space, .right:
-            switch items[min(state.homeSelection, items.count - 1)] {
+            switch items[min(home.selection, items.count - 1)] {
             case .resume(let delivery): return [.resume(delivery.url)]
             case .run where state.mode != .live: return [.changeMode(.live)]
             case .rehearse where state.mode != .rehearsal: return [.changeMode(.rehearsal)]
             case .run, .rehearse:
-                state.screen = .setup
+                state.screen = .setup(returningTo: home)
                 state.setup.problem = nil
             case .browse:
                 Browsing.open(&state)
             case .quit: return [.quit("Goodbye.")]
             case .audit: return [.loadAudit]
             }
-        default: break
+            return []
+        default: return []
         }
+        state.screen = .home(home)
         return []
     }
 
@@ -52,14 +60,22 @@ public enum Home {
         state.resumable = resumable
         state.setup = SetupForm(programme: state.programme, groups: groups, rehearsal: mode == .rehearsal)
         state.status = nil
-        state.homeSelection = defaultSelection(state)
-        state.screen = resumable.isEmpty ? .setup : .home
+        let home = HomeScreen(selection: defaultSelection(state))
+        state.screen = resumable.isEmpty ? .setup(returningTo: home) : .home(home)
+    }
+}
+
+extension ConsoleState {
+    /// Opens the set-up form (`iwotch run`); Esc goes back to the home screen as it was.
+    public mutating func openSetup() {
+        let home = if case .home(let home) = screen { home } else { HomeScreen(selection: Home.defaultSelection(self)) }
+        screen = .setup(returningTo: home)
     }
 }
 
 enum Setup {
     /// `fresh`: a random id from the runtime, for the delivery's id should this key start one.
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date, fresh: UUID) -> [Effect] {
+    static func handle(_ state: inout ConsoleState, returningTo home: HomeScreen, _ key: Key, now: Date, fresh: UUID) -> [Effect] {
         var form = state.setup
         defer { state.setup = form }
         let fields = SetupForm.Field.allCases
@@ -70,7 +86,7 @@ enum Setup {
         }
         switch key {
         case .escape:
-            state.screen = .home
+            state.screen = .home(home)
             return []
         case .tab, .down: move(1); return []
         case .backTab, .up: move(-1); return []

@@ -96,7 +96,7 @@ enum Browsing {
 
     static func leave(_ state: inout ConsoleState) -> [Effect] {
         if state.manualOnly { return [.quit("Goodbye.")] }
-        state.screen = .home
+        state.screen = .home(Home.returning(from: .browse, state))
         return []
     }
 

@@ -9,7 +9,7 @@ enum Register {
         switch key {
         case .up, .pageUp: state.registerSelection = max(0, state.registerSelection - 1)
         case .down, .pageDown: state.registerSelection = min(max(0, roster.count - 1), state.registerSelection + 1)
-        case .escape, .character("a"), .character("q"): state.screen = .walkthrough
+        case .escape, .character("a"), .character("q"): state.screen = .walkthrough(WalkthroughScreen())
         case .character("w"): state.dialog = .walkIn(TextInput(limit: 12))
         case .character(let letter) where "plex".contains(letter):
             guard state.registerSelection < roster.count else { return [] }
@@ -38,29 +38,31 @@ enum Register {
 /// The fidelity checklist of one activity: each item rated on the programme's scale with one
 /// digit key, who delivered it, and an optional adaptation note.
 enum Checklist {
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
-        guard let activityID = state.checklistActivity ?? state.delivery?.currentActivity,
+    static func handle(_ state: inout ConsoleState, _ checklist: ChecklistScreen, _ key: Key, now: Date) -> [Effect] {
+        guard let activityID = checklist.activity ?? state.delivery?.currentActivity,
               let item = state.agenda.first(where: { $0.id == activityID }),
               let scale = state.delivery?.opened?.fidelityScale else {
-            state.screen = .walkthrough
+            state.screen = .walkthrough(WalkthroughScreen())
             return []
         }
         let items = item.fidelity
+        var checklist = checklist
+        defer { if state.screen.kind == .checklist { state.screen = .checklist(checklist) } }
         switch key {
-        case .up, .pageUp: state.checklistSelection = max(0, state.checklistSelection - 1)
-        case .down, .pageDown: state.checklistSelection = min(max(0, items.count - 1), state.checklistSelection + 1)
-        case .escape, .character("f"), .character("q"): state.screen = state.checklistReturn
+        case .up, .pageUp: checklist.selection = max(0, checklist.selection - 1)
+        case .down, .pageDown: checklist.selection = min(max(0, items.count - 1), checklist.selection + 1)
+        case .escape, .character("f"), .character("q"): state.screen = checklist.back
         case .character(let digit) where digit.isASCII && digit.isNumber:
-            guard let number = digit.wholeNumberValue, number >= 1, number <= scale.count, state.checklistSelection < items.count else { return [] }
-            let itemID = items[state.checklistSelection]
+            guard let number = digit.wholeNumberValue, number >= 1, number <= scale.count, checklist.selection < items.count else { return [] }
+            let itemID = items[checklist.selection]
             let previous = state.delivery?.ratings[itemID]
             let rating = FidelityRated(activity: item.id, item: itemID, level: scale[number - 1].id,
                                        deliveredBy: previous?.deliveredBy ?? defaultDeliverers(item, state), adaptation: previous?.adaptation)
             // Rated: move to the next item, so a checklist is a run of single key presses.
-            state.checklistSelection = min(items.count - 1, state.checklistSelection + 1)
+            checklist.selection = min(items.count - 1, checklist.selection + 1)
             return [.append(.fidelityRated(rating))]
         case .character("b"):
-            guard state.checklistSelection < items.count, let previous = state.delivery?.ratings[items[state.checklistSelection]] else {
+            guard checklist.selection < items.count, let previous = state.delivery?.ratings[items[checklist.selection]] else {
                 state.status = .init(kind: .info, text: "Rate the item first (1-\(scale.count)), then b sets who delivered it.", at: now)
                 return []
             }
@@ -68,13 +70,13 @@ enum Checklist {
             rating.deliveredBy = nextDeliverers(previous.deliveredBy, state)
             return [.append(.fidelityRated(rating))]
         case .character("m"):
-            guard state.checklistSelection < items.count, state.delivery?.ratings[items[state.checklistSelection]] != nil else {
+            guard checklist.selection < items.count, state.delivery?.ratings[items[checklist.selection]] != nil else {
                 state.status = .init(kind: .info, text: "Rate the item first, then m records an adaptation.", at: now)
                 return []
             }
-            var form = ConsoleState.AdaptationForm(item: items[state.checklistSelection])
+            var form = ConsoleState.AdaptationForm(item: items[checklist.selection])
             // An existing adaptation opens filled in, to be amended rather than typed again.
-            if let existing = state.delivery?.ratings[items[state.checklistSelection]]?.adaptation {
+            if let existing = state.delivery?.ratings[items[checklist.selection]]?.adaptation {
                 form.timing = existing.timing
                 form.consistent = existing.fidelityConsistent
                 form.reason = TextInput(existing.reason, limit: 200)
@@ -110,26 +112,27 @@ enum Checklist {
 
 /// The close: a summary, each facilitator's sign-off, then the delivery-closed event.
 enum Closing {
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+    static func handle(_ state: inout ConsoleState, _ close: CloseScreen, _ key: Key, now: Date) -> [Effect] {
         guard let delivery = state.delivery, let opened = delivery.opened else { return [] }
+        var close = close
+        defer { if state.screen.kind == .close { state.screen = .close(close) } }
         switch key {
         case .escape, .character("q"):
-            state.screen = .walkthrough
-            state.signoffs = []
+            state.screen = .walkthrough(WalkthroughScreen())
         case .character("t") where state.mode == .rehearsal:
-            Rehearsal.openTiming(&state, from: .close)
+            Rehearsal.openTiming(&state, returningTo: .close(close))
         case .character(let digit) where digit.isASCII && digit.isNumber:
             guard let number = digit.wholeNumberValue, number >= 1, number <= opened.facilitators.count else { return [] }
             let facilitator = opened.facilitators[number - 1]
             // The hint that sign-offs are saved with the close replaces the last "saved" message.
             state.status = nil
-            if let index = state.signoffs.firstIndex(where: { $0.code == facilitator.code }) {
-                state.signoffs.remove(at: index)
+            if let index = close.signoffs.firstIndex(where: { $0.code == facilitator.code }) {
+                close.signoffs.remove(at: index)
             } else {
-                state.signoffs.append(.init(code: facilitator.code, role: facilitator.role, at: now, meaning: DeliveryClosed.signoffMeaning))
+                close.signoffs.append(.init(code: facilitator.code, role: facilitator.role, at: now, meaning: DeliveryClosed.signoffMeaning))
             }
         case .enter:
-            guard state.signoffs.count == opened.facilitators.count else {
+            guard close.signoffs.count == opened.facilitators.count else {
                 state.status = .init(kind: .info, text: "Each facilitator signs off first: press their number.", at: now)
                 return []
             }
@@ -141,7 +144,7 @@ enum Closing {
                 finalState.fold(JournalEvent(seq: 0, time: now, utcOffsetMinutes: 0, delivery: delivery.delivery, mode: delivery.mode,
                                              actor: state.actor, previous: nil, body: .activityEnded(.init(activity: running))))
             }
-            effects.append(.append(.deliveryClosed(.init(summary: finalState.summary, signoffs: state.signoffs))))
+            effects.append(.append(.deliveryClosed(.init(summary: finalState.summary, signoffs: close.signoffs))))
             return effects
         default: break
         }

@@ -42,10 +42,8 @@ enum Rehearsal {
         return Walkthrough.move(&state, to: state.agenda[index + 1].id)
     }
 
-    static func openTiming(_ state: inout ConsoleState, from screen: ConsoleState.Screen) {
-        state.timingReturn = screen
-        state.timingScroll = 0
-        state.screen = .timing
+    static func openTiming(_ state: inout ConsoleState, returningTo back: TimingScreen.Return) {
+        state.screen = .timing(TimingScreen(returnTo: back))
     }
 }
 
@@ -53,26 +51,34 @@ enum Rehearsal {
 enum TimingSummary {
     static let leaveMessage = "The rehearsal is closed and saved with the rehearsals, apart from live records."
 
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+    static func handle(_ state: inout ConsoleState, _ timing: TimingScreen, _ key: Key, now: Date) -> [Effect] {
         let closed = state.delivery?.isClosed ?? true
+        var timing = timing
         let lines = TimingPractice(state, now: now).lineCount
         // The table's heading row stays put above the scrolling rows.
         let page = max(1, state.bodyRows - 1)
         let last = max(0, lines - page)
         switch key {
-        case .up: state.timingScroll = max(0, state.timingScroll - 1)
-        case .down: state.timingScroll = min(last, state.timingScroll + 1)
-        case .pageUp: state.timingScroll = max(0, state.timingScroll - page)
-        case .pageDown, .space: state.timingScroll = min(last, state.timingScroll + page)
-        case .home: state.timingScroll = 0
-        case .end: state.timingScroll = last
+        case .up: timing.scroll = max(0, timing.scroll - 1)
+        case .down: timing.scroll = min(last, timing.scroll + 1)
+        case .pageUp: timing.scroll = max(0, timing.scroll - page)
+        case .pageDown, .space: timing.scroll = min(last, timing.scroll + page)
+        case .home: timing.scroll = 0
+        case .end: timing.scroll = last
         case .escape, .character("t"), .character("q"), .enter:
             if closed { return [.quit(leaveMessage)] }
-            state.screen = state.timingReturn
+            switch timing.returnTo {
+            case .walkthrough: state.screen = .walkthrough(WalkthroughScreen())
+            case .close(let close): state.screen = .close(close)
+            case .leave: return [.quit(leaveMessage)]
+            }
+            return []
         case .character("c") where !closed:
-            state.screen = .close
+            if case .close(let close) = timing.returnTo { state.screen = .close(close) } else { state.screen = .close(CloseScreen()) }
+            return []
         default: break
         }
+        state.screen = .timing(timing)
         return []
     }
 }

@@ -5,10 +5,10 @@ import Programme
 /// The live walk-through: the current item's steps, moving on, pausing, and the ways out to
 /// the register, the checklist, notes, the agenda and closing.
 enum Walkthrough {
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+    static func handle(_ state: inout ConsoleState, _ walk: WalkthroughScreen, _ key: Key, now: Date) -> [Effect] {
         guard let delivery = state.delivery, !delivery.isClosed else { return [] }
-        let wasArmed = state.advanceArmed
-        state.advanceArmed = false
+        let wasArmed = walk.advanceArmed
+        state.screen = .walkthrough(WalkthroughScreen(advanceArmed: false))
         switch key {
         // Presenter clickers send PgDn/PgUp, arrows or space: all of them step.
         case .right, .down, .pageDown, .space, .enter:
@@ -20,25 +20,20 @@ enum Walkthrough {
             state.status = .init(kind: .info, text: "First step of this item. Press g for the agenda to go back further.", at: now)
         case .character("a"): state.screen = .register
         case .character("f"):
-            state.checklistActivity = delivery.currentActivity
-            state.checklistSelection = 0
-            state.checklistReturn = .walkthrough
-            state.screen = .checklist
+            state.screen = .checklist(ChecklistScreen(activity: delivery.currentActivity, returnTo: .walkthrough))
         case .character("n"):
-            state.note = TextInput(limit: 280)
-            state.screen = .note
+            state.screen = .note(TextInput(limit: 280))
         case .character("g"):
-            state.agendaSelection = state.currentIndex ?? 0
-            state.screen = .agenda
+            state.screen = .agenda(AgendaScreen(selection: state.currentIndex ?? 0))
         case .character("p"):
             return [.append(delivery.isPaused ? .timerResumed : .timerPaused)]
         case .character("c"):
-            state.screen = .close
+            state.screen = .close(CloseScreen())
         case .character("q"), .escape:
             state.dialog = .confirmQuit
         case .character("r") where state.mode == .rehearsal: return Rehearsal.restart(&state, now: now)
         case .character("s") where state.mode == .rehearsal: return Rehearsal.skip(&state, now: now)
-        case .character("t") where state.mode == .rehearsal: Rehearsal.openTiming(&state, from: .walkthrough)
+        case .character("t") where state.mode == .rehearsal: Rehearsal.openTiming(&state, returningTo: .walkthrough)
         default: break
         }
         return []
@@ -58,7 +53,7 @@ enum Walkthrough {
         // Moving on ends this item: a stray click should not do it, so it takes a second press
         // (the view says so while `advanceArmed` is set).
         if !armed {
-            state.advanceArmed = true
+            state.screen = .walkthrough(WalkthroughScreen(advanceArmed: true))
             return []
         }
         return move(&state, to: state.agenda[index + 1].id)
@@ -69,47 +64,49 @@ enum Walkthrough {
         var effects: [Effect] = []
         if let running = state.delivery?.running { effects.append(.append(.activityEnded(.init(activity: running)))) }
         effects.append(.append(.activityStarted(.init(activity: item))))
-        state.screen = .walkthrough
+        state.screen = .walkthrough(WalkthroughScreen())
         return effects
     }
 }
 
 enum AgendaIndex {
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+    static func handle(_ state: inout ConsoleState, _ agenda: AgendaScreen, _ key: Key, now: Date) -> [Effect] {
         let count = state.agenda.count
-        guard count > 0 else { state.screen = .walkthrough; return [] }
+        guard count > 0 else { state.screen = .walkthrough(WalkthroughScreen()); return [] }
+        var agenda = agenda
         switch key {
-        case .up, .pageUp: state.agendaSelection = max(0, state.agendaSelection - 1)
-        case .down, .pageDown: state.agendaSelection = min(count - 1, state.agendaSelection + 1)
-        case .home: state.agendaSelection = 0
-        case .end: state.agendaSelection = count - 1
-        case .escape, .character("g"), .character("q"): state.screen = .walkthrough
+        case .up, .pageUp: agenda.selection = max(0, agenda.selection - 1)
+        case .down, .pageDown: agenda.selection = min(count - 1, agenda.selection + 1)
+        case .home: agenda.selection = 0
+        case .end: agenda.selection = count - 1
+        case .escape, .character("g"), .character("q"):
+            state.screen = .walkthrough(WalkthroughScreen())
+            return []
         case .character("f"):
-            state.checklistActivity = state.agenda[state.agendaSelection].id
-            state.checklistSelection = 0
-            state.checklistReturn = .agenda
-            state.screen = .checklist
+            state.screen = .checklist(ChecklistScreen(activity: state.agenda[agenda.selection].id, returnTo: .agenda(agenda)))
+            return []
         case .enter:
-            let target = state.agenda[state.agendaSelection].id
+            let target = state.agenda[agenda.selection].id
             if target == state.delivery?.currentActivity && state.delivery?.running == target {
-                state.screen = .walkthrough
+                state.screen = .walkthrough(WalkthroughScreen())
                 return []
             }
             return Walkthrough.move(&state, to: target)
         default: break
         }
+        state.screen = .agenda(agenda)
         return []
     }
 }
 
 enum NoteEntry {
-    static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
+    static func handle(_ state: inout ConsoleState, _ input: TextInput, _ key: Key, now: Date) -> [Effect] {
         switch key {
         case .escape:
-            state.screen = .walkthrough
+            state.screen = .walkthrough(WalkthroughScreen())
         case .enter:
-            let text = state.note.text.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { state.screen = .walkthrough; return [] }
+            let text = input.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { state.screen = .walkthrough(WalkthroughScreen()); return [] }
             if let refusal = Privacy.refusal(forNote: text) {
                 state.status = .init(kind: .problem, text: refusal, at: now)
                 return []
@@ -117,7 +114,9 @@ enum NoteEntry {
             // The note screen stays, text and all, until the note is on disk (Engine.saved).
             return [.append(.noteAdded(.init(text: text, activity: state.delivery?.currentActivity)))]
         default:
-            _ = state.note.handle(key)
+            var input = input
+            _ = input.handle(key)
+            state.screen = .note(input)
         }
         return []
     }

@@ -63,7 +63,7 @@ struct Frame {
         let mode = state.mode == .live ? " LIVE " : " REHEARSAL "
         var x = 0
         // The audit shows the live record whichever mode the console is in: no mode banner over it.
-        if state.screen != .audit && (state.delivery != nil || state.mode == .rehearsal) {
+        if state.screen.kind != .audit && (state.delivery != nil || state.mode == .rehearsal) {
             x = grid.put(mode, x: 0, y: 0, style: Style(.banner, bold: true, reverse: true)) + 1
         }
         let clock = Clock.local(now, offsetMinutes: offset)
@@ -78,7 +78,7 @@ struct Frame {
         let y = height - 2
         if !state.contentProblems.isEmpty {
             ContentProblemsView.draw(&grid, state.contentProblems, bottom: y, width: width)
-        } else if state.screen == .walkthrough, state.advanceArmed, let index = state.currentIndex, index + 1 < state.agenda.count {
+        } else if state.screen.kind == .walkthrough, state.advanceArmed, let index = state.currentIndex, index + 1 < state.agenda.count {
             let hint = "Last step. Press again to move on to: " + state.agenda[index + 1].title
             grid.put(DisplayText.truncated(hint, toWidth: width), x: 0, y: y, style: Style(.warning, bold: true))
         } else if let status = state.status {
@@ -95,7 +95,7 @@ struct Frame {
             } else {
                 grid.put(DisplayText.truncated(status.text, toWidth: width), x: 0, y: y, style: style)
             }
-        } else if state.screen == .close && !state.signoffs.isEmpty {
+        } else if state.screen.kind == .close && !state.signoffs.isEmpty {
             let what = state.mode == .rehearsal ? "rehearsal" : "delivery"
             grid.put("Sign-offs are saved when you press Enter to close the \(what).", x: 0, y: y, style: Style(.accent))
         } else if state.delivery != nil {

@@ -46,7 +46,7 @@ import Views
         // Welcome: fully (2) and partly (1); practice: not applicable. 3 of 4 points = 75.0%, moderate.
         Self.deliver(driver, group: "G01", welcome: ["1", "2"], practice: "4")
         try openAudit(driver)
-        #expect(driver.state.screen == .audit)
+        #expect(driver.state.screen.kind == .audit)
         #expect(driver.state.audit.records.count == 1)
 
         let list = driver.frame().plainText
@@ -83,7 +83,7 @@ import Views
         driver.press(.right)
         #expect(driver.frame().plainText.contains("→ Not applicable"))
         driver.press(.escape, .escape, .escape)
-        #expect(driver.state.screen == .home, "from home, Esc goes back to it")
+        #expect(driver.state.screen.kind == .home, "from home, Esc goes back to it")
     }
 
     @Test func filterByWordsAndByBand() throws {
@@ -127,7 +127,7 @@ import Views
         let driver = try Driver(folder: live.folder, mode: .rehearsal)
         try openAudit(driver)
         let screen = driver.frame().plainText
-        #expect(driver.state.screen == .audit && driver.state.audit.records.count == 1)
+        #expect(driver.state.screen.kind == .audit && driver.state.audit.records.count == 1)
         #expect(!screen.contains("REHEARSAL") && screen.contains("75.0% ▽"), "\(screen)")
     }
 

@@ -29,7 +29,7 @@ import Views
         let driver = try Driver()
         defer { driver.cleanUp() }
         driver.press(.down, .down, .enter)                  // Browse the manual
-        #expect(driver.state.screen == .browse && driver.state.browser.level == .sessions)
+        #expect(driver.state.screen.kind == .browse && driver.state.browser.level == .sessions)
         var text = driver.frame().plainText
         #expect(text.contains("Group session 1: Café and 疼痛") && text.contains("Telephone call 1"))
         driver.press(.enter)
@@ -45,7 +45,7 @@ import Views
         driver.press(.left, .escape)
         #expect(driver.state.browser.level == .items && driver.state.browser.item == 1)
         driver.press(.escape, .escape)
-        #expect(driver.state.screen == .home && driver.runner.quitMessage == nil)
+        #expect(driver.state.screen.kind == .home && driver.runner.quitMessage == nil)
     }
 
     @Test func searchResultsJumpToTheHitAndNStepsThroughThem() throws {
@@ -71,7 +71,7 @@ import Views
         #expect(driver.state.browser.hitIndex == 2)
         // In the search line ? and n are typed, not keys.
         driver.press(.character("/")); driver.type("?n")
-        #expect(driver.state.screen == .browse && driver.state.browser.query.text == "aims?n")
+        #expect(driver.state.screen.kind == .browse && driver.state.browser.query.text == "aims?n")
         #expect(driver.frame().plainText.contains("No hits for “aims?n”."))
         driver.press(.escape)
         #expect(driver.state.browser.level == .detail)

@@ -98,7 +98,7 @@ import Views
         #expect(frame.contains("✗ The content has an error; still showing the last good version:"))
         #expect(frame.contains("sessions/group-1.yaml:17: minutes must be a whole number"))
         #expect(frame.contains("1. Introduce yourselves warmly."), "the last good text stays")
-        #expect(driver.state.screen == .walkthrough && driver.runner.quitMessage == nil)
+        #expect(driver.state.screen.kind == .walkthrough && driver.runner.quitMessage == nil)
 
         // Rubbish in place of a file is a problem like any other, never a crash.
         try Data([0xFF, 0xFE, 0x00, 0x9F]).write(to: content.session)

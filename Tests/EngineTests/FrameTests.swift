@@ -56,7 +56,7 @@ import Views
                 ResumableDelivery(url: URL(fileURLWithPath: "/tmp/d\($0).jsonl"), title: "Group session", group: "G\($0)", lastEvent: Fixture.start)
             }
             var state = ConsoleState(programme: programme, resumable: resumable)
-            state.homeSelection = count + 3                      // the audit item, below them all
+            state.screen = .home(HomeScreen(selection: count + 3)) // the audit item, below them all
             let lines = ConsoleView.render(state, width: 80, height: 24, now: Fixture.start).plainText.split(separator: "\n", omittingEmptySubsequences: false)
             let body = lines[2..<22]
             #expect(body.contains { $0.contains("▶ Audit the records") }, "the chosen item is in view (\(count) to resume)")

@@ -51,7 +51,7 @@ import Views
         #expect(driver.state.setup.site.text == "TRAINING-2")
         #expect(driver.state.setup.facilitator2.text.isEmpty && driver.state.setup.roster == ["R01"])
         driver.press(.up, .enter)
-        #expect(driver.state.screen == .walkthrough, "\(driver.state.setup.problem ?? "")")
+        #expect(driver.state.screen.kind == .walkthrough, "\(driver.state.setup.problem ?? "")")
         #expect(driver.delivery?.opened?.site == "TRAINING-2")
     }
 
@@ -61,9 +61,9 @@ import Views
         // Home > Rehearse switches the console to the rehearsal folder and its set-up.
         #expect(driver.state.mode == .live)
         driver.press(.down, .enter)
-        #expect(driver.state.mode == .rehearsal && driver.state.screen == .setup)
+        #expect(driver.state.mode == .rehearsal && driver.state.screen.kind == .setup)
         driver.press(.up, .enter)
-        #expect(driver.state.screen == .walkthrough)
+        #expect(driver.state.screen.kind == .walkthrough)
         driver.press(.character("a"), .character("p"), .escape, .pageDown, .pageDown, .character("r"))
         driver.press(.character("q"), .character("y"))
 
@@ -82,7 +82,7 @@ import Views
         #expect(rehearsal.state.resumable.count == 1)
         #expect(rehearsal.frame().plainText.contains("Resume the rehearsal of Group session 1"))
         rehearsal.press(.enter)
-        #expect(rehearsal.state.screen == .walkthrough && rehearsal.delivery?.currentActivity == "g1-welcome")
+        #expect(rehearsal.state.screen.kind == .walkthrough && rehearsal.delivery?.currentActivity == "g1-welcome")
 
         // Even a rehearsal journal copied into the live folder is not offered live.
         rehearsal.runner.writer?.close()
@@ -160,12 +160,12 @@ import Views
 
         driver.press(.character("t"))
         let text = driver.frame().plainText
-        #expect(driver.state.screen == .timing)
+        #expect(driver.state.screen.kind == .timing)
         #expect(text.contains("Welcome and aims (restarted 1×)"))
         #expect(text.contains("Total of the 3 items run") && text.contains("3 min under"))
         #expect(text.contains("⚠ Not rated: 2 fidelity items in 2 activities"))
         driver.press(.escape)
-        #expect(driver.state.screen == .walkthrough)
+        #expect(driver.state.screen.kind == .walkthrough)
     }
 
     @Test func closingARehearsalEndsOnItsTimingSummary() throws {
@@ -175,7 +175,7 @@ import Views
         driver.wait(minutes: 8)
         driver.press(.character("c"), .character("1"), .character("2"), .enter)
         #expect(driver.delivery?.isClosed == true)
-        #expect(driver.state.screen == .timing && driver.runner.quitMessage == nil)
+        #expect(driver.state.screen.kind == .timing && driver.runner.quitMessage == nil)
         #expect(driver.frame().plainText.contains("Enter leave iwotch"))
         driver.press(.enter)
         #expect(driver.runner.quitMessage?.contains("apart from live records") == true)
@@ -189,7 +189,7 @@ import Views
         let count = try driver.events().count
         driver.press(.character("r"), .character("s"), .character("t"))
         #expect(try driver.events().count == count)
-        #expect(driver.state.screen == .walkthrough && driver.delivery?.currentActivity == "g1-arrival")
+        #expect(driver.state.screen.kind == .walkthrough && driver.delivery?.currentActivity == "g1-arrival")
         #expect(first(driver.frame()).hasPrefix(" LIVE "))
     }
 }

@@ -8,7 +8,7 @@ import Testing
         let driver = try Driver()
         defer { driver.cleanUp() }
         driver.startGroupSession()
-        #expect(driver.state.screen == .walkthrough)
+        #expect(driver.state.screen.kind == .walkthrough)
         #expect(driver.delivery?.roster == ["P01", "P02", "P03"])
         #expect(driver.delivery?.currentActivity == "g1-arrival")
 
@@ -56,7 +56,7 @@ import Testing
         // Close: summary, both sign off, the delivery is closed and the console leaves.
         driver.wait(minutes: 3)
         driver.press(.character("c"), .enter)
-        #expect(driver.state.screen == .close, "no close without both sign-offs")
+        #expect(driver.state.screen.kind == .close, "no close without both sign-offs")
         driver.press(.character("1"), .character("2"), .enter)
         #expect(driver.runner.quitMessage?.contains("closed and signed off") == true)
 
@@ -84,7 +84,7 @@ import Testing
         // A note that cannot be saved stays on screen, text and all.
         driver.press(.escape, .character("n")); driver.type("Projector failed")
         driver.press(.enter)
-        #expect(driver.state.screen == .note && driver.state.note.text == "Projector failed")
+        #expect(driver.state.screen.kind == .note && driver.state.note.text == "Projector failed")
         #expect(driver.delivery?.notes.isEmpty == true)
     }
 
@@ -109,7 +109,7 @@ import Testing
         driver.restart()
         #expect(driver.state.resumable.count == 1)
         driver.press(.enter)                          // Resume is the first choice
-        #expect(driver.state.screen == .walkthrough)
+        #expect(driver.state.screen.kind == .walkthrough)
         #expect(driver.delivery?.currentActivity == "g1-welcome")
         #expect(driver.delivery?.currentStep == 1)
         #expect(driver.delivery?.attendance["P01"]?.status == .present)
@@ -125,7 +125,7 @@ import Testing
         driver.startGroupSession()
         let count = try driver.events().count
         driver.press(.character("n")); driver.type("call 07700 900123"); driver.press(.enter)
-        #expect(driver.state.screen == .note, "the text stays for editing")
+        #expect(driver.state.screen.kind == .note, "the text stays for editing")
         #expect(driver.state.status?.text.contains("phone number") == true)
         #expect(try driver.events().count == count)
     }
@@ -134,7 +134,7 @@ import Testing
         let driver = try Driver()
         defer { driver.cleanUp() }
         driver.startGroupSession(participants: "P01 Margaret")
-        #expect(driver.state.screen == .setup)
+        #expect(driver.state.screen.kind == .setup)
         #expect(driver.state.setup.problem?.contains("looks like a name") == true)
         #expect(driver.state.setup.focus == .participants)
         #expect(driver.journalURL == nil)
@@ -191,7 +191,7 @@ import Testing
         let second = try Driver(folder: first.folder)
         #expect(second.state.resumable.count == 1)
         second.press(.enter)
-        #expect(second.state.screen == .home)
+        #expect(second.state.screen.kind == .home)
         #expect(second.state.status?.kind == .problem)
         #expect(second.state.status?.text.contains("is open in another iwotch") == true)
         #expect(second.state.status?.text.contains("Close that one first") == true)
