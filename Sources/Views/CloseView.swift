@@ -62,9 +62,7 @@ enum CloseView {
             x += grid.put("\(index + 1) \(signed ? "☑" : "☐") \(facilitator.code) (\(facilitator.role))    ", x: x, y: y, style: signed ? Style(.ok, bold: true) : .plain)
         }
         frame.cursor = (2, y)
-        frame.keys = state.mode == .rehearsal
-            ? [("1-\(opened.facilitators.count)", "sign off"), ("Enter", "close the rehearsal"), ("t", "timing summary"), ("Esc", "back")]
-            : [("1-\(opened.facilitators.count)", "sign off"), ("Enter", "close the delivery"), ("Esc", "back to the session")]
+        frame.keys = KeyTables.table(.close, in: state).bar
     }
 }
 
