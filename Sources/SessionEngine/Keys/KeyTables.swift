@@ -18,8 +18,12 @@ public enum KeyTables {
     static func digits(_ count: Int) -> [Key] { count < 1 ? [] : (1...min(9, count)).map { Key.character(Character(String($0))) } }
     static func range(_ count: Int) -> String { count <= 1 ? "1" : "1-\(min(9, count))" }
 
-    /// The table of the screen on show; for the help screen, the help screen's own.
-    public static func table(for state: ConsoleState) -> KeyTable { table(state.screen, in: state) }
+    /// The table of the keys as they now act: an open question's, else the screen's (for the help
+    /// screen, its own).
+    public static func table(for state: ConsoleState) -> KeyTable {
+        if let dialog = state.dialog { return self.dialog(dialog, mode: state.mode) }
+        return table(state.screen, in: state)
+    }
 
     /// The table of `screen` as it stands in `state` (its mode, level, scale and so on).
     public static func table(_ screen: ConsoleState.Screen, in state: ConsoleState) -> KeyTable {
@@ -45,7 +49,9 @@ public enum KeyTables {
         [home(), setup(), walkthrough(mode: .live, paused: false), walkthrough(mode: .rehearsal, paused: false),
          register(), checklist(levels: levels), agenda(), note(),
          close(mode: .live, facilitators: facilitators), close(mode: .rehearsal, facilitators: facilitators),
-         timing(closed: false), timing(closed: true)]
+         timing(closed: false), timing(closed: true),
+         dialog(.confirmQuit, mode: .live), dialog(.absenceNotice(participant: ""), mode: .live), dialog(.walkIn(TextInput()), mode: .live),
+         dialog(.adaptation(.init(item: "")), mode: .live)]
             + [ManualBrowser.Level.sessions, .items, .detail, .search].map { browse($0, manualOnly: false) }
             + [AuditBook.Level.deliveries, .filter, .delivery, .activity].map { audit($0, auditOnly: false) }
             + [helpScreen()]
@@ -278,6 +284,44 @@ public enum KeyTables {
                            bar: .init("←→", "previous/next activity")),
                 helpOffBar,
                 KeyBinding([.escape], "back", help: "back to the activities", bar: .init("Esc", "back to the activities")),
+            ])
+        }
+    }
+
+    /// A question over a screen: its keys, and no others, until it is answered.
+    public static func dialog(_ dialog: ConsoleState.Dialog, mode: JournalEvent.Mode) -> KeyTable {
+        switch dialog {
+        case .confirmQuit:
+            return KeyTable("leave question", title: "Leave?", mode: mode, [
+                KeyBinding([.character("y"), .character("Y")], "leave",
+                           help: "leave; everything is saved, and iwotch resumes where you left off", bar: .init("y", "leave")),
+                KeyBinding([.character("n"), .character("N"), .escape, .character("q")], "stay", help: "stay", bar: .init("n", "stay")),
+            ])
+        case .absenceNotice:
+            return KeyTable("absence question", title: "Absent", mode: mode, [
+                KeyBinding([.character("y"), .character("Y")], "notified", help: "absent, and they let the team know",
+                           bar: .init("y", "notified")),
+                KeyBinding([.character("n"), .character("N")], "not notified", help: "absent, and they did not let the team know",
+                           bar: .init("n", "not notified")),
+                KeyBinding([.escape], "cancel", help: "cancel: no mark is recorded", bar: .init("Esc", "cancel")),
+            ])
+        case .walkIn:
+            return KeyTable("walk-in question", title: "Add a walk-in", mode: mode, [
+                typing("type the participant's code (no names)"),
+                KeyBinding([.enter], "add", help: "add them to the register, marked present", bar: .init("Enter", "add")),
+                KeyBinding([.escape], "cancel", help: "cancel: nobody is added", bar: .init("Esc", "cancel")),
+                moveInText, deleteInText,
+            ])
+        case .adaptation:
+            return KeyTable("adaptation question", title: "Adaptation", mode: mode, [
+                KeyBinding([.tab], "planned/reactive", help: "planned, or reactive (decided in the room)",
+                           bar: .init("Tab", "planned/reactive")),
+                KeyBinding([.backTab], "consistent or not", help: "consistent with fidelity, or not",
+                           bar: .init("Shift-Tab", "consistent or not")),
+                typing("type why the activity was adapted (no names)"),
+                KeyBinding([.enter], "save", help: "save the adaptation with the item's rating", bar: .init("Enter", "save")),
+                KeyBinding([.escape], "cancel", help: "cancel: the rating stays as it was", bar: .init("Esc", "cancel")),
+                moveInText, deleteInText,
             ])
         }
     }
