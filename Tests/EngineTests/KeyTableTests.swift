@@ -174,6 +174,28 @@ import Views
         }
     }
 
+    @Test func theHelpScreenListsTheKeysOfTheScreenItWasOpenedFrom() throws {
+        var drivers: [Driver] = []
+        defer { drivers.forEach { $0.cleanUp() } }
+        var shown = 0
+        for situation in try situations(&drivers) where situation.state.dialog == nil {
+            let help = Engine.reduce(situation.state, .key(.character("?")), now: Fixture.start, fresh: Self.fresh).state
+            guard help.screen == .help else { continue }
+            shown += 1
+            let table = KeyTables.table(situation.state.screen, in: situation.state)
+            let text = ConsoleView.render(help, width: 80, height: 24, now: Fixture.start).plainText
+            #expect(text.split(separator: "\n").first?.contains("Help › " + table.title) == true, "\(situation.name): \(text)")
+            for binding in table.bindings {
+                let rows = text.split(separator: "\n").map(String.init)
+                let row = rows.first { $0.hasPrefix("  " + binding.keyText + " ") || $0 == "  " + binding.keyText }
+                #expect(row != nil, "\(situation.name): the help has no row for \(binding.keyText)\n\(text)")
+                let firstWord = String(binding.help.prefix { $0 != " " })
+                #expect(text.contains(firstWord), "\(situation.name): the help does not say \(binding.help)")
+            }
+        }
+        #expect(shown > 20)
+    }
+
     // MARK: The manuals
 
     static let manuals = ["facilitator-guide.md", "trainer-guide.md", "supervisor-guide.md"]
