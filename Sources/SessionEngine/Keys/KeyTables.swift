@@ -97,7 +97,7 @@ public enum KeyTables {
             KeyBinding([.character("g")], "agenda", help: "the agenda: jump to any item, f to rate it", bar: .init("g", "agenda")),
             KeyBinding([.character("p")], "pause/resume", help: "pause the timers; press again to resume them",
                        bar: .init("p", paused ? "resume" : "pause", in: .live)),
-            KeyBinding([.character("r")], "restart", help: "restart the current item: its timer starts again from 00:00",
+            KeyBinding([.character("r")], "restart", help: "restart the current item at its first step: its timer starts again from 00:00",
                        bar: .init("r", "restart"), in: .rehearsal),
             KeyBinding([.character("s")], "skip", help: "skip ahead to the next item at once (no second press)",
                        bar: .init("s", "skip"), in: .rehearsal),
