@@ -1,6 +1,7 @@
 import Backend
 import DisplayText
 import ConsoleInput
+import SessionEngine
 import Views
 #if canImport(Glibc)
 import Glibc
@@ -123,13 +124,11 @@ public enum KeysScreen {
         }
     }
 
-    /// What the key does while a session runs, for the keys clickers send (the walk-through
-    /// steps on all of these; see SessionEngine/Walkthrough.swift).
+    /// What the key does during a live session, as the walk-through's key table says (clickers
+    /// send PgDn/PgUp, arrows or space, which step); nil for a key that does nothing there.
     public static func action(of key: Key) -> String? {
-        switch key {
-        case .pageDown, .right, .down, .space, .enter: "next"
-        case .pageUp, .left, .up: "previous"
-        default: nil
-        }
+        session.binding(for: key)?.action
     }
+
+    static let session = KeyTables.walkthrough(mode: .live, paused: false)
 }

@@ -73,12 +73,11 @@ enum AuditView {
             grid.put(book.query.text, x: used, y: footer + 1, limit: width - used)
             let before = String(book.query.characters.prefix(book.query.cursor))
             frame.cursor = (min(width - 1, used + DisplayText.width(before)), footer + 1)
-            frame.keys = [("type", "words to find: date, site, group, session, facilitator"), ("Enter", "done"), ("↑↓", "choose")]
+            frame.keys = KeyTables.table(.audit, in: frame.state).bar
         } else {
             let bands = book.chosen?.bands ?? BandMarks(high: 80, low: 50)
             grid.put(DisplayText.truncated("Bands (each delivery's own): " + bands.legend, toWidth: width), x: 0, y: footer + 1, style: .muted)
-            frame.keys = [("↑↓", "choose"), ("Enter", "open"), ("/", "filter"), ("b", "below band"), ("x", "clear"),
-                          ("r", "re-read"), ("Esc", frame.state.auditOnly ? "leave" : "back")]
+            frame.keys = KeyTables.table(.audit, in: frame.state).bar
         }
     }
 
@@ -187,7 +186,7 @@ enum AuditView {
             percent(&grid, a.percent, bands: record.bands, x: adherenceX, y: y, style: style)
             y += 1
         }
-        frame.keys = [("↑↓", "choose an activity"), ("Enter", "its item ratings"), ("Esc", "back to the deliveries")]
+        frame.keys = KeyTables.table(.audit, in: frame.state).bar
     }
 
     static func recordWords(_ record: DeliveryRecord, clock: (Date) -> String) -> String {
@@ -230,7 +229,7 @@ enum AuditView {
             grid.put(more, x: width - DisplayText.width(more), y: 4, style: .muted)
         }
         frame.cursor = (0, 5)
-        frame.keys = [("↑↓ PgUp PgDn", "scroll"), ("←→", "previous/next activity"), ("Esc", "back to the activities")]
+        frame.keys = KeyTables.table(.audit, in: frame.state).bar
     }
 
     struct Line { var text: String; var indent: Int; var style: Style }

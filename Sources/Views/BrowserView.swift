@@ -64,7 +64,7 @@ enum BrowserView {
             grid.put(DisplayText.truncated(session.title, toWidth: width - 4), x: 2, y: top, style: .title)
             grid.paragraph(session.summary, x: 2, y: top + 1, width: width - 4, lines: summaryRows - 1, style: .muted)
         }
-        frame.keys = [("↑↓", "choose"), ("Enter", "open"), ("/", "search"), ("n/N", "next/previous hit"), ("Esc", "back"), ("?", "help")]
+        frame.keys = KeyTables.table(.browse, in: frame.state).bar
     }
 
     static func items(_ grid: inout Grid, _ frame: inout Frame) {
@@ -92,7 +92,7 @@ enum BrowserView {
             if !item.fidelity.isEmpty { grid.put(pad(item.fidelity.count, 3), x: checksX + 1, y: y, style: style) }
             y += 1
         }
-        frame.keys = [("↑↓", "choose"), ("Enter", "read it"), ("/", "search"), ("n/N", "next/previous hit"), ("Esc", "back"), ("?", "help")]
+        frame.keys = KeyTables.table(.browse, in: frame.state).bar
     }
 
     static func detail(_ grid: inout Grid, _ frame: inout Frame) {
@@ -135,7 +135,7 @@ enum BrowserView {
             let more = last < page.lines.count ? ": PgDn for more" : ""
             grid.put("Rows \(scroll + 1)-\(last) of \(page.lines.count)\(more)", x: 0, y: frame.height - 2, style: Style(.accent))
         }
-        frame.keys = [("↑↓", "scroll"), ("PgUp/PgDn", "page"), ("←→", "previous/next item"), ("/", "search"), ("n/N", "hits"), ("Esc", "back")]
+        frame.keys = KeyTables.table(.browse, in: frame.state).bar
     }
 
     static func search(_ grid: inout Grid, _ frame: inout Frame) {
@@ -171,7 +171,7 @@ enum BrowserView {
             snippet(&grid, hit, x: 4, y: y + 1, width: frame.width - 4, style: style)
             y += 2
         }
-        frame.keys = [("type", "search"), ("↑↓", "choose"), ("Enter", "go to it"), ("Esc", "back")]
+        frame.keys = KeyTables.table(.browse, in: frame.state).bar
     }
 
     /// "step 3: …the words around the match…", with the match underlined and in bold, and as much

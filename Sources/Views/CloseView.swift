@@ -62,28 +62,26 @@ enum CloseView {
             x += grid.put("\(index + 1) \(signed ? "☑" : "☐") \(facilitator.code) (\(facilitator.role))    ", x: x, y: y, style: signed ? Style(.ok, bold: true) : .plain)
         }
         frame.cursor = (2, y)
-        frame.keys = state.mode == .rehearsal
-            ? [("1-\(opened.facilitators.count)", "sign off"), ("Enter", "close the rehearsal"), ("t", "timing summary"), ("Esc", "back")]
-            : [("1-\(opened.facilitators.count)", "sign off"), ("Enter", "close the delivery"), ("Esc", "back to the session")]
+        frame.keys = KeyTables.table(.close, in: state).bar
     }
 }
 
 enum DialogView {
     static func draw(_ grid: inout Grid, _ frame: inout Frame, _ dialog: ConsoleState.Dialog) {
-        let (title, lines, keys): (String, [String], [(String, String)]) = switch dialog {
+        let (title, lines): (String, [String]) = switch dialog {
         case .confirmQuit where frame.state.mode == .rehearsal:
-            ("Leave the rehearsal?", ["Everything is saved. Run iwotch rehearse to resume where you left off."], [("y", "leave"), ("n", "stay")])
+            ("Leave the rehearsal?", ["Everything is saved. Run iwotch rehearse to resume where you left off."])
         case .confirmQuit:
-            ("Leave the session?", ["Everything is saved. Run iwotch again to resume where you left off."], [("y", "leave"), ("n", "stay")])
+            ("Leave the session?", ["Everything is saved. Run iwotch again to resume where you left off."])
         case .absenceNotice(let code):
-            ("\(code) is absent", ["Did they let the team know?"], [("y", "notified"), ("n", "not notified"), ("Esc", "cancel")])
+            ("\(code) is absent", ["Did they let the team know?"])
         case .walkIn(let input):
-            ("Add a walk-in", ["Participant code (no names): " + input.text], [("Enter", "add"), ("Esc", "cancel")])
+            ("Add a walk-in", ["Participant code (no names): " + input.text])
         case .adaptation(let form):
             ("Adaptation: " + (frame.state.activity(frame.state.checklistActivity ?? "")?.fidelity.first { $0.id == form.item }?.behaviour ?? form.item),
              ["Tab       " + (form.timing == .planned ? "planned" : "reactive (decided in the room)"),
                             "Shift-Tab " + (form.consistent ? "consistent with fidelity" : "NOT consistent with fidelity"),
-                            "Why: " + form.reason.text], [("Tab", "planned/reactive"), ("Shift-Tab", "consistent or not"), ("Enter", "save"), ("Esc", "cancel")])
+                            "Why: " + form.reason.text])
         }
         let width = min(frame.width - 4, 72)
         let x = (frame.width - width) / 2
@@ -101,6 +99,6 @@ enum DialogView {
         case .adaptation(let form): frame.cursor = (min(x + width - 1, x + 6 + form.reason.cursorColumn), top + 4)
         default: frame.cursor = (x + 1, top)
         }
-        frame.keys = keys
+        frame.keys = KeyTables.dialog(dialog, mode: frame.state.mode).bar
     }
 }

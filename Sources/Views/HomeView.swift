@@ -41,7 +41,7 @@ enum HomeView {
         if showsProvenance {
             grid.paragraph(state.programme.provenance, x: 2, y: provenanceTop, width: frame.width - 4, lines: 4, style: .muted)
         }
-        frame.keys = [("↑↓", "choose"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
+        frame.keys = KeyTables.table(.home, in: state).bar
     }
 }
 
@@ -99,82 +99,32 @@ enum SetupView {
                               : "Codes only: no names. Participants: codes separated by spaces; a known group's are filled in.")
             grid.paragraph(note, x: 2, y: y, width: frame.width - 4, lines: 2, style: .muted)
         }
-        frame.keys = [("Tab/↓", "next field"), ("←→", "change choice"), ("Enter", "next / start"), ("Esc", "back")]
+        frame.keys = KeyTables.table(.setup, in: state).bar
     }
 }
 
 enum HelpView {
-    static let lines: [(String, String)] = [
-        ("→  ↓  PgDn  Space  Enter", "next step; at the last step, press again to move on"),
-        ("←  ↑  PgUp", "previous step"),
-        ("a", "attendance register: p present, l late, e left early, x absent, w walk-in"),
-        ("f", "fidelity checklist: 1-4 rate, b who delivered, m adaptation"),
-        ("n", "add a note (no names, NHS numbers, phone numbers or emails)"),
-        ("g", "agenda: jump to any item, f to rate it"),
-        ("p", "pause or resume the timers"),
-        ("c", "close the session: summary and sign-off"),
-        ("Esc", "back out of any screen or question (on the live screen it asks whether to leave)"),
-        ("q", "leave (asks first during a live session; everything is saved)"),
-        ("?", "this help; any key returns"),
-    ]
-
-    /// A rehearsal's walk-through: the live keys (some folded together for room) and its own.
-    static let rehearsalLines: [(String, String)] = [
-        ("→  ↓  PgDn  Space  Enter", "next step; at the last step, press again to move on"),
-        ("←  ↑  PgUp", "previous step"),
-        ("a  f  n", "register, fidelity checklist, note: as in a live session"),
-        ("g", "agenda: jump to any item, f to rate it"),
-        ("r", "restart the current item: its timer starts again from 00:00"),
-        ("s", "skip ahead to the next item at once"),
-        ("t", "timing practice: each item planned against actual, and what is not rated"),
-        ("p", "pause or resume the timers"),
-        ("c", "close: summary and sign-off, then the timing summary"),
-        ("Esc  q", "back out of any screen; q leaves (asks first; the rehearsal is saved)"),
-        ("?", "this help; any key returns"),
-    ]
-
-    static let browserLines: [(String, String)] = [
-        ("↑  ↓", "choose a session or an item; in an item, scroll a row"),
-        ("Enter  →", "open the chosen session or item"),
-        ("PgUp  PgDn  Home  End", "page through a list or an item"),
-        ("←  →", "in an item: the previous or the next item"),
-        ("/", "search the whole manual: titles, aims, steps, key messages, materials and fidelity items"),
-        ("n  N", "the next or previous hit of the last search"),
-        ("Esc", "back a level"),
-        ("q", "leave the manual"),
-        ("?", "this help; any key returns"),
-    ]
-
-    static let auditLines: [(String, String)] = [
-        ("↑  ↓  PgUp  PgDn", "choose a delivery or an activity; in an activity, scroll its items"),
-        ("Enter  →", "open the chosen delivery (its activities) or activity (its item ratings)"),
-        ("←  →", "in an activity: the previous or the next activity"),
-        ("/", "filter: words found in the date, site, group, session, facilitator or delivery id"),
-        ("b", "only deliveries below the high band (▽ moderate, ▼ low)"),
-        ("x", "clear the filter"),
-        ("r", "read the journals again (new or copied files)"),
-        ("Esc", "back a level; from the list, back home (or leave iwotch audit)"),
-        ("?", "this help; any key returns"),
-    ]
-
+    /// The keys of the screen help was opened from, from its key table.
     static func draw(_ grid: inout Grid, _ frame: inout Frame) {
         let state = frame.state
-        frame.header(&grid, [state.programme.title, "Help"])
-        let browsing = state.previousScreen == .browse
-        let (keys, footnote) = state.previousScreen == .audit
-            ? (auditLines, "Figures are those of iwotch report: adherence over the rated items that apply. Nothing here is recorded.")
-            : browsing
-            ? (browserLines, "Search ignores case and accents: cafe finds Café. The manual is the content folder's files; nothing here is recorded.")
-            : state.mode == .rehearsal
-            ? (rehearsalLines, "A rehearsal is recorded in the journal's rehearsal folder only: never in live records, reports or the live resume list.")
-            : (lines, "Entries are saved as you make them; after a crash, run iwotch to resume.")
+        let table = KeyTables.table(state.previousScreen, in: state)
+        frame.header(&grid, [state.programme.title, "Help", table.title])
+        let bindings = table.bindings
+        let widest = bindings.map { DisplayText.width($0.keyText) }.max() ?? 0
+        // Meanings in a column after the keys; keys too wide for it take a row of their own.
+        let column = min(27, widest + 4)
+        let bottom = frame.bottom - (table.footnote.isEmpty ? 0 : 2)
         var y = 3
-        for (key, meaning) in keys {
-            grid.put(key, x: 2, y: y, style: Style(.accent, bold: true))
-            y += grid.paragraph(meaning, x: 27, y: y, width: frame.width - 28, lines: 2)
+        for binding in bindings where y <= bottom {
+            grid.put(binding.keyText, x: 2, y: y, style: Style(.accent, bold: true), limit: frame.width - 4)
+            if DisplayText.width(binding.keyText) > column - 3 { y += 1 }
+            guard y <= bottom else { break }
+            y += grid.paragraph(binding.help, x: column, y: y, width: frame.width - column - 1, lines: min(2, bottom - y + 1))
         }
         y += 1
-        grid.paragraph(footnote, x: 2, y: y, width: frame.width - 4, lines: max(0, frame.height - 3 - y), style: .muted)
-        frame.keys = [("any key", "back")]
+        if !table.footnote.isEmpty {
+            grid.paragraph(table.footnote, x: 2, y: y, width: frame.width - 4, lines: max(0, frame.height - 3 - y), style: .muted)
+        }
+        frame.keys = KeyTables.helpScreen().bar
     }
 }

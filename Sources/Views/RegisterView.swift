@@ -38,7 +38,7 @@ enum RegisterView {
             y += 1
         }
         if delivery.roster.isEmpty { grid.put("No participants yet: press w to add one.", x: 2, y: 5, style: .muted) }
-        frame.keys = [("↑↓", "choose"), ("p", "present"), ("l", "late"), ("e", "left early"), ("x", "absent"), ("w", "walk-in"), ("Esc", "back")]
+        frame.keys = KeyTables.table(.register, in: state).bar
     }
 }
 
@@ -80,7 +80,7 @@ enum ChecklistView {
         }
         let rated = item.fidelity.filter { delivery.ratings[$0] != nil }.count
         grid.put("\(rated) of \(item.fidelity.count) rated", x: 0, y: frame.bottom, style: .muted)
-        frame.keys = [("↑↓", "choose"), ("1-\(scale.count)", "rate"), ("b", "delivered by"), ("m", "adaptation"), ("Esc", "back")]
+        frame.keys = KeyTables.table(.checklist, in: state).bar
     }
 }
 
@@ -107,7 +107,7 @@ enum AgendaView {
             grid.put(rated, x: 71, y: y, style: style)
             y += 1
         }
-        frame.keys = [("↑↓", "choose"), ("Enter", "go to this item"), ("f", "rate it"), ("Esc", "back")]
+        frame.keys = KeyTables.table(.agenda, in: state).bar
     }
 }
 
@@ -128,6 +128,6 @@ enum NoteView {
         }
         grid.put("> " + shown, x: 0, y: y, limit: frame.width)
         frame.cursor = (min(frame.width - 1, 2 + cursor), y)
-        frame.keys = [("Enter", "save note"), ("Esc", "cancel"), ("←→", "move")]
+        frame.keys = KeyTables.table(.note, in: frame.state).bar
     }
 }

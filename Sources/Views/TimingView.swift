@@ -63,9 +63,7 @@ enum TimingView {
             next()
         }
         frame.cursor = (0, 3)
-        frame.keys = delivery.isClosed
-            ? [("↑↓ PgUp PgDn", "scroll"), ("Enter", "leave iwotch")]
-            : [("↑↓ PgUp PgDn", "scroll"), ("c", "close and sign off"), ("Esc", "back")]
+        frame.keys = KeyTables.table(.timing, in: state).bar
     }
 
     /// "12m 05s": minutes like the plan beside it, and seconds for practice; never read as a clock time.

@@ -78,11 +78,7 @@ enum WalkthroughView {
         grid.put(DisplayText.truncated("Register: " + delivery.attendanceCounts.words, toWidth: width), x: 0, y: frame.height - 3, style: .plain)
 
         // A rehearsal's own keys take the place of some live ones on the bar (help lists them all).
-        frame.keys = state.mode == .rehearsal
-            ? [("→←", "step"), ("f", "rate"), ("g", "agenda"), ("r", "restart"), ("s", "skip"), ("t", "timing"),
-               ("c", "close"), ("?", "help"), ("q", "quit")]
-            : [("→←", "step"), ("a", "register"), ("f", "rate"), ("n", "note"), ("g", "agenda"),
-               ("p", timing.paused ? "resume" : "pause"), ("c", "close"), ("?", "help"), ("q", "quit")]
+        frame.keys = KeyTables.table(.walkthrough, in: state).bar
     }
 
     /// Steps with the current one highlighted and wrapped in full; a window keeps it in view.

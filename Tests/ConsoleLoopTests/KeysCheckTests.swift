@@ -19,7 +19,7 @@ import Testing
         #expect(screens[0].contains("Terminal 80x24 · colour off"))
         #expect(screens[1].contains("› Page Down — next"))
         #expect(screens[4].contains("› Space — next"), "the newest key is marked")
-        #expect(screens[4].contains("  Esc"))
+        #expect(screens[4].contains("  Esc — leave"), "Esc leaves a session (after asking), as the walk-through's key table says")
         #expect(screens[4].contains("  Right arrow — next"))
         #expect(screens[4].contains("  Page Down — next"))
         #expect(backend.timeouts.allSatisfy { $0 < 0 }, "the keys screen waits for keys, with no tick")

@@ -52,7 +52,8 @@ struct KeysScreenTests {
         let tmux = try await started()
         for letter in "abcdefghijk" { try tmux.sendText(String(letter)) }
         func listed(_ screen: String) -> [String] {
-            screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            // A key's name, without the action a letter may have in a session ("g — agenda").
+            screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).components(separatedBy: " — ")[0] }
                 .filter { $0.count <= 3 && ($0.hasPrefix("› ") || $0.count == 1) }
         }
         // Wait for the whole frame (the newest key and the list below it), not just its first row.
