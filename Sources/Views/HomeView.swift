@@ -107,7 +107,7 @@ enum HelpView {
     /// The keys of the screen help was opened from, from its key table.
     static func draw(_ grid: inout Grid, _ frame: inout Frame) {
         let state = frame.state
-        let table = KeyTables.table(state.previousScreen, in: state)
+        let table = KeyTables.helped(state)
         frame.header(&grid, [state.programme.title, "Help", table.title])
         let bindings = table.bindings
         let widest = bindings.map { DisplayText.width($0.keyText) }.max() ?? 0

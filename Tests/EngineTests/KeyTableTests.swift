@@ -180,9 +180,9 @@ import Views
         var shown = 0
         for situation in try situations(&drivers) where situation.state.dialog == nil {
             let help = Engine.reduce(situation.state, .key(.character("?")), now: Fixture.start, fresh: Self.fresh).state
-            guard help.screen == .help else { continue }
+            guard help.screen.kind == .help else { continue }
             shown += 1
-            let table = KeyTables.table(situation.state.screen, in: situation.state)
+            let table = KeyTables.table(for: situation.state)
             let text = ConsoleView.render(help, width: 80, height: 24, now: Fixture.start).plainText
             #expect(text.split(separator: "\n").first?.contains("Help › " + table.title) == true, "\(situation.name): \(text)")
             for binding in table.bindings {

@@ -22,11 +22,20 @@ public enum KeyTables {
     /// screen, its own).
     public static func table(for state: ConsoleState) -> KeyTable {
         if let dialog = state.dialog { return self.dialog(dialog, mode: state.mode) }
-        return table(state.screen, in: state)
+        return table(state.screen.kind, in: state)
+    }
+
+    /// The keys the help screen lists: those of the screen it was opened over, read from that
+    /// screen's own state (an audit's level, a checklist's scale), not the help screen's.
+    public static func helped(_ state: ConsoleState) -> KeyTable {
+        guard case .help(let back) = state.screen else { return table(for: state) }
+        var shown = state
+        shown.screen = back
+        return table(back.kind, in: shown)
     }
 
     /// The table of `screen` as it stands in `state` (its mode, level, scale and so on).
-    public static func table(_ screen: ConsoleState.Screen, in state: ConsoleState) -> KeyTable {
+    public static func table(_ screen: ConsoleState.Screen.Kind, in state: ConsoleState) -> KeyTable {
         switch screen {
         case .home: home()
         case .setup: setup()
