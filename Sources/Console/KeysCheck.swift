@@ -101,28 +101,7 @@ public enum KeysScreen {
     }
 
     /// What a facilitator would call the key.
-    public static func name(of key: Key) -> String {
-        switch key {
-        case .character(" "): "Space"
-        case .character(let character): String(character)
-        case .enter: "Enter"
-        case .escape: "Esc"
-        case .backspace: "Backspace"
-        case .delete: "Delete"
-        case .tab: "Tab"
-        case .backTab: "Shift-Tab"
-        case .up: "Up arrow"
-        case .down: "Down arrow"
-        case .left: "Left arrow"
-        case .right: "Right arrow"
-        case .pageUp: "Page Up"
-        case .pageDown: "Page Down"
-        case .home: "Home"
-        case .end: "End"
-        case .function(let number): "F\(number)"
-        case .control(let letter): "Ctrl-" + letter.uppercased()
-        }
-    }
+    public static func name(of key: Key) -> String { key.names.long }
 
     /// What the key does during a live session, as the walk-through's key table says (clickers
     /// send PgDn/PgUp, arrows or space, which step); nil for a key that does nothing there.

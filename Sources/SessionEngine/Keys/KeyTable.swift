@@ -72,28 +72,7 @@ public struct KeyBinding: Sendable, Equatable {
     }
 
     /// A key's short name, as on the key bar and the help screen.
-    public static func shortName(_ key: Key) -> String {
-        switch key {
-        case .character(" "): "Space"
-        case .character(let character): String(character)
-        case .enter: "Enter"
-        case .escape: "Esc"
-        case .backspace: "Backspace"
-        case .delete: "Delete"
-        case .tab: "Tab"
-        case .backTab: "Shift-Tab"
-        case .up: "↑"
-        case .down: "↓"
-        case .left: "←"
-        case .right: "→"
-        case .pageUp: "PgUp"
-        case .pageDown: "PgDn"
-        case .home: "Home"
-        case .end: "End"
-        case .function(let number): "F\(number)"
-        case .control(let letter): "Ctrl-" + letter.uppercased()
-        }
-    }
+    public static func shortName(_ key: Key) -> String { key.names.short }
 }
 
 /// A screen's keys, in the order the help lists them (and the bar shows the bar's share of them).
