@@ -16,8 +16,6 @@ public struct Adherence: Sendable, Equatable {
 
     /// Percent of the maximum, or nil when no applicable item was rated.
     public var percent: Double? { maximum > 0 ? Double(score) * 100 / Double(maximum) : nil }
-    /// Rated items that apply (rated on a level with a score).
-    public var applicableItems: Int { ratedItems - excludedItems }
 
     /// Items pooled: the sum of scores over the sum of maxima of every applicable rated item (so
     /// a delivery with more items weighs more), as most fidelity studies report it. A delivery,

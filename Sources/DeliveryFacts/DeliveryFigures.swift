@@ -22,11 +22,6 @@ extension DeliveryRecord {
         AttendanceCounts(roster: roster) { code in attendance[code].map { ($0, notified[code]) } }
     }
 
-    /// Whole minutes an agenda item ran against its plan: nil if it never started.
-    public func difference(ofItem item: String, planned: Int) -> Int? {
-        seconds[item].map { Minutes.difference($0, planned: planned) }
-    }
-
     /// The supervisor's level for an item, from the latest review that rated it.
     public func reviewedLevel(of item: String) -> (level: String, rater: String)? {
         for review in reviews.reversed() {

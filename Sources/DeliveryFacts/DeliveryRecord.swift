@@ -34,7 +34,6 @@ public struct DeliveryRecord: Sendable, Equatable {
     public var sessionSeconds: TimeInterval
     /// Minutes an agenda item ran, or nil if it never started.
     public func minutes(of item: String) -> Double? { seconds[item].map { $0 / 60 } }
-    public var sessionMinutes: Double { sessionSeconds / 60 }
     public var isClosed: Bool
     public var closedAt: Date?
     /// Facilitators who signed off, and whether all of them did.

@@ -35,9 +35,6 @@ public enum Minutes {
     /// Seconds as whole minutes, the nearest (35 s is 1 min, 1m 29s is 1 min, 1m 30s is 2 min).
     public static func whole(_ seconds: TimeInterval) -> Int { Int((seconds / 60).rounded(.toNearestOrAwayFromZero)) }
 
-    /// Seconds as minutes with one decimal, as reports print them.
-    public static func decimal(_ seconds: TimeInterval) -> String { Format.fixed(seconds / 60, 1) }
-
     /// Whole minutes over (positive) or under (negative) a plan.
     public static func difference(_ seconds: TimeInterval, planned: Int) -> Int { whole(seconds) - planned }
 

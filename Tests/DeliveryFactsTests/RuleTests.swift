@@ -35,7 +35,6 @@ import Testing
         #expect(!Minutes.isOver(20 * 60 + 29.9, planned: 20))
         #expect(Minutes.isOver(20 * 60 + 30, planned: 20))        // 20:30: over
         #expect(Minutes.difference(35, planned: 30) == -29)
-        #expect(Minutes.decimal(35) == "0.6")
     }
 
     @Test func contentVersionsCompareAsNumbers() {
