@@ -142,9 +142,15 @@ struct FileCheck {
                 continue
             }
             let torn = reason.contains("cut short")
-            report(line, "line \(line) cannot be read: \(reason)",
-                   help: torn ? "A crash or power cut stopped this write; the event was never shown as saved. The other lines are read as usual, and iwotch records the damage the next time the delivery is opened. Do not edit the file."
-                              : "The other lines are read as usual. If the file was edited by hand, restore it from a copy; iwotch never writes such a line.")
+            var diagnostic = diagnostic(line, "line \(line) cannot be read: \(reason)",
+                                        help: torn ? "A crash or power cut stopped this write; the event was never shown as saved. The other lines are read as usual, and iwotch records the damage the next time the delivery is opened. Do not edit the file."
+                                                   : "The other lines are read as usual. If the file was edited by hand, restore it from a copy; iwotch never writes such a line.")
+            // A repeated key is pointed at where it repeats.
+            if !torn, line <= journal.raw.lines.count, let repeated = LineCodec.repeatedKey(in: journal.raw.lines[line - 1].bytes) {
+                diagnostic.column = repeated.column
+                diagnostic.span = repeated.key.count + 2
+            }
+            diagnostics.append(diagnostic)
         }
         checkChain()
         checkSequence()

@@ -41,6 +41,10 @@ public enum LineCodec {
 
     /// JSONDecoder's reading, and the only source of the messages for lines that cannot be read.
     static func decodeWithFoundation(_ line: Data) -> Result<JournalEvent, DecodeError> {
+        // JSONDecoder keeps one of two equal keys, and jq the other: such a line says two things.
+        if let repeated = repeatedKey(in: line) {
+            return .failure(DecodeError(description: "the key `\(repeated.key)` appears twice in \(repeated.path.isEmpty ? "the event" : "`\(repeated.path)`") (column \(repeated.column))"))
+        }
         do {
             return .success(try decoder().decode(JournalEvent.self, from: line))
         } catch let error as DecodingError {
@@ -49,6 +53,72 @@ public enum LineCodec {
             return .failure(error)
         } catch {
             return .failure(DecodeError(description: "not a JSON object"))
+        }
+    }
+
+    /// The first key repeated within one object, at any depth: the key as read (escapes undone),
+    /// the path of the object holding it, and the column of its second occurrence (1-based, in
+    /// Unicode scalars, as diagnostics count). Nil when no key repeats, or when the line is not
+    /// JSON at all (JSONDecoder then says why).
+    public static func repeatedKey(in line: Data) -> (key: String, path: String, column: Int)? {
+        line.withUnsafeBytes { buffer -> (key: String, path: String, column: Int)? in
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+            var json = JSONBytes(base, count: buffer.count)
+            var found: (key: String, path: String, offset: Int)?
+            _ = RepeatedKeys.value(&json, path: "", depth: 0, found: &found)
+            guard let found else { return nil }
+            // Continuation bytes of UTF-8 do not start a scalar.
+            var column = 1
+            for index in 0..<found.offset where base[index] & 0xC0 != 0x80 { column += 1 }
+            return (found.key, found.path, column)
+        }
+    }
+
+    /// A walk over a JSON value that reads keys (with escapes) and passes over everything else.
+    private enum RepeatedKeys {
+        /// Deeper than any journal line; a hostile line cannot exhaust the stack.
+        static let maximumDepth = 64
+
+        /// Whether the value was walked to its end without finding a repeated key.
+        static func value(_ json: inout JSONBytes, path: String, depth: Int, found: inout (key: String, path: String, offset: Int)?) -> Bool {
+            json.skipSpace()
+            guard json.at < json.end, depth < maximumDepth else { return false }
+            switch json.base[json.at] {
+            case 0x7B:
+                json.at += 1
+                var keys: Set<String> = []
+                json.skipSpace()
+                if json.take(0x7D) { return true }
+                while true {
+                    json.skipSpace()
+                    let offset = json.at
+                    guard let key = json.string() else { return false }
+                    let inner = path.isEmpty ? key : path + "." + key
+                    guard keys.insert(key).inserted else {
+                        found = (key, path, offset)
+                        return false
+                    }
+                    json.skipSpace()
+                    guard json.take(0x3A), value(&json, path: inner, depth: depth + 1, found: &found) else { return false }
+                    json.skipSpace()
+                    if json.take(0x2C) { continue }
+                    return json.take(0x7D)
+                }
+            case 0x5B:
+                json.at += 1
+                json.skipSpace()
+                if json.take(0x5D) { return true }
+                var index = 0
+                while true {
+                    guard value(&json, path: "\(path)[\(index)]", depth: depth + 1, found: &found) else { return false }
+                    index += 1
+                    json.skipSpace()
+                    if json.take(0x2C) { continue }
+                    return json.take(0x5D)
+                }
+            default:
+                return json.skipValue()
+            }
         }
     }
 

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import Journal
+import Programme
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A journal of three lines (opened, P01 enrolled, P01 present) with the writer closed.
+private func threeLines(in folder: ScratchFolder) throws -> (SampleDelivery, URL) {
+    var sample = try SampleDelivery(in: folder)
+    try sample.add(.participantEnrolled(.init(participant: "P01", walkIn: false)), at: 1)
+    try sample.add(.attendanceMarked(.init(participant: "P01", status: .present)), at: 2)
+    return (sample, sample.writer.url)
+}
+
+private func append(_ bytes: Data, to url: URL) throws {
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: bytes)
+    try handle.close()
+}
+
+/// Replaces the first `old` in the file's bytes with `new`.
+private func edit(_ url: URL, _ old: String, _ new: String) throws {
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let range = try #require(text.range(of: old))
+    try Data(text.replacingCharacters(in: range, with: new).utf8).write(to: url)
+}
+
+private func errors(_ url: URL) -> [Diagnostic] {
+    JournalCheck.run([url]).diagnostics.filter { $0.severity == .error }
+}
+
+
+@Suite struct RepeatedKeyTests {
+    /// Lines as iwotch writes them, with a key repeated; each must be refused with the place.
+    func journal(_ folder: ScratchFolder) throws -> URL {
+        var sample = try SampleDelivery(in: folder)
+        try sample.deliver()
+        sample.writer.close()
+        return sample.writer.url
+    }
+
+    func line(_ url: URL, containing text: String) throws -> (number: Int, text: String) {
+        let lines = try url.lines()
+        let index = try #require(lines.firstIndex { $0.contains(text) })
+        return (index + 1, lines[index])
+    }
+
+    @Test func aRepeatedTopLevelKeyIsAnErrorWithItsColumn() throws {
+        let folder = ScratchFolder()
+        let url = try journal(folder)
+        let target = try line(url, containing: #""type":"timer-paused""#)
+        // `{"actor":"N01",` is 15 characters: the second `"actor"` starts in column 16.
+        try edit(url, #"{"actor":"N01","data":{},"#, #"{"actor":"N01","actor":"L01","data":{},"#)
+        let edited = try url.lines()[target.number - 1]
+        #expect(Data(edited.utf8).withUnsafeBytes(FastLineDecoder.decode) == nil)
+        #expect(LineCodec.decode(Data(edited.utf8)) == .failure(.init(description: "the key `actor` appears twice in the event (column 16)")))
+
+        let found = errors(url)
+        // The edit also changed the line's bytes (the next line's `prev` no longer matches), and
+        // the line's `seq` is not read, so the next one seems to skip a number.
+        #expect(found.map(\.message) == ["line \(target.number) cannot be read: the key `actor` appears twice in the event (column 16)",
+                                         "line \(target.number) does not match the hash recorded on line \(target.number + 1)",
+                                         "sequence number \(target.number + 1) where \(target.number) was expected"])
+        #expect(found.first?.line == target.number)
+        #expect(found.first?.column == 16)
+        #expect(found.first?.description.hasPrefix("\(url.path):\(target.number):16: error:") == true)
+    }
+
+    @Test func aRepeatedKeyInsideDataIsAnErrorWithItsColumn() throws {
+        let folder = ScratchFolder()
+        let url = try journal(folder)
+        let target = try line(url, containing: #""level":"fully""#)
+        let offset = try #require(target.text.range(of: #""level":"fully""#)).lowerBound.utf16Offset(in: target.text)
+        try edit(url, #""level":"fully""#, #""level":"fully","level":"not-delivered""#)
+        // The line is ASCII; the repeat starts 16 characters after the first `"level"`.
+        let column = offset + 16 + 1
+        let found = errors(url)
+        #expect(found.first?.message == "line \(target.number) cannot be read: the key `level` appears twice in `data` (column \(column))")
+        #expect(found.first?.line == target.number)
+        #expect(found.first?.column == column)
+    }
+
+    @Test func aRepeatedKeyDeeperDownOrWrittenWithEscapesIsFound() {
+        func repeated(_ text: String) -> String? {
+            LineCodec.repeatedKey(in: Data(text.utf8)).map { "\($0.key) in \($0.path) at \($0.column)" }
+        }
+        #expect(repeated(#"{"data":{"adaptation":{"timing":"reactive","timing":"proactive"}}}"#) == "timing in data.adaptation at 44")
+        #expect(repeated(#"{"data":{"signoffs":[{"code":"N01"},{"code":"L01","code":"N01"}]}}"#) == "code in data.signoffs[1] at 51")
+        // `\u0061ctor` is `actor`; the column counts characters, not bytes (é is two bytes).
+        #expect(repeated(#"{"actor":"é","\u0061ctor":"L01"}"#) == "actor in  at 14")
+        #expect(repeated(#"{"a":{"b":1},"b":{"a":2},"c":[{"a":1},{"a":2}]}"#) == nil, "equal keys in different objects are fine")
+        #expect(repeated(#"{"actor":"N01","da"#) == nil, "a torn line is left to JSONDecoder")
+        #expect(repeated(String(repeating: "[", count: 100_000)) == nil, "deep nesting ends the walk, not the process")
+    }
+}
+
