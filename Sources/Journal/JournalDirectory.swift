@@ -44,11 +44,14 @@ public struct JournalDirectory: Sendable {
     }
 
     /// Creates the folder and any missing parents with owner-only permissions, and tightens the
-    /// folder itself if it exists with looser ones.
+    /// folder itself if it exists with looser ones. A folder that is a symbolic link is followed
+    /// only to a folder of this user's that is already open to them alone (0700), and is never
+    /// chmod'ed; a folder of another user's, or anything other than a folder, is refused.
     static func prepare(_ folder: URL) throws {
         var missing: [URL] = []
         var cursor = folder
-        while !FileManager.default.fileExists(atPath: cursor.path) {
+        var info = stat()
+        while lstat(cursor.path, &info) != 0, errno == ENOENT, cursor.path != "/" {
             missing.append(cursor)
             cursor.deleteLastPathComponent()
         }
@@ -58,7 +61,35 @@ public struct JournalDirectory: Sendable {
             }
             try sync(path.deletingLastPathComponent())
         }
-        chmod(folder.path, 0o700)
+        guard lstat(folder.path, &info) == 0 else { throw JournalError.system(path: folder.path, action: "look at the folder", errno: errno) }
+        let name = folder.lastPathComponent
+        if info.st_mode & S_IFMT == S_IFLNK {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.path)) ?? "?"
+            var followed = stat()
+            guard stat(folder.path, &followed) == 0, followed.st_mode & S_IFMT == S_IFDIR else {
+                throw JournalError.refused("The journal folder \(folder.path) is a symbolic link to \(target), which is not a folder. Replace the link with a folder.")
+            }
+            guard followed.st_uid == geteuid() else {
+                throw JournalError.refused("The journal folder \(folder.path) is a symbolic link to \(target), a folder owned by another user (uid \(followed.st_uid)). Journals are kept only in the user's own folders.")
+            }
+            guard followed.st_mode & 0o777 == 0o700 else {
+                throw JournalError.refused("The journal folder \(folder.path) is a symbolic link to \(target), which is open to others (mode \(String(followed.st_mode & 0o777, radix: 8))). iwotch does not change the permissions of a folder it reaches through a link: set that folder to 0700 (chmod 700), or replace the link with a folder.")
+            }
+            return
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw JournalError.refused("The journal folder \(folder.path) is not a folder. Move that file away; iwotch keeps \(name)/ for journals.")
+        }
+        guard info.st_uid == geteuid() else {
+            throw JournalError.refused("The journal folder \(folder.path) is owned by another user (uid \(info.st_uid)). Journals are kept only in the user's own folders.")
+        }
+        // Tightened through a descriptor of the folder itself, so nothing swapped in is changed.
+        let fd = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw JournalError.system(path: folder.path, action: "open the folder", errno: errno) }
+        defer { close(fd) }
+        if info.st_mode & 0o777 != 0o700, fchmod(fd, 0o700) != 0 {
+            throw JournalError.system(path: folder.path, action: "make the folder private", errno: errno)
+        }
     }
 
     static func sync(_ folder: URL) throws {

@@ -77,9 +77,20 @@ public final class JournalWriter {
     /// Opens an existing journal to continue it (resume). Damage at its end is reported, kept,
     /// and recorded by the next append; nothing already in the file is changed.
     public static func open(_ url: URL) throws -> JournalWriter {
-        let fd = Glibc.open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { throw JournalError.system(path: url.path, action: "open", errno: errno) }
+        // Never through a link, and (O_NONBLOCK) never waiting on a FIFO put in the journal's place.
+        let fd = Glibc.open(url.path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ELOOP {
+                throw JournalError.refused("\(url.lastPathComponent) is a symbolic link, not a regular file; iwotch does not continue a journal through a link.")
+            }
+            if errno == ENXIO || errno == EISDIR {
+                throw JournalError.refused("\(url.lastPathComponent) is not a regular file, so it is not a journal iwotch can continue.")
+            }
+            throw JournalError.system(path: url.path, action: "open", errno: errno)
+        }
         do {
+            // Checked before the lock is taken: its holder file is written beside the journal.
+            try JournalLock.requireOwnRegularFile(fd, url)
             try JournalLock.acquire(fd: fd, journal: url)
             fchmod(fd, 0o600)
             let tail = try Tail.scan(url)

@@ -97,3 +97,131 @@ private func errors(_ url: URL) -> [Diagnostic] {
     }
 }
 
+
+@Suite struct LockAndFolderFileTests {
+    @Test func aLockFileThatIsASymbolicLinkIsRefusedAndItsTargetUntouched() throws {
+        let folder = ScratchFolder()
+        let (sample, url) = try threeLines(in: folder)
+        sample.writer.close()
+        let victim = folder.url.appendingPathComponent("victim.txt")
+        try Data("keep me".utf8).write(to: victim)
+        let lock = JournalLock.infoURL(url)
+        try FileManager.default.removeItem(at: lock)
+        try FileManager.default.createSymbolicLink(at: lock, withDestinationURL: victim)
+
+        #expect(throws: JournalError.refused("\(lock.lastPathComponent) is a symbolic link, not a regular file; iwotch does not write through links. Remove it: it only names who last held the delivery.")) {
+            try JournalWriter.open(url)
+        }
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me")
+    }
+
+    @Test func theLockFileIsWrittenInPlaceAndCutToTheHolder() throws {
+        let folder = ScratchFolder()
+        let (sample, url) = try threeLines(in: folder)
+        sample.writer.close()
+        let lock = JournalLock.infoURL(url)
+        try Data(String(repeating: "x", count: 1000).utf8).write(to: lock)
+        let writer = try JournalWriter.open(url)
+        defer { writer.close() }
+        let holder = try JSONDecoder().decode(LockHolder.self, from: Data(contentsOf: lock))
+        #expect(holder.pid == getpid())
+        #expect(try (FileManager.default.attributesOfItem(atPath: lock.path)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func aLockFileThatIsAFolderOrAnotherUsersIsRefusedSayingWhy() throws {
+        let folder = ScratchFolder()
+        let (sample, url) = try threeLines(in: folder)
+        sample.writer.close()
+        let lock = JournalLock.infoURL(url)
+        try FileManager.default.removeItem(at: lock)
+        try FileManager.default.createDirectory(at: lock, withIntermediateDirectories: false)
+        #expect(throws: JournalError.refused("\(lock.lastPathComponent) is not a regular file; iwotch writes who holds the delivery there. Remove it: it only names who last held the delivery.")) {
+            try JournalWriter.open(url)
+        }
+        try FileManager.default.removeItem(at: lock)
+
+        // Only root can give a file away; as anyone else this half has nothing to set up.
+        guard geteuid() == 0 else { return }
+        try Data("{}".utf8).write(to: lock)
+        #expect(chown(lock.path, 65534, 65534) == 0)
+        #expect(throws: JournalError.refused("\(lock.lastPathComponent) is owned by another user (uid 65534), so iwotch will not write it. Journals and their lock files belong to the user who keeps them.")) {
+            try JournalWriter.open(url)
+        }
+        #expect(try Data(contentsOf: lock) == Data("{}".utf8))
+    }
+
+    @Test func aJournalThatIsASymbolicLinkIsNotContinued() throws {
+        let folder = ScratchFolder()
+        let (sample, url) = try threeLines(in: folder)
+        sample.writer.close()
+        let elsewhere = folder.url.appendingPathComponent("elsewhere.jsonl")
+        try FileManager.default.moveItem(at: url, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: url, withDestinationURL: elsewhere)
+        let before = try Data(contentsOf: elsewhere)
+        #expect(throws: JournalError.refused("\(url.lastPathComponent) is a symbolic link, not a regular file; iwotch does not continue a journal through a link.")) {
+            try JournalWriter.open(url)
+        }
+        #expect(try Data(contentsOf: elsewhere) == before)
+    }
+
+    func mode(_ url: URL) throws -> Int {
+        try #require((FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue)
+    }
+
+    func create(in folder: ScratchFolder) throws -> JournalWriter {
+        try SampleDelivery(in: folder).writer
+    }
+
+    /// `live/` as a link: refused unless it leads to the user's own 0700 folder, and never chmod'ed.
+    @Test func aJournalFolderThatIsASymbolicLinkIsFollowedOnlyToTheUsersOwnPrivateFolder() throws {
+        let folder = ScratchFolder()
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let target = folder.url.appendingPathComponent("target")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        let live = folder.directory.folder(for: .live)
+        try FileManager.default.createSymbolicLink(at: live, withDestinationURL: target)
+
+        #expect(throws: JournalError.refused("The journal folder \(live.path) is a symbolic link to \(target.path), which is open to others (mode 755). iwotch does not change the permissions of a folder it reaches through a link: set that folder to 0700 (chmod 700), or replace the link with a folder.")) {
+            try create(in: folder)
+        }
+        #expect(try mode(target) == 0o755, "not chmod'ed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: target.path)
+        let writer = try create(in: folder)
+        writer.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).filter { $0.hasSuffix(".jsonl") } == [writer.url.lastPathComponent])
+
+        guard geteuid() == 0 else { return }
+        #expect(chown(target.path, 65534, 65534) == 0)
+        #expect(throws: JournalError.refused("The journal folder \(live.path) is a symbolic link to \(target.path), a folder owned by another user (uid 65534). Journals are kept only in the user's own folders.")) {
+            try create(in: folder)
+        }
+    }
+
+    @Test func aJournalFolderThatIsAFileALinkToAFileOrAnotherUsersIsRefused() throws {
+        let folder = ScratchFolder()
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let live = folder.directory.folder(for: .live)
+        let file = folder.url.appendingPathComponent("file")
+        try Data("x".utf8).write(to: file)
+        try FileManager.default.createSymbolicLink(at: live, withDestinationURL: file)
+        #expect(throws: JournalError.refused("The journal folder \(live.path) is a symbolic link to \(file.path), which is not a folder. Replace the link with a folder.")) {
+            try create(in: folder)
+        }
+        try FileManager.default.removeItem(at: live)
+        try Data("x".utf8).write(to: live)
+        #expect(throws: JournalError.refused("The journal folder \(live.path) is not a folder. Move that file away; iwotch keeps live/ for journals.")) {
+            try create(in: folder)
+        }
+        try FileManager.default.removeItem(at: live)
+
+        guard geteuid() == 0 else { return }
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        #expect(chown(live.path, 65534, 65534) == 0)
+        #expect(throws: JournalError.refused("The journal folder \(live.path) is owned by another user (uid 65534). Journals are kept only in the user's own folders.")) {
+            try create(in: folder)
+        }
+        #expect(try mode(live) == 0o755, "not chmod'ed")
+    }
+}
