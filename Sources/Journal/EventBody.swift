@@ -354,8 +354,21 @@ public struct Correction: Sendable, Equatable, Codable {
 public struct DamageFound: Sendable, Equatable, Codable {
     public var lines: [Int]
     public var description: String
-    enum CodingKeys: String, CodingKey, CaseIterable { case lines, description }
-    public init(lines: [Int], description: String) { self.lines = lines; self.description = description }
+    /// The line just before each damaged line, with its hash as it was when the damage was found.
+    /// A damaged line's own `prev` may be lost with the damage; this is what still ties that line
+    /// into the chain. Absent in journals written before it was recorded.
+    public var before: [Pin]?
+    enum CodingKeys: String, CodingKey, CaseIterable { case lines, description, before }
+    public init(lines: [Int], description: String, before: [Pin]? = nil) {
+        self.lines = lines; self.description = description; self.before = before
+    }
+
+    public struct Pin: Sendable, Equatable, Codable {
+        public var line: Int
+        public var hash: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case line, hash }
+        public init(line: Int, hash: String) { self.line = line; self.hash = hash }
+    }
 }
 
 public struct DeliveryClosed: Sendable, Equatable, Codable {

@@ -16,6 +16,7 @@ private extension KeyNames {
     static let noteAdded = KeyNames(NoteAdded.CodingKeys.self)
     static let correction = KeyNames(Correction.CodingKeys.self)
     static let damageFound = KeyNames(DamageFound.CodingKeys.self)
+    static let damagePin = KeyNames(DamageFound.Pin.CodingKeys.self)
 }
 
 private let attendanceStatuses = RawValues<AttendanceMarked.Status>()
@@ -191,13 +192,29 @@ extension JSONBytes {
     }
 
     mutating func damageFound() -> DamageFound? {
-        var lines: [Int]?, description: String?
+        var lines: [Int]?, description: String?, before: [DamageFound.Pin]?
         guard members(.damageFound, { json, index in
             switch index {
             case 0: lines = json.ints(); return lines != nil
-            default: description = json.string(); return description != nil
+            case 1: description = json.string(); return description != nil
+            default:
+                if json.null() { return true }
+                var pins: [DamageFound.Pin] = []
+                guard json.elements({ json in
+                    var line: Int?, hash: String?
+                    guard json.members(.damagePin, { json, index in
+                        switch index {
+                        case 0: line = json.int(); return line != nil
+                        default: hash = json.string(); return hash != nil
+                        }
+                    }), let line, let hash else { return false }
+                    pins.append(DamageFound.Pin(line: line, hash: hash))
+                    return true
+                }) else { return false }
+                before = pins
+                return true
             }
         }), let lines, let description else { return nil }
-        return DamageFound(lines: lines, description: description)
+        return DamageFound(lines: lines, description: description, before: before)
     }
 }

@@ -133,6 +133,7 @@ struct FileCheck {
         for index in events.indices {
             if case .damageFound(let damage) = events[index].event.body {
                 for damaged in damage.lines { recorded[damaged] = events[index].line }
+                checkPins(damage.before ?? [], recordedOn: events[index].line)
             }
         }
         for (line, reason) in journal.unreadable {
@@ -157,6 +158,24 @@ struct FileCheck {
         checkEvents(content: content)
     }
 
+    /// The lines a damage-found event pinned (the one before each damaged line) must still have
+    /// the hashes it recorded: a damaged line may have lost its own `prev`, which would otherwise
+    /// have checked them.
+    mutating func checkPins(_ pins: [DamageFound.Pin], recordedOn recorder: Int) {
+        let lines = journal.raw.lines
+        for pin in pins {
+            guard pin.line >= 1, pin.line < recorder, pin.line <= lines.count else {
+                report(recorder, "the damage-found event names line \(pin.line), which is not a line before it", key: "before",
+                       help: "iwotch names only earlier lines of the same file. This line was edited, or lines were removed.")
+                continue
+            }
+            if !lineHash(lines[pin.line - 1].bytes, is: pin.hash) {
+                report(pin.line, "line \(pin.line) does not match the hash recorded for it by the damage-found event on line \(recorder)",
+                       help: "Line \(pin.line) was changed after the damage-found event recorded its hash, or lines were removed or inserted. The journal is the record: find out who edited it, and restore it from a copy.")
+            }
+        }
+    }
+
     /// Each line's `prev` must be the hash of the line before it, as bytes stand now.
     mutating func checkChain() {
         let lines = journal.raw.lines
@@ -165,7 +184,15 @@ struct FileCheck {
         var next = events.startIndex
         for (index, line) in lines.enumerated() {
             while next < events.endIndex, events[next].line < line.number { next += 1 }
-            guard next < events.endIndex, events[next].line == line.number else { continue }
+            guard next < events.endIndex, events[next].line == line.number else {
+                // A damaged line still names the line before it when its `prev` survived: without
+                // this, the line before any damage (a torn tail above all) was never checked.
+                if index > 0, let previous = Self.recordedPrevious(in: line.bytes), !lineHash(lines[index - 1].bytes, is: previous) {
+                    report(lines[index - 1].number, "line \(lines[index - 1].number) does not match the hash recorded on damaged line \(line.number)",
+                           help: "Line \(line.number) cannot be read as an event, but the hash of the line before it is legible in its bytes. Line \(lines[index - 1].number) was changed after it was written, or lines were removed or inserted after it. The journal is the record: find out who edited it, and restore it from a copy.")
+                }
+                continue
+            }
             let previous = events[next].event.previous
             if index == 0 {
                 if previous != nil {
@@ -178,6 +205,30 @@ struct FileCheck {
                 report(lines[index - 1].number, "line \(lines[index - 1].number) does not match the hash recorded on line \(line.number)",
                        help: "Line \(lines[index - 1].number) was changed after it was written, or lines were removed or inserted after it. The journal is the record: find out who edited it, and restore it from a copy.")
             }
+        }
+    }
+
+    /// The `"prev":"sha256:…"` hash written in a line that cannot be read as an event, if its bytes
+    /// still hold one: the last such member (an envelope's `prev` follows its `data`), whose key
+    /// follows `{` or `,` (inside a string the quote would follow a backslash).
+    static func recordedPrevious(in bytes: Data) -> String? {
+        let key = Array(#""prev":"sha256:"#.utf8)
+        let hashLength = 64
+        return bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            guard bytes.count >= key.count + hashLength + 2 else { return nil }
+            var start = bytes.count - (key.count + hashLength + 1)
+            while start >= 1 {
+                defer { start -= 1 }
+                guard bytes[start] == key[0], bytes[start - 1] == 0x2C || bytes[start - 1] == 0x7B else { continue }
+                guard (0..<key.count).allSatisfy({ bytes[start + $0] == key[$0] }) else { continue }
+                let digits = start + key.count
+                guard bytes[digits + hashLength] == 0x22,
+                      (digits..<digits + hashLength).allSatisfy({ (0x30...0x39).contains(bytes[$0]) || (0x61...0x66).contains(bytes[$0]) })
+                else { continue }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start + key.count - 7..<digits + hashLength]), as: UTF8.self)
+            }
+            return nil
         }
     }
 

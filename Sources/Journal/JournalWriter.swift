@@ -17,6 +17,8 @@ public final class JournalWriter {
     public private(set) var head: String?
     /// Damage found when the file was opened, recorded in the journal by the next append.
     public private(set) var pendingDamage: [Int]
+    /// The line before each pending damaged line and its hash, pinned by the damage-found event.
+    private var pendingPins: [Int: DamageFound.Pin]
     private var endsWithNewline: Bool
     /// After a failed write the file's tail is unknown; the next append reads it again first.
     private var needsRescan = false
@@ -59,7 +61,7 @@ public final class JournalWriter {
         do {
             try JournalLock.acquire(fd: fd, journal: url)
             let writer = JournalWriter(url: staging, descriptor: fd, delivery: delivery, mode: mode, lastSeq: 0, head: nil,
-                                       pendingDamage: [], endsWithNewline: true)
+                                       pendingDamage: [], pendingPins: [:], endsWithNewline: true)
             let event = try writer.append(first, actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes, ids: ids)
             guard link(staging.path, url.path) == 0 else { throw JournalError.system(path: url.path, action: "create", errno: errno) }
             unlink(staging.path)
@@ -98,7 +100,7 @@ public final class JournalWriter {
                 throw JournalError.refused("\(url.lastPathComponent) has no readable delivery-opened event, so it cannot be continued. Check it with `iwotch journal check`.")
             }
             return JournalWriter(url: url, descriptor: fd, delivery: delivery, mode: mode, lastSeq: tail.lastSeq,
-                                 head: tail.head, pendingDamage: tail.damagedLines, endsWithNewline: !tail.tornTail)
+                                 head: tail.head, pendingDamage: tail.damagedLines, pendingPins: tail.pins, endsWithNewline: !tail.tornTail)
         } catch {
             Glibc.close(fd)
             throw error
@@ -106,7 +108,7 @@ public final class JournalWriter {
     }
 
     private init(url: URL, descriptor: Int32, delivery: String, mode: JournalEvent.Mode, lastSeq: Int, head: String?,
-                 pendingDamage: [Int], endsWithNewline: Bool) {
+                 pendingDamage: [Int], pendingPins: [Int: DamageFound.Pin], endsWithNewline: Bool) {
         self.url = url
         self.descriptor = descriptor
         self.delivery = delivery
@@ -114,6 +116,7 @@ public final class JournalWriter {
         self.lastSeq = lastSeq
         self.head = head
         self.pendingDamage = pendingDamage
+        self.pendingPins = pendingPins
         self.endsWithNewline = endsWithNewline
     }
 
@@ -136,9 +139,12 @@ public final class JournalWriter {
         if needsRescan { try rescan() }
         let offset = utcOffsetMinutes ?? TimeZone.current.secondsFromGMT(for: time) / 60
         if !pendingDamage.isEmpty {
-            let damage = DamageFound(lines: pendingDamage, description: "unreadable or incomplete lines found when the journal was reopened; they are kept as they are")
+            let pins = pendingDamage.compactMap { pendingPins[$0] }
+            let damage = DamageFound(lines: pendingDamage, description: "unreadable or incomplete lines found when the journal was reopened; they are kept as they are",
+                                     before: pins.isEmpty ? nil : pins)
             try write(.damageFound(damage), actor: actor, at: time, offset: offset, id: ids())
             pendingDamage = []
+            pendingPins = [:]
         }
         return try write(body, actor: actor, at: time, offset: offset, id: ids())
     }
@@ -186,6 +192,7 @@ public final class JournalWriter {
         head = tail.head
         endsWithNewline = !tail.tornTail
         pendingDamage = Array(Set(pendingDamage + tail.damagedLines)).sorted()
+        pendingPins.merge(tail.pins) { kept, _ in kept }
         needsRescan = false
     }
 }
@@ -199,6 +206,8 @@ struct Tail {
     var head: String?
     var tornTail = false
     var damagedLines: [Int] = []
+    /// By damaged line: the line before it and that line's hash now.
+    var pins: [Int: DamageFound.Pin] = [:]
 
     static func scan(_ url: URL) throws -> Tail {
         let raw = try RawJournal.read(url)
@@ -207,9 +216,11 @@ struct Tail {
         var recorded: Set<Int> = []
         for line in raw.lines {
             // The chain continues from the physical last line, readable or not.
+            let previous = tail.head
             tail.head = lineHash(line.bytes)
             guard case .success(let event) = LineCodec.decode(line.bytes) else {
                 tail.damagedLines.append(line.number)
+                if let previous, line.number > 1 { tail.pins[line.number] = DamageFound.Pin(line: line.number - 1, hash: previous) }
                 continue
             }
             if tail.delivery == nil { tail.delivery = event.delivery; tail.mode = event.mode }
@@ -218,6 +229,7 @@ struct Tail {
         }
         // Damage already recorded by an earlier damage-found event is not recorded again.
         tail.damagedLines.removeAll { recorded.contains($0) }
+        for line in recorded { tail.pins[line] = nil }
         return tail
     }
 }

@@ -32,6 +32,87 @@ private func errors(_ url: URL) -> [Diagnostic] {
     JournalCheck.run([url]).diagnostics.filter { $0.severity == .error }
 }
 
+@Suite struct ChainAroundDamageTests {
+    /// The line before a torn tail was never hash-checked. The torn line still holds its `prev`
+    /// (keys are sorted, so only `schema` to `utc_offset` were lost), and that now checks line 3.
+    @Test func aLineEditedJustBeforeATornTailIsFound() throws {
+        let folder = ScratchFolder()
+        let (sample, url) = try threeLines(in: folder)
+        let next = JournalEvent(seq: 4, time: Fixture.at(3), utcOffsetMinutes: 0, delivery: sample.writer.delivery, mode: .live,
+                                actor: "N01", previous: sample.writer.head, body: .timerPaused)
+        let line = try LineCodec.encode(next)
+        let torn = line.prefix(line.count - 20)
+        #expect(String(decoding: torn, as: UTF8.self).contains(#","prev":"sha256:"#))
+        try append(Data(torn), to: url)
+        sample.writer.close()
+
+        // As written, only the torn line itself is an error (not yet recorded).
+        #expect(errors(url).map(\.message) == ["line 4 cannot be read: the line is incomplete: writing it was cut short"])
+
+        try edit(url, #""status":"present""#, #""status":"absent""#)
+        let found = errors(url)
+        #expect(found.map(\.message) == ["line 4 cannot be read: the line is incomplete: writing it was cut short",
+                                         "line 3 does not match the hash recorded on damaged line 4"])
+        #expect(found.last?.path == url.path)
+        #expect(found.last?.line == 3)
+        #expect(found.last?.description.hasPrefix("\(url.path):3:1: error: line 3 does not match") == true)
+    }
+
+    /// Torn before its `prev`: the damage-found event written on reopening pins line 3's hash.
+    @Test func aRecordedTornTailPinsTheLineBeforeIt() throws {
+        let folder = ScratchFolder()
+        let (sample, url) = try threeLines(in: folder)
+        let lines = try url.lines()
+        try append(Data(#"{"actor":"N01","da"#.utf8), to: url)
+        sample.writer.close()
+        let writer = try JournalWriter.open(url)
+        try writer.append(.timerPaused, actor: "N01", at: Fixture.at(5), utcOffsetMinutes: 0)
+        writer.close()
+
+        let read = try ReadJournal.read(url)
+        let recorded = try #require(read.events.first { $0.line == 5 })
+        guard case .damageFound(let damage) = recorded.event.body else { Issue.record("line 5 is \(recorded.event.type)"); return }
+        #expect(damage.lines == [4])
+        #expect(damage.before == [DamageFound.Pin(line: 3, hash: lineHash(Data(lines[2].utf8)))])
+        // The fast reader and JSONDecoder read the new field alike.
+        let bytes = read.raw.lines[4].bytes
+        #expect(bytes.withUnsafeBytes(FastLineDecoder.decode) == recorded.event)
+        #expect(try LineCodec.decodeWithFoundation(bytes).get() == recorded.event)
+        #expect(String(decoding: bytes, as: UTF8.self).contains(#""data":{"before":[{"hash":"sha256:"#))
+
+        #expect(errors(url).isEmpty, "recorded damage is not an error")
+
+        try edit(url, #""status":"present""#, #""status":"absent""#)
+        let found = errors(url)
+        #expect(found.map(\.message) == ["line 3 does not match the hash recorded for it by the damage-found event on line 5"])
+        #expect(found.first?.path == url.path)
+        #expect(found.first?.line == 3)
+    }
+
+    /// A corrupt line in the middle that kept its `prev` checks the line before it too; untouched,
+    /// it is reported just as before.
+    @Test func aCorruptLineThatKeptItsPrevChecksTheLineBeforeIt() throws {
+        let folder = ScratchFolder()
+        var (sample, url) = try threeLines(in: folder)
+        try sample.add(.timerPaused, at: 4)
+        sample.writer.close()
+        try edit(url, #""seq":4"#, #""seq":"four""#)
+        #expect(errors(url).map(\.message) == ["line 4 cannot be read: field `seq` should be a number"])
+
+        try edit(url, #""status":"present""#, #""status":"absent""#)
+        #expect(errors(url).map(\.message) == ["line 4 cannot be read: field `seq` should be a number",
+                                                "line 3 does not match the hash recorded on damaged line 4"])
+    }
+
+    @Test func thePrevOfADamagedLineIsFoundOnlyAsAMember() {
+        let hash = "sha256:" + String(repeating: "ab", count: 32)
+        #expect(FileCheck.recordedPrevious(in: Data(#"{"data":{},"prev":"\#(hash)","seq":"#.utf8)) == hash)
+        // Inside a string its quotes are escaped; cut short, it is not a hash.
+        #expect(FileCheck.recordedPrevious(in: Data(#"{"text":"\"prev\":\"\#(hash)\""}"#.utf8)) == nil)
+        #expect(FileCheck.recordedPrevious(in: Data(#"{"data":{},"prev":"\#(hash.dropLast(3))"#.utf8)) == nil)
+        #expect(FileCheck.recordedPrevious(in: Data(#"{"actor":"N01","da"#.utf8)) == nil)
+    }
+}
 
 @Suite struct RepeatedKeyTests {
     /// Lines as iwotch writes them, with a key repeated; each must be refused with the place.
@@ -96,7 +177,6 @@ private func errors(_ url: URL) -> [Diagnostic] {
         #expect(repeated(String(repeating: "[", count: 100_000)) == nil, "deep nesting ends the walk, not the process")
     }
 }
-
 
 @Suite struct LockAndFolderFileTests {
     @Test func aLockFileThatIsASymbolicLinkIsRefusedAndItsTargetUntouched() throws {
