@@ -42,8 +42,12 @@ public enum LineCodec {
     /// JSONDecoder's reading, and the only source of the messages for lines that cannot be read.
     static func decodeWithFoundation(_ line: Data) -> Result<JournalEvent, DecodeError> {
         // JSONDecoder keeps one of two equal keys, and jq the other: such a line says two things.
-        if let repeated = repeatedKey(in: line) {
+        let walk = KeyWalk(line)
+        if let repeated = walk.repeated {
             return .failure(DecodeError(description: "the key `\(repeated.key)` appears twice in \(repeated.path.isEmpty ? "the event" : "`\(repeated.path)`") (column \(repeated.column))"))
+        }
+        if walk.tooDeep {
+            return .failure(DecodeError(description: "objects and lists are nested more than \(KeyWalk.maximumDepth) deep"))
         }
         do {
             return .success(try decoder().decode(JournalEvent.self, from: line))
@@ -61,29 +65,46 @@ public enum LineCodec {
     /// Unicode scalars, as diagnostics count). Nil when no key repeats, or when the line is not
     /// JSON at all (JSONDecoder then says why).
     public static func repeatedKey(in line: Data) -> (key: String, path: String, column: Int)? {
-        line.withUnsafeBytes { buffer -> (key: String, path: String, column: Int)? in
-            guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
-            var json = JSONBytes(base, count: buffer.count)
-            var found: (key: String, path: String, offset: Int)?
-            _ = RepeatedKeys.value(&json, path: "", depth: 0, found: &found)
-            guard let found else { return nil }
-            // Continuation bytes of UTF-8 do not start a scalar.
-            var column = 1
-            for index in 0..<found.offset where base[index] & 0xC0 != 0x80 { column += 1 }
-            return (found.key, found.path, column)
-        }
+        KeyWalk(line).repeated
     }
 
-    /// A walk over a JSON value that reads keys (with escapes) and passes over everything else.
-    private enum RepeatedKeys {
-        /// Deeper than any journal line; a hostile line cannot exhaust the stack.
-        static let maximumDepth = 64
+    /// A walk over a line's JSON that reads keys (with escapes) and passes over everything else,
+    /// looking for a key repeated within one object.
+    struct KeyWalk {
+        /// Deeper than any journal line, and no deeper than JSONDecoder reads: the walk refuses what
+        /// it cannot look into, so no repeat hides below it, and a hostile line cannot exhaust the stack.
+        static let maximumDepth = 512
+
+        var repeated: (key: String, path: String, column: Int)?
+        var tooDeep = false
+
+        init(_ line: Data) {
+            var found: (key: String, path: String, offset: Int)?
+            var tooDeep = false
+            line.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                var json = JSONBytes(base, count: buffer.count)
+                _ = Self.value(&json, path: "", depth: 0, found: &found, tooDeep: &tooDeep)
+                guard let found else { return }
+                // Continuation bytes of UTF-8 do not start a scalar.
+                var column = 1
+                for index in 0..<found.offset where base[index] & 0xC0 != 0x80 { column += 1 }
+                repeated = (found.key, found.path, column)
+            }
+            self.tooDeep = tooDeep
+        }
 
         /// Whether the value was walked to its end without finding a repeated key.
-        static func value(_ json: inout JSONBytes, path: String, depth: Int, found: inout (key: String, path: String, offset: Int)?) -> Bool {
+        static func value(_ json: inout JSONBytes, path: String, depth: Int,
+                          found: inout (key: String, path: String, offset: Int)?, tooDeep: inout Bool) -> Bool {
             json.skipSpace()
-            guard json.at < json.end, depth < maximumDepth else { return false }
-            switch json.base[json.at] {
+            guard json.at < json.end else { return false }
+            let byte = json.base[json.at]
+            if byte == 0x7B || byte == 0x5B, depth >= maximumDepth {
+                tooDeep = true
+                return false
+            }
+            switch byte {
             case 0x7B:
                 json.at += 1
                 var keys: Set<String> = []
@@ -93,13 +114,14 @@ public enum LineCodec {
                     json.skipSpace()
                     let offset = json.at
                     guard let key = json.string() else { return false }
-                    let inner = path.isEmpty ? key : path + "." + key
                     guard keys.insert(key).inserted else {
                         found = (key, path, offset)
                         return false
                     }
                     json.skipSpace()
-                    guard json.take(0x3A), value(&json, path: inner, depth: depth + 1, found: &found) else { return false }
+                    guard json.take(0x3A),
+                          value(&json, path: path.isEmpty ? key : path + "." + key, depth: depth + 1, found: &found, tooDeep: &tooDeep)
+                    else { return false }
                     json.skipSpace()
                     if json.take(0x2C) { continue }
                     return json.take(0x7D)
@@ -110,7 +132,7 @@ public enum LineCodec {
                 if json.take(0x5D) { return true }
                 var index = 0
                 while true {
-                    guard value(&json, path: "\(path)[\(index)]", depth: depth + 1, found: &found) else { return false }
+                    guard value(&json, path: "\(path)[\(index)]", depth: depth + 1, found: &found, tooDeep: &tooDeep) else { return false }
                     index += 1
                     json.skipSpace()
                     if json.take(0x2C) { continue }

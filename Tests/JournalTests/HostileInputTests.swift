@@ -175,6 +175,11 @@ private func errors(_ url: URL) -> [Diagnostic] {
         #expect(repeated(#"{"a":{"b":1},"b":{"a":2},"c":[{"a":1},{"a":2}]}"#) == nil, "equal keys in different objects are fine")
         #expect(repeated(#"{"actor":"N01","da"#) == nil, "a torn line is left to JSONDecoder")
         #expect(repeated(String(repeating: "[", count: 100_000)) == nil, "deep nesting ends the walk, not the process")
+        // No repeat can hide below where the walk stops: a line nested deeper is refused.
+        let deep = #"{"a":"# + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "}"
+        #expect(LineCodec.decode(Data(deep.utf8)) == .failure(.init(description: "objects and lists are nested more than 512 deep")))
+        let shallow = #"{"a":"# + String(repeating: "[", count: 500) + String(repeating: "]", count: 500) + "}"
+        #expect(!LineCodec.KeyWalk(Data(shallow.utf8)).tooDeep)
     }
 }
 
