@@ -64,6 +64,37 @@ import TestSupport
         #expect(String(decoding: written, as: UTF8.self).contains("| S1^[\\]52;c;ZXZpbA==^G^[c^G | G1 |"), "Markdown escapes the bracket; the ESC and BEL are shown")
     }
 
+    /// Content whose step holds raw ESC, BEL, `ESC c` and OSC 52, and a mistyped option holding
+    /// them: the check refuses the content (status 1), and its diagnostics, like the error, show them escaped.
+    @Test func contentAndArgumentsWithTerminalCommandsAreShownEscaped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-outputs-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Repository.path("Tests/PlanTests/Fixtures/mini"), to: folder)
+        let session = folder.appendingPathComponent("sessions/group-1.yaml")
+        let text = try String(contentsOf: session, encoding: .utf8)
+            .replacingOccurrences(of: "      - Introduce yourselves.", with: "      - \"Introduce \u{1B}]52;c;ZXZpbA==\u{07}\u{1B}c yourselves.\"")
+        try text.write(to: session, atomically: true, encoding: .utf8)
+        let runs: [[String]] = [
+            ["content", "check", folder.path],
+            ["plan", "group-1", "--content", folder.path],
+            ["diff", "Tests/PlanTests/Fixtures/mini", folder.path],
+            ["report", "sessions", "--from", "\u{1B}]52;c;ZXZpbA==\u{07}"],
+        ]
+        for arguments in runs {
+            let run = try BuiltBinary.run(arguments)
+            #expect(!run.output.isEmpty, "\(arguments)")
+            #expect(!run.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" }, "\(arguments): \(run.output.debugDescription)")
+        }
+        for arguments in runs.prefix(3) {
+            let run = try BuiltBinary.run(arguments)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.stderr.contains("25 |       - \"Introduce ^[]52;c;ZXZpbA==^G^[c yourselves.\"\n"), "\(arguments): \(run.stderr)")
+        }
+        let error = try BuiltBinary.run(["report", "sessions", "--from", "\u{1B}]52;c;ZXZpbA==\u{07}"])
+        #expect(error.status == 2)
+        #expect(error.stderr.hasPrefix("Error: --from takes a date as YYYY-MM-DD, such as 2026-03-11; got \"^[]52;c;ZXZpbA==^G\".\n"))
+    }
+
     @Test func reportExportAndPlanFilesAreOwnerOnly() throws {
         let root = try Self.journalFolder(hostile: false)
         defer { try? FileManager.default.removeItem(at: root) }
