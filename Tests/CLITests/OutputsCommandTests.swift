@@ -5,7 +5,7 @@ import TestSupport
 
 /// What the command line prints and writes, run as a user would: control characters held in a
 /// journal never reach standard output, files are created 0600, and each exit status means one thing.
-@Suite struct OutputsCommandTests {
+@Suite(.serialized) struct OutputsCommandTests {
     static let delivery = "2026-03-02-G1-day-a-0c4e7d21"
     static let hostile = "\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}c\u{07}"
 
