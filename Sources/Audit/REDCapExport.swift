@@ -6,6 +6,9 @@ import Journal
 /// settings that a REDCap project imports. One record per delivery; each fidelity item,
 /// each participant's attendance and each supervisor review is an instance of a repeating
 /// instrument, so a new content version never changes the dictionary. Values are raw codes.
+/// Every value goes through `CSV.field`, so a site, group or code that a spreadsheet would take
+/// for a formula arrives with a leading `'` (see `CSV.neutralised`); figures (a negative kappa
+/// such as -0.250 too) and answer codes stay as they are.
 public enum REDCapExport {
     public static let dictionaryHeader = ["Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
                                           "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number",

@@ -41,6 +41,41 @@ extension DisplayText {
         return changed ? String(out) : text
     }
 
+    /// Text made safe to print, line by line: as `sanitised`, but a tab, a line feed and a carriage
+    /// return just before a line feed (CSV's line end) stay as they are. Every text the command line
+    /// prints, to a terminal, a pipe or a report file, goes through this: ESC, BEL, `ESC c` or an
+    /// OSC 52 sequence held in a content or journal field comes out as `^[`, `^G`, never as a command.
+    public static func printable(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        func kept(_ index: Int) -> Bool {
+            switch scalars[index] {
+            case "\t", "\n": true
+            case "\r": index + 1 < scalars.count && scalars[index + 1] == "\n"
+            default: false
+            }
+        }
+        func safe(_ index: Int) -> Bool {
+            let scalar = scalars[index]
+            if scalar.value < 0x20 || scalar.value == 0x7F { return kept(index) }
+            if scalar.value < 0x7F { return true }
+            return !(0x80..<0xA0).contains(scalar.value) && !isFormatHazard(scalar) && (isDropped(scalar) || width(of: scalar) >= 0)
+        }
+        guard !scalars.indices.allSatisfy(safe) else { return text }
+        var out = String.UnicodeScalarView()
+        var run = String.UnicodeScalarView()
+        for index in scalars.indices {
+            if kept(index) {
+                out.append(contentsOf: sanitised(String(run)).unicodeScalars)
+                run = String.UnicodeScalarView()
+                out.append(scalars[index])
+            } else {
+                run.append(scalars[index])
+            }
+        }
+        out.append(contentsOf: sanitised(String(run)).unicodeScalars)
+        return String(out)
+    }
+
     public static func escapeCode(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"

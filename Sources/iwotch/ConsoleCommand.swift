@@ -56,7 +56,7 @@ struct ConsoleCommand: ParsableCommand {
             var overview = Overview()
             overview.content = options.content
             try overview.run()
-            print("Run iwotch in a terminal to open the console.")
+            Say.out("Run iwotch in a terminal to open the console.")
             return
         }
         try options.runConsole(try options.programme())
@@ -155,10 +155,10 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let loaded = try options.programme(purpose: "auditing")
         let files = paths.isEmpty ? nil : try JournalFiles.collect(paths, default: options.location.directory)
-        if let files, files.isEmpty { throw ValidationError("No journal files in \(paths.joined(separator: ", ")).") }
+        if let files, files.isEmpty { throw CommandFailure("No journal files in \(paths.joined(separator: ", ")).") }
         // A region's journals can take a moment: say so before the screen opens.
         let count = files?.count ?? options.location.directory.auditFiles().count
-        print("Reading \(count) journal \(count == 1 ? "file" : "files")…")
+        Say.out("Reading \(count) journal \(count == 1 ? "file" : "files")…")
         try options.runConsole(loaded) { runner in runner.startAudit(files: files) }
     }
 }

@@ -12,13 +12,13 @@ enum ConsoleLoop {
         do {
             screen = try TerminalScreen.open(colour: colour)
         } catch {
-            FileHandle.standardError.write(Data("iwotch: \(error)\n".utf8))
+            Say.error("iwotch: \(error)")
             return 1
         }
         let ending = FrameLoop.run(runner, on: screen)
         runner.writer?.close()
         screen.close()
-        print(ending.sentence)
+        Say.out(ending.sentence)
         return ending.code
     }
 }

@@ -28,7 +28,7 @@ struct ContentCommand: ParsableCommand {
             let path = try ContentLocator.resolve(path)
             let check = ProgrammeLoader.load(path: path)
             guard let programme = ContentReport.programme(from: check, path: path) else { throw ExitCode(1) }
-            print(ContentSummary(programme: programme, path: path, files: check.files.count,
+            Say.out(ContentSummary(programme: programme, path: path, files: check.files.count,
                                  warnings: check.diagnostics.warningCount).text(quiet: quiet), terminator: "")
         }
     }

@@ -39,8 +39,8 @@ enum ContentLocator {
         let path = try resolve(path)
         let check = ProgrammeLoader.load(path: path)
         guard let programme = check.programme, check.isClean else {
-            for diagnostic in check.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
-            FileHandle.standardError.write(Data("The programme in \(path) has problems; fix them (iwotch content check) before \(purpose).\n".utf8))
+            for diagnostic in check.diagnostics { Say.error(diagnostic.description) }
+            Say.error("The programme in \(path) has problems; fix them (iwotch content check) before \(purpose).")
             throw ExitCode(1)
         }
         return (programme, path)
@@ -49,6 +49,6 @@ enum ContentLocator {
     static func resolve(_ path: String?) throws -> String {
         if let path { return path }
         if let found = defaultPath() { return found }
-        throw ValidationError("No programme found. Name one (e.g. `iwotch content check Content/i-wotch`) or set IWOTCH_CONTENT to its folder.")
+        throw CommandFailure("No programme found. Name one (e.g. `iwotch content check Content/i-wotch`) or set IWOTCH_CONTENT to its folder.")
     }
 }

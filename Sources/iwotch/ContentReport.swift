@@ -10,14 +10,14 @@ enum ContentReport {
     /// count line and nil.
     static func programme(from check: ContentCheck, path: String) -> Programme? {
         for diagnostic in check.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            Say.error(diagnostic.description)
         }
         guard let programme = check.programme, check.isClean else {
             let errors = check.diagnostics.errorCount
             let warnings = check.diagnostics.warningCount
             var line = "\(path): \(errors) \(errors == 1 ? "error" : "errors")"
             if warnings > 0 { line += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
-            FileHandle.standardError.write(Data((line + " in \(check.files.count) files checked; no fingerprint until they are fixed.\n").utf8))
+            Say.error(line + " in \(check.files.count) files checked; no fingerprint until they are fixed.")
             return nil
         }
         return programme

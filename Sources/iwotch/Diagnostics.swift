@@ -34,7 +34,7 @@ struct Diagnostics: ParsableCommand {
         let journal = JournalDirectory.resolve(nil)
         lines.append(("journal", "\(journal.root.path) (\(journal.files(.live).count) live, \(journal.files(.rehearsal).count) rehearsal)"))
         for (key, value) in lines {
-            print(key.padding(toLength: 10, withPad: " ", startingAt: 0) + value)
+            Say.out(key.padding(toLength: 10, withPad: " ", startingAt: 0) + value)
         }
     }
 }

@@ -34,8 +34,8 @@ struct DiffCommand: ParsableCommand {
         guard let before, let after else { throw ExitCode(1) }
         let diff = ContentDiff(old: before, new: after)
         switch format {
-        case .text: print(diff.text(oldLabel: old, newLabel: new), terminator: "")
-        case .markdown: print(diff.markdown(oldLabel: old, newLabel: new), terminator: "")
+        case .text: Say.out(diff.text(oldLabel: old, newLabel: new), terminator: "")
+        case .markdown: Say.out(diff.markdown(oldLabel: old, newLabel: new), terminator: "")
         }
     }
 }

@@ -16,7 +16,9 @@ struct ExportCommand: ParsableCommand {
             discussion: """
             Writes three files into the output folder: iwotch-redcap-dictionary.csv (upload as the data dictionary), \
             iwotch-redcap-repeating.csv (the repeating instruments to enable) and iwotch-redcap-records.csv (import as \
-            records). One record per delivery; fidelity items, attendance and supervisor reviews are repeating instruments.
+            records). One record per delivery; fidelity items, attendance and supervisor reviews are repeating instruments. \
+            The files are owner-only (0600). Exit status: 0 every journal passed the check; 1 some failed it (the files \
+            are still written, and they are named on standard error) or the files could not be written; 2 usage error.
             """)
 
         @OptionGroup var options: ReportOptions
@@ -26,7 +28,7 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             let files = try options.files()
-            guard !files.isEmpty else { throw ValidationError("No journals to export. Name journal files or folders, or set --journal.") }
+            guard !files.isEmpty else { throw CommandFailure("No journals to export. Name journal files or folders, or set --journal.") }
             let set = AuditSet.read(files)
             let deliveries = set.filtered(options.filters)
             var heads: [String: String] = [:]
@@ -35,22 +37,18 @@ struct ExportCommand: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw ValidationError("Could not create \(folder): \((error as NSError).localizedDescription)")
+                throw CommandFailure("Could not create \(folder): \((error as NSError).localizedDescription)")
             }
             let outputs = [("iwotch-redcap-dictionary.csv", REDCapExport.dictionary()),
                            ("iwotch-redcap-repeating.csv", REDCapExport.repeatingInstruments()),
                            ("iwotch-redcap-records.csv", REDCapExport.records(deliveries, heads: heads))]
             for (name, text) in outputs {
                 let path = folderURL.appendingPathComponent(name).path
+                // Exports hold the same pseudonymous codes as the journals: owner-only (0600), like them.
                 try Output.write(text, to: path)
-                // Exports hold the same pseudonymous codes as the journals: owner-only, like them.
-                chmod(path, 0o600)
             }
-            print("Wrote \(deliveries.count) deliveries to \(folderURL.appendingPathComponent("iwotch-redcap-records.csv").path) (with the dictionary and repeating-instrument settings beside it).")
-            let failed = set.files.filter(\.failedCheck)
-            if !failed.isEmpty {
-                FileHandle.standardError.write(Data("\(failed.count) of \(set.files.count) journals failed the check and were read as far as they could be: \(failed.map(\.path).joined(separator: ", ")). See `iwotch journal check`.\n".utf8))
-            }
+            Say.out("Wrote \(deliveries.count) deliveries to \(folderURL.appendingPathComponent("iwotch-redcap-records.csv").path) (with the dictionary and repeating-instrument settings beside it).")
+            try FailedFiles.report(set)
         }
     }
 }

@@ -24,14 +24,17 @@ enum Main {
         do {
             var command = try IWotch.parseAsRoot()
             try command.run()
+        } catch let failure as CommandFailure {
+            Say.error(failure.description)
+            exit(1)
         } catch {
             let code = IWotch.exitCode(for: error)
             let message = IWotch.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { Say.out(message) }
                 exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { Say.error(message) }
             exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

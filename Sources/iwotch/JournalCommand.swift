@@ -40,7 +40,7 @@ struct JournalCommand: ParsableCommand {
             }
             let check = JournalCheck.run(files, programmes: programmes)
             for diagnostic in check.diagnostics {
-                FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+                Say.error(diagnostic.description)
             }
             let reviews = check.summaries.filter(\.isReview).count
             let open = check.summaries.filter { !$0.isClosed && !$0.isReview }.count
@@ -48,7 +48,7 @@ struct JournalCommand: ParsableCommand {
             var line = "\(files.count) \(files.count == 1 ? "journal" : "journals") checked"
             line += " (\(check.summaries.count - open - reviews) closed, \(open) open\(reviews > 0 ? ", \(reviews) \(reviews == 1 ? "review" : "reviews")" : "")): "
             line += "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
-            print(line)
+            Say.out(line)
             if errors > 0 { throw ExitCode(1) }
         }
     }
@@ -64,7 +64,7 @@ struct JournalCommand: ParsableCommand {
         func run() throws {
             let files = try JournalFiles.collect(paths, default: location.directory)
             if files.isEmpty {
-                print("No journals in \(location.directory.root.path).")
+                Say.out("No journals in \(location.directory.root.path).")
                 return
             }
             let rows = files.compactMap { try? ReadJournal.read($0) }.map(DeliverySummary.init)
@@ -72,7 +72,7 @@ struct JournalCommand: ParsableCommand {
             let table = rows.sorted { ($0.date, $0.delivery) < ($1.date, $1.delivery) }.map {
                 [$0.date, $0.group, $0.site, $0.session, $0.mode.rawValue, $0.isClosed ? "closed" : "open", String($0.events), $0.url.lastPathComponent]
             }
-            print(TextTable.render([header] + table), terminator: "")
+            Say.out(TextTable.render([header] + table), terminator: "")
         }
     }
 }
@@ -85,7 +85,7 @@ enum JournalFiles {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("No such file or folder: \(path)")
+                throw CommandFailure("No such file or folder: \(path)")
             }
             if !isDirectory.boolValue {
                 files.append(URL(fileURLWithPath: path))

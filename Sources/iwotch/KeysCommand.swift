@@ -24,11 +24,11 @@ struct KeysCommand: ParsableCommand {
             return KeysCheck.run(on: screen)
         }
         guard let signal else {
-            print("Keys checked.")
+            Say.out("Keys checked.")
             return
         }
         // The terminal is already restored: one plain sentence, no stack trace.
-        FileHandle.standardError.write(Data((KeysCheck.stopSentence(signal) + "\n").utf8))
+        Say.error(KeysCheck.stopSentence(signal))
         throw ExitCode(128 + signal)
     }
 }

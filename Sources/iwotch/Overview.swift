@@ -33,6 +33,6 @@ struct Overview: ParsableCommand {
           iwotch --help                 everything else
 
         """
-        print(out, terminator: "")
+        Say.out(out, terminator: "")
     }
 }

@@ -44,22 +44,22 @@ struct PlanCommand: ParsableCommand {
         guard let chosen = programme.session(session) else {
             // A usage error (status 2), told without the generic usage line: the list is the help.
             let known = programme.sessions.map(\.id).joined(separator: ", ")
-            FileHandle.standardError.write(Data("No session \"\(session)\" in \(programme.title). The sessions are: \(known).\n".utf8))
+            Say.error("No session \"\(session)\" in \(programme.title). The sessions are: \(known).")
             throw ExitCode(2)
         }
         let plan = SessionPlan(programme: programme, session: chosen, start: ClockTime(parsing: start) ?? .defaultStart)
         let text = resolvedFormat == .html ? plan.html : plan.markdown
         guard let output else {
-            print(text, terminator: "")
+            Say.out(text, terminator: "")
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try Output.write(text, to: output)
         } catch {
-            FileHandle.standardError.write(Data("Cannot write \(output): \(error.localizedDescription)\nCheck that its folder exists and that you may write there.\n".utf8))
+            Say.error("\(error)\nCheck that its folder exists and that you may write there.")
             throw ExitCode(1)
         }
-        print("Wrote the plan for \(chosen.id) (\(resolvedFormat.rawValue)) to \(output).")
+        Say.out("Wrote the plan for \(chosen.id) (\(resolvedFormat.rawValue)) to \(output).")
     }
 
     private var resolvedFormat: Format {

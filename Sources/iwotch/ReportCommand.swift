@@ -12,7 +12,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
         Reads journal files and folders (default: the journal folder's live journals and reviews), joins copies of \
         the same journal by event id, applies corrections, leaves rehearsals out unless asked, and names every file \
-        that fails `iwotch journal check` while still reading what it can. See Manuals/supervisor-guide.md.
+        that fails `iwotch journal check` while still reading what it can. See Manuals/supervisor-guide.md. \
+        Exit status: 0 every journal passed the check; 1 some failed it (the report is still written, and they are \
+        named on standard error) or the report could not be made; 2 usage error.
         """,
         subcommands: [Fidelity.self, Attendance.self, Timing.self, Sessions.self]
     )
@@ -121,7 +123,7 @@ struct ReportOptions: ParsableArguments {
     func emit(_ make: (ReportInput) -> ReportDocument) throws {
         let files = try files()
         if files.isEmpty {
-            throw ValidationError("No journals to report on. Name journal files or folders, or set --journal (now \(JournalDirectory.resolve(journal).root.path)).")
+            throw CommandFailure("No journals to report on. Name journal files or folders, or set --journal (now \(JournalDirectory.resolve(journal).root.path)).")
         }
         let set = AuditSet.read(files)
         var programmes: [Programme] = []
@@ -141,11 +143,20 @@ struct ReportOptions: ParsableArguments {
             text = CSV.render(section.table)
         }
         try Output.write(text, to: output)
-        let failed = set.files.filter(\.failedCheck)
-        if !failed.isEmpty {
-            FileHandle.standardError.write(Data("\(failed.count) of \(set.files.count) journals failed the check (they are listed in the report); see `iwotch journal check`.\n".utf8))
-        }
         UntilExit.keep(set, document)
+        try FailedFiles.report(set)
+    }
+}
+
+/// A report or export made while some journals failed their check is still written, but the
+/// command says which files failed, on standard error, and exits 1.
+enum FailedFiles {
+    static func report(_ set: AuditSet) throws {
+        let failed = set.files.filter(\.failedCheck)
+        guard !failed.isEmpty else { return }
+        Say.error("\(failed.count) of \(set.files.count) journals failed the check and were read as far as they could be; see `iwotch journal check`:")
+        for file in failed { Say.error("  \(file.path)") }
+        throw ExitCode(1)
     }
 }
 
@@ -158,27 +169,6 @@ enum UntilExit {
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case terminal, csv, json, markdown, html }
-
-enum Output {
-    /// Standard output, or a file written whole under a temporary name and then renamed, so a
-    /// half-written report never sits where a finished one is expected.
-    static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        // A device or pipe (such as /dev/null) is written in place: renaming a temporary file
-        // over it would replace the device with a plain file.
-        var info = stat()
-        let special = stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
-        do {
-            try Data(text.utf8).write(to: url, options: special ? [] : .atomic)
-        } catch {
-            throw ValidationError("Could not write \(path): \((error as NSError).localizedDescription)")
-        }
-    }
-}
 
 enum TerminalWidth {
     static func current() -> Int {

@@ -38,11 +38,11 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let directory = JournalDirectory.resolve(journal)
         guard let file = directory.files(.live).first(where: { $0.deletingPathExtension().lastPathComponent == delivery }) else {
-            throw ValidationError("No live delivery \(delivery) in \(directory.folder(for: .live).path). `iwotch journal list` shows the deliveries.")
+            throw CommandFailure("No live delivery \(delivery) in \(directory.folder(for: .live).path). `iwotch journal list` shows the deliveries.")
         }
         let state = try ReadJournal.read(file).state
-        guard let opened = state.opened else { throw ValidationError("\(file.path) has no readable delivery-opened event; check it with `iwotch journal check`.") }
-        if template { return print(sheet(opened, state), terminator: "") }
+        guard let opened = state.opened else { throw CommandFailure("\(file.path) has no readable delivery-opened event; check it with `iwotch journal check`.") }
+        if template { return Say.out(sheet(opened, state), terminator: "") }
 
         guard let rater, let method, let competence, let ratings else {
             throw ValidationError("Give --rater, --method, --competence and --ratings (or --template to print a sheet first).")
@@ -59,7 +59,7 @@ struct ReviewCommand: ParsableCommand {
         let review = SupervisorReview(method: how, competence: competence, competenceScale: scale, ratings: parsed, comment: comment)
         let offset = TimeZone.current.secondsFromGMT() / 60
         let (url, _) = try JournalWriter.createReview(in: directory.reviews, of: delivery, review: review, actor: rater, at: Date(), utcOffsetMinutes: offset)
-        print("Saved a review of \(delivery) (\(parsed.count) items, competence \(competence)) in \(url.path).")
+        Say.out("Saved a review of \(delivery) (\(parsed.count) items, competence \(competence)) in \(url.path).")
     }
 
     /// One line per fidelity item: `LEVEL  ITEM  # activity: self-report`. The facilitators'
@@ -77,24 +77,24 @@ struct ReviewCommand: ParsableCommand {
 
     func parse(_ path: String, opened: DeliveryOpened) throws -> [SupervisorReview.Rating] {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ValidationError("Could not read \(path): \((error as NSError).localizedDescription)") }
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw CommandFailure("Could not read \(path): \((error as NSError).localizedDescription)") }
         let activityOf = Dictionary(opened.session.agenda.flatMap { activity in activity.fidelity.map { ($0, activity.id) } }, uniquingKeysWith: { a, _ in a })
         var result: [SupervisorReview.Rating] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if words.isEmpty { continue }
-            guard words.count == 2 else { throw ValidationError("\(path):\(index + 1): expected `LEVEL ITEM`, such as `partly d1-pain-cycle-1`.") }
+            guard words.count == 2 else { throw CommandFailure("\(path):\(index + 1): expected `LEVEL ITEM`, such as `partly d1-pain-cycle-1`.") }
             if words[0] == "-" { continue }
             guard opened.fidelityScale.contains(where: { $0.id == words[0] }) else {
-                throw ValidationError("\(path):\(index + 1): `\(words[0])` is not a level; the levels are \(opened.fidelityScale.map(\.id).joined(separator: ", ")).")
+                throw CommandFailure("\(path):\(index + 1): `\(words[0])` is not a level; the levels are \(opened.fidelityScale.map(\.id).joined(separator: ", ")).")
             }
             guard let activity = activityOf[words[1]] else {
-                throw ValidationError("\(path):\(index + 1): `\(words[1])` is not a fidelity item of this delivery's session.")
+                throw CommandFailure("\(path):\(index + 1): `\(words[1])` is not a fidelity item of this delivery's session.")
             }
             result.append(.init(activity: activity, item: words[1], level: words[0]))
         }
-        guard !result.isEmpty else { throw ValidationError("\(path) rates no item: replace - with a level on the lines of the items you assessed.") }
+        guard !result.isEmpty else { throw CommandFailure("\(path) rates no item: replace - with a level on the lines of the items you assessed.") }
         return result
     }
 }

@@ -1,10 +1,36 @@
 import DeliveryFacts
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes
 /// doubled. One table per file: a report's sections have different columns.
+///
+/// Every cell goes through `field`, the reports' tables and the REDCap export alike, and so through
+/// `neutralised`: a cell a spreadsheet would take for a formula gets a leading `'` and quotes.
 public enum CSV {
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        let text = neutralised(text)
+        guard text.first == "'" || text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// OWASP's rule against CSV injection: a cell that begins with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return is prefixed with a single quote, so a spreadsheet shows it as text and never
+    /// runs it (`=HYPERLINK(…)` becomes `'=HYPERLINK(…)`). A plain number (`-19.4`, `-0.250`, an
+    /// optional minus, digits and at most one decimal point) stays as it is: it is a figure, and a
+    /// spreadsheet reads it as one. Anything else starting with `-` (a session `-1+1`) is text.
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, triggers.contains(first) else { return text }
+        if isPlainNumber(text) { return text }
+        return "'" + text
+    }
+
+    static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `-?DIGITS(.DIGITS)?`, ASCII only.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if scalars.first == "-" { scalars = scalars.dropFirst() }
+        let parts = scalars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 2 else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { ("0"..."9").contains($0) } }
     }
 
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
