@@ -123,6 +123,7 @@ public enum Privacy {
         let folded = normalised(text)
         if let found = screenNumbers(folded) { return found }
         if hasEmail(folded) { return .email }
+        if hasWrittenDate(folded) { return .dateOfBirth }
         return nil
     }
 
@@ -369,19 +370,63 @@ public enum Privacy {
             if spaced { var skipped = 0; while position < count, text[position] == 0x20, skipped < 3 { position += 1; skipped += 1 } }
             let start = position
             while position < count, isLetterOrDigit(text[position]) || text[position] == 0x2D || text[position] == 0x2E { position += 1 }
-            if named, isDomain(text[start..<position]) { return true }
+            if named, isDomain(text[start..<position], spelled: !spaced) { return true }
             index = max(index + 1, position)
         }
         return false
     }
 
-    private static func isDomain(_ domain: ArraySlice<UInt8>) -> Bool {
+    /// A domain: a dot, and at least two letters after the last one. After a spelled-out "at" the
+    /// last part must also be a common ending, so "arrived at 10.Then" is not an address.
+    private static func isDomain(_ domain: ArraySlice<UInt8>, spelled: Bool) -> Bool {
         var trimmed = domain
         while trimmed.last == 0x2E { trimmed = trimmed.dropLast() }
         guard let dot = trimmed.lastIndex(of: 0x2E), dot > trimmed.startIndex else { return false }
         let last = trimmed[(dot + 1)...]
-        return last.count >= 2 && last.allSatisfy(isLetter)
+        guard last.count >= 2, last.allSatisfy(isLetter) else { return false }
+        return !spelled || spelledEndings.contains(where: { $0.elementsEqual(last) })
     }
+
+    private static let spelledEndings: [[UInt8]] = ["uk", "com", "org", "net", "nhs", "gov", "ac", "co", "edu", "io", "info", "me", "scot", "wales", "ie"]
+        .map { Array($0.utf8) }
+
+    /// A date with the month in words and a year of `birthYears`: "12 March 1955", "12th of Mar
+    /// 1955", "March 12, 1955". Words are read one after another, keeping the last three.
+    static func hasWrittenDate(_ text: [UInt8]) -> Bool {
+        enum Token: Equatable { case number(Int, Int), month, other }
+        var tokens: [Token] = [.other, .other, .other]
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            var token = Token.other
+            if isDigit(byte) {
+                var value = 0, length = 0
+                while index < count, isDigit(text[index]) { if length < 6 { value = value * 10 + Int(text[index] - 0x30) }; length += 1; index += 1 }
+                // "12th", "1st": the ending belongs to the number.
+                while index < count, isLetter(text[index]) { index += 1 }
+                token = .number(value, length)
+            } else if isLetter(byte) {
+                let start = index
+                while index < count, isLetter(text[index]) { index += 1 }
+                let word = text[start..<index]
+                if word.elementsEqual("of".utf8) { continue }
+                token = months.contains(where: { month in word.count >= 3 && word.count <= month.count && month.starts(with: word) }) ? .month : .other
+            } else {
+                index += 1
+                if byte == 0x20 || byte == 0x2C || byte == 0x2E || byte == 0x2D || byte == 0x2F { continue }
+            }
+            tokens[0] = tokens[1]; tokens[1] = tokens[2]; tokens[2] = token
+            if case .number(let year, 4) = tokens[2], birthYears.contains(year) {
+                if case .number(let day, let length) = tokens[0], length <= 2, (1...31).contains(day), tokens[1] == .month { return true }
+                if case .number(let day, let length) = tokens[1], length <= 2, (1...31).contains(day), tokens[0] == .month { return true }
+            }
+        }
+        return false
+    }
+
+    private static let months: [[UInt8]] = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                            "september", "october", "november", "december"].map { Array($0.utf8) }
 
     // MARK: NHS numbers
 
