@@ -313,6 +313,7 @@ struct FileCheck {
                 report(line, "a \(event.type) event after the delivery was closed", key: "type",
                        help: "After sign-off only corrections and notes are added.")
             }
+            checkPrivacy(event, line: line)
             if let pinned {
                 checkReferences(event, line: line, pinned: pinned, state: state, started: &started,
                                 earlier: { latest[$0].map { events[$0].event } })
@@ -363,18 +364,19 @@ struct FileCheck {
                 report(line, "competence \(review.competence) is not a point of the competence scale recorded with it", key: "competence",
                        help: "The points are: \(review.competenceScale.map { String($0.score) }.joined(separator: ", ")).")
             }
-            if let problem = review.comment.flatMap(Privacy.refusal(forNote:)) {
-                report(line, problem, key: "comment", help: "Review comments follow the journal's privacy rules: no names or identifiers.")
-            }
+            checkPrivacy(event, line: line)
+        }
+    }
+
+    /// Every code and free-text field of the event, screened as when it was entered (`Privacy`).
+    mutating func checkPrivacy(_ event: JournalEvent, line: Int) {
+        for problem in Privacy.problems(in: event) {
+            report(line, problem.message, key: problem.key,
+                   help: "The journal holds pseudonymous codes only and no identifiers. Ask the data protection lead what to do; do not edit the journal.")
         }
     }
 
     mutating func checkOpening(_ data: DeliveryOpened, line: Int, content: [JournalCheck.Content]) {
-        for facilitator in data.facilitators {
-            if let problem = Privacy.refusal(forCode: facilitator.code, what: "The facilitator code") {
-                report(line, problem, key: "facilitators", help: "Codes only: the journal holds no names.")
-            }
-        }
         if let programme = content.first(where: { $0.programme.id == data.programme.id && $0.fingerprint == data.programme.fingerprint })?.programme,
            !data.matches(programme) {
             report(line, "the agenda recorded here differs from content \(data.programme.id) \(data.programme.version) with the same fingerprint",
@@ -407,10 +409,8 @@ struct FileCheck {
             return found
         }
         switch event.body {
-        case .participantEnrolled(let data):
-            if let problem = Privacy.refusal(forCode: data.participant, what: "The participant code") {
-                report(line, problem, key: "participant", help: "Participants are pseudonymous codes or initials.")
-            }
+        case .participantEnrolled:
+            break
         case .attendanceMarked(let data):
             if !state.roster.contains(data.participant) {
                 report(line, "attendance for \(data.participant), who is not enrolled", key: "participant",
@@ -427,9 +427,6 @@ struct FileCheck {
             if data.step < 0 { report(line, "step \(data.step) is not a step", key: "step", help: "Steps are counted from 0.") }
         case .noteAdded(let data):
             if let activity = data.activity { _ = item(activity, key: "activity") }
-            if let problem = Privacy.refusal(forNote: data.text) {
-                report(line, problem, key: "text", help: "This note should not have been saved. Ask the data protection lead what to do; do not edit the journal.")
-            }
         case .fidelityRated(let data):
             if let found = item(data.activity, key: "activity"), !found.fidelity.contains(data.item) {
                 report(line, "`\(data.item)` is not a fidelity item of `\(data.activity)`", key: "item",

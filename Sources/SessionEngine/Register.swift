@@ -181,7 +181,7 @@ enum Dialogs {
             case .escape: state.dialog = nil
             case .enter:
                 let typed = input.text.trimmingCharacters(in: .whitespaces)
-                if let refusal = Privacy.refusal(forCode: typed, what: "The code") {
+                if let refusal = Privacy.refusal(forParticipantCode: typed, what: "The code") {
                     state.status = .init(kind: .problem, text: refusal, at: now)
                     return []
                 }
@@ -214,7 +214,7 @@ enum Dialogs {
                     state.status = .init(kind: .problem, text: "Say briefly why the activity was adapted.", at: now)
                     return []
                 }
-                if let refusal = Privacy.refusal(forNote: reason) {
+                if let refusal = Privacy.refusal(forText: reason, what: "reason") {
                     state.status = .init(kind: .problem, text: refusal, at: now)
                     return []
                 }

@@ -6,8 +6,8 @@ import Programme
 /// (the privacy rules apply as in a live delivery) and every one can be changed on the form.
 public enum RehearsalSample {
     public static let group = "REH"
-    /// "TRAINING" alone would be refused: a code of more than four letters and no digit reads as a name.
-    public static let site = "TRAINING-1"
+    /// "TRAINING" or "TRAINING-1" would be refused: more than four letters in a row read as a name.
+    public static let site = "TRN-1"
     public static let facilitators = ["TRN1", "TRN2"]
     public static let groupRoster = (1...8).map { "R0\($0)" }
     public static let oneToOneRoster = ["R01"]

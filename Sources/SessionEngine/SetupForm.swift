@@ -120,7 +120,7 @@ public struct SetupForm: Sendable, Equatable {
         }
         let roster = self.roster
         for code in roster {
-            if let problem = Privacy.refusal(forCode: code, what: "The participant code") {
+            if let problem = Privacy.refusal(forParticipantCode: code) {
                 return .failure(SetupProblem(field: .participants, message: problem))
             }
         }

@@ -54,7 +54,7 @@ struct ReviewCommand: ParsableCommand {
         guard scale.contains(where: { $0.score == competence }) else {
             throw ValidationError("--competence is a point of the competence scale: \(scale.map { "\($0.score) \($0.label)" }.joined(separator: ", ")).")
         }
-        if let comment, let problem = Privacy.refusal(forNote: comment) { throw ValidationError(problem) }
+        if let comment, let problem = Privacy.refusal(forText: comment, what: "comment") { throw ValidationError(problem) }
         let parsed = try parse(ratings, opened: opened)
         let review = SupervisorReview(method: how, competence: competence, competenceScale: scale, ratings: parsed, comment: comment)
         let offset = TimeZone.current.secondsFromGMT() / 60

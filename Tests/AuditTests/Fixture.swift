@@ -96,7 +96,7 @@ struct Fixture {
 
         // A rehearsal: practice, never in live figures.
         var r1 = Writer(delivery: "2026-03-03-REH-day-a-r1", seed: 4, mode: .rehearsal)
-        r1.open(session: "day-a", site: "TRAINING", group: "REH", facilitators: [("TRN1", "nurse"), ("TRN2", "lay")], at: at(1, 0))
+        r1.open(session: "day-a", site: "TRN-1", group: "REH", facilitators: [("TRN1", "nurse"), ("TRN2", "lay")], at: at(1, 0))
         r1.enrol(["R1"], at: at(1, 0.1))
         r1.mark("R1", .present, at: at(1, 0.2))
         r1.start("act-1", at: at(1, 1))

@@ -15,7 +15,7 @@ import TestSupport
         let tmux = try Tmux()
         try tmux.start(["rehearse", "--session", "group-1", "--journal", journal.path, "--content", LiveSessionTests.mini])
         // Waiting for every text asserted afterwards, so a half-drawn frame is never what is checked.
-        try await tmux.waitFor(text: " REHEARSAL ", "Set up a rehearsal", "TRAINING-1", "R01 R02 R03 R04 R05 R06 R07 R08")
+        try await tmux.waitFor(text: " REHEARSAL ", "Set up a rehearsal", "TRN-1", "R01 R02 R03 R04 R05 R06 R07 R08")
         try tmux.sendKeys("Up", "Enter")
         try await tmux.waitFor(text: " REHEARSAL ", "Arrival and register", "1 of 5", "r restart")
         try tmux.sendKeys("s")
@@ -42,7 +42,7 @@ import TestSupport
             .filter { $0.hasSuffix(".jsonl") } == [LiveRecord.file])
         let after = try LiveRecord.reports(journal)
         #expect(after == before, "a rehearsal changed the live reports")
-        #expect(after.allSatisfy { $0.contains("G01") && !$0.contains("TRAINING-1") && !$0.contains("REH") })
+        #expect(after.allSatisfy { $0.contains("G01") && !$0.contains("TRN-1") && !$0.contains("REH") })
         let list = try BuiltBinary.run(["journal", "list", "--journal", journal.path])
         #expect(list.output.contains("REH") && list.output.contains("rehearsal"), "\(list.output)")
         let check = try BuiltBinary.run(["journal", "check", "--content", LiveSessionTests.mini, "--journal", journal.path])
