@@ -12,6 +12,7 @@ enum PlantedFault: String, CaseIterable, Sendable {
     case missingField = "missing-field"
     case wrongType = "wrong-type"
     case outOfRange = "out-of-range"
+    case hugeMinutes = "huge-minutes"
     case notAChoice = "not-a-choice"
     case notAList = "not-a-list"
     case invalidIdentifier = "invalid-identifier"
@@ -56,6 +57,9 @@ enum PlantedFault: String, CaseIterable, Sendable {
             try scratch.replace(group, "    minutes: 20\n    lead: [nurse, lay]", with: "    minutes: twenty\n    lead: [nurse, lay]")
         case .outOfRange:
             try scratch.replace("programme.yaml", "warning_minutes: 2", with: "warning_minutes: 90")
+        case .hugeMinutes:
+            // Int.max: summed with the other items' minutes, it would overflow.
+            try scratch.replace(group, "    minutes: 20\n    lead: lay", with: "    minutes: 9223372036854775807\n    lead: lay")
         case .notAChoice:
             try scratch.replace(group, "kind: group", with: "kind: groop")
         case .notAList:
