@@ -9,6 +9,7 @@ import Testing
         let folder = ScratchFolder()
         var sample = try SampleDelivery(in: folder)
         try sample.deliver()
+        try sample.close()
         let live = folder.directory.folder(for: .live)
         let fifo = live.appendingPathComponent("2026-03-04-G09-group-1-fifo.jsonl")
         #expect(mkfifo(fifo.path, 0o600) == 0)
@@ -19,6 +20,12 @@ import Testing
         }
         // The real journal beside it is read as ever.
         #expect(try ReadJournal.read(sample.writer.url).events.count == sample.events.count)
+        // `journal check` over the folder: the FIFO is named, with no word of permissions, and the journal passes.
+        let check = JournalCheck.run(folder.directory.files(.live))
+        #expect(check.diagnostics.map(\.path) == [fifo.path])
+        #expect(check.diagnostics.map(\.message) == ["the journal cannot be read"])
+        #expect(check.diagnostics.first?.help == "Could not read \(fifo.path): 2026-03-04-G09-group-1-fifo.jsonl is not a regular file: it is a FIFO (named pipe); journals are files iwotch writes, so move it out of the folder.")
+        #expect(check.summaries.count == 1)
     }
 
     @Test func aFolderOrADeviceIsRefusedToo() throws {
