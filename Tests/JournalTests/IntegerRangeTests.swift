@@ -74,6 +74,24 @@ import Testing
         }
     }
 
+    /// A journal whose last event has the largest seq takes no more: the next could not be read back.
+    @Test func theWriterStopsAtTheLargestSeq() throws {
+        let folder = ScratchFolder()
+        var sample = try SampleDelivery(in: folder)
+        try sample.deliver()
+        let url = sample.writer.url
+        sample.writer.close()
+        var lines = try url.lines().filter { !$0.isEmpty }
+        let range = try #require(lines[lines.count - 1].range(of: #""seq":[0-9]+"#, options: .regularExpression))
+        lines[lines.count - 1].replaceSubrange(range, with: #""seq":1000000000000"#)
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+        let writer = try JournalWriter.open(url)
+        defer { writer.close() }
+        #expect(throws: JournalError.refused("\(url.lastPathComponent) has reached the largest event number (1000000000000); it was edited. Run `iwotch journal check` on it.")) {
+            try writer.append(.timerPaused, actor: "N01", at: Fixture.at(50), utcOffsetMinutes: 0)
+        }
+    }
+
     /// A correction's number too large for an Int is shown as written, not converted (which traps).
     @Test func aHugeCorrectionValueIsShownWithoutATrap() {
         #expect(JSONValue.number(1e300).text == "1e+300")
