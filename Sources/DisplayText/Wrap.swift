@@ -7,8 +7,8 @@ extension DisplayText {
         var line = ""
         var lineWidth = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var piece = String(word)
-            var pieceWidth = width(piece)
+            let piece = String(word)
+            let pieceWidth = width(piece)
             let needed = lineWidth == 0 ? pieceWidth : lineWidth + 1 + pieceWidth
             if needed <= limit {
                 if lineWidth > 0 { line += " "; lineWidth += 1 }
@@ -17,18 +17,41 @@ extension DisplayText {
                 continue
             }
             if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
-            // A word longer than a whole line is cut at the cell limit.
-            while pieceWidth > limit {
-                let (head, rest) = split(piece, atWidth: limit)
-                lines.append(head)
-                piece = rest
-                pieceWidth = width(piece)
+            // A word longer than a whole line is cut at the cell limit, in one pass over its
+            // scalars (cutting the rest again and again would be quadratic in the word's length).
+            if pieceWidth > limit {
+                (line, lineWidth) = cut(piece, atWidth: limit, into: &lines)
+                continue
             }
             line = piece
             lineWidth = pieceWidth
         }
         if lineWidth > 0 || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// Cuts a word into lines of at most `limit` cells, appending every full one to `lines`;
+    /// gives what is left over (at most `limit` cells, and empty when nothing is). A scalar wider
+    /// than the limit takes a line of its own; a zero-width scalar stays with the one before it.
+    static func cut(_ word: String, atWidth limit: Int, into lines: inout [String]) -> (String, Int) {
+        var head = String.UnicodeScalarView()
+        var used = 0
+        for scalar in word.unicodeScalars {
+            let w = width(of: scalar)
+            let cells = w < 0 ? 1 : w
+            if used + cells > limit && used > 0 {
+                lines.append(String(head))
+                head = String.UnicodeScalarView()
+                used = 0
+            }
+            head.append(scalar)
+            used += cells
+        }
+        if used > limit {
+            lines.append(String(head))
+            return ("", 0)
+        }
+        return (String(head), used)
     }
 
     /// The longest prefix of at most `limit` cells, and the rest. Never splits inside a scalar,

@@ -62,8 +62,10 @@ enum FastLineDecoder {
                   let mode, let actor, let type, let data else { return nil }
             json.at = data.lowerBound
             guard let body = EventKind.rows[type.rawValue].read(&json), json.at == data.upperBound else { return nil }
-            return JournalEvent(schema: schema, seq: seq, id: id, time: time, utcOffsetMinutes: offset, delivery: delivery,
-                                mode: mode, actor: actor, previous: previous, body: body)
+            let event = JournalEvent(schema: schema, seq: seq, id: id, time: time, utcOffsetMinutes: offset, delivery: delivery,
+                                     mode: mode, actor: actor, previous: previous, body: body)
+            // A number out of its range is left to JSONDecoder's reading, which says which one.
+            return event.outOfRange() == nil ? event : nil
         }
     }
 }

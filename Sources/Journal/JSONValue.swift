@@ -34,7 +34,7 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
     public var text: String {
         switch self {
         case .string(let value): value
-        case .number(let value): value.rounded() == value ? String(Int(value)) : String(value)
+        case .number(let value): value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
         case .bool(let value): value ? "true" : "false"
         case .null: "none"
         case .array(let values): values.map(\.text).joined(separator: ", ")

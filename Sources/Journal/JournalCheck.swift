@@ -33,7 +33,7 @@ public struct JournalCheck {
             journal = try ReadJournal.read(url)
         } catch {
             diagnostics.append(Diagnostic(path: url.path, line: 1, column: 1, message: "the journal cannot be read",
-                                          excerpt: nil, help: "\(error). Check the file's permissions."))
+                                          excerpt: nil, help: "\(error)" + ("\(error)".contains("not a regular file") ? "" : " Check the file's permissions.")))
             return
         }
         diagnostics += Self.check(journal, content: content).problems

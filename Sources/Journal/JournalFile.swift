@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A journal file as bytes on disk, split into its physical lines.
 public struct RawJournal: Sendable {
@@ -35,10 +38,43 @@ public struct RawJournal: Sendable {
     }
 
     public static func read(_ url: URL) throws -> RawJournal {
+        RawJournal(data: try readData(url))
+    }
+
+    /// A journal file's bytes. Only a regular file is read: a FIFO would make the read wait for a
+    /// writer and a device might never end, so the path is looked at (`stat`, which never waits)
+    /// and opened without waiting, and anything else is refused as not a regular file.
+    public static func readData(_ url: URL) throws -> Data {
+        func refuse(_ mode: mode_t) -> JournalError {
+            .unreadable(path: url.path, reason: "\(url.lastPathComponent) is not a regular file: it is \(fileKind(mode)); journals are files iwotch writes, so move it out of the folder")
+        }
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            throw JournalError.unreadable(path: url.path, reason: String(cString: strerror(errno)))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw refuse(info.st_mode) }
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw JournalError.unreadable(path: url.path, reason: String(cString: strerror(errno))) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        defer { try? handle.close() }
+        // Checked again once open, in case the path was swapped in between.
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw refuse(info.st_mode) }
         do {
-            return RawJournal(data: try Data(contentsOf: url))
+            return try handle.readToEnd() ?? Data()
         } catch {
             throw JournalError.unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// What a path that is not a regular file is, in words.
+    static func fileKind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFDIR: "a folder"
+        default: "not a file"
         }
     }
 }

@@ -151,6 +151,10 @@ public final class JournalWriter {
 
     @discardableResult
     private func write(_ body: EventBody, actor: String, at time: Date, offset: Int, id: UUID) throws -> JournalEvent {
+        // Only an edited line can bring `seq` this far; a number past its range could not be read back.
+        guard lastSeq < JournalRange.seq.upperBound else {
+            throw JournalError.refused("\(url.lastPathComponent) has reached the largest event number (\(JournalRange.seq.upperBound)); it was edited. Run `iwotch journal check` on it.")
+        }
         let event = JournalEvent(seq: lastSeq + 1, id: id, time: time, utcOffsetMinutes: offset, delivery: delivery, mode: mode,
                                  actor: actor, previous: head, body: body)
         let line = try LineCodec.encode(event)

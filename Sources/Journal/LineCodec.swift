@@ -50,8 +50,16 @@ public enum LineCodec {
             return .failure(DecodeError(description: "objects and lists are nested more than \(KeyWalk.maximumDepth) deep"))
         }
         do {
-            return .success(try decoder().decode(JournalEvent.self, from: line))
+            let event = try decoder().decode(JournalEvent.self, from: line)
+            // Every whole number is checked where the line is read, so nothing after the reader
+            // meets a number it could overflow on (a seq of Int.max, minutes of 2^62).
+            if let problem = event.outOfRange() { return .failure(DecodeError(description: problem)) }
+            return .success(event)
         } catch let error as DecodingError {
+            // JSONDecoder calls a number too long for any whole number plain invalid JSON: say which.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let number = tooLongNumber(in: line) {
+                return .failure(DecodeError(description: number))
+            }
             return .failure(DecodeError(description: describe(error)))
         } catch let error as DecodeError {
             return .failure(error)
@@ -142,6 +150,20 @@ public enum LineCodec {
                 return json.skipValue()
             }
         }
+    }
+
+    /// A number of more digits than any whole number holds, with its key when it has one.
+    static func tooLongNumber(in line: Data) -> String? {
+        let text = String(decoding: line, as: UTF8.self)
+        guard let number = text.range(of: #"(?<![0-9.eE])-?[0-9]{19,}(?![0-9.eE])"#, options: .regularExpression) else { return nil }
+        let digits = text[number]
+        let shown = digits.count > 40 ? digits.prefix(40) + "…" : digits
+        let before = text[..<number.lowerBound]
+        if let key = before.range(of: #""([a-z_]+)"\s*:\s*$"#, options: .regularExpression) {
+            let name = before[key].split(separator: "\"")[0]
+            return "field `\(name)` is \(shown), a number too large for any field of a journal"
+        }
+        return "the number \(shown) is too large for any field of a journal"
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -192,6 +192,14 @@ final class FileReader {
 
     func integer(_ node: Node, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let scalar = scalar(node, what) else { return nil }
+        let digits = scalar.string.drop { $0 == "-" || $0 == "+" }
+        if scalar.style == .plain, Int(scalar.string) == nil, digits.count > 18, digits.count < 40,
+           digits.allSatisfy({ $0.isASCII && $0.isNumber }), scalar.string.count - digits.count <= 1 {
+            // Digits only, but too many for any whole number iwotch holds: out of range, said as such.
+            report(node, "\(what) is \(scalar.string); it must be from \(range.lowerBound) to \(range.upperBound)",
+                   help: "Use a number in that range.")
+            return nil
+        }
         guard scalar.style == .plain, let value = Int(scalar.string) else {
             report(node, "\(what) must be a whole number, found \(describe(scalar))",
                    help: "Write digits only, without quotes or units, e.g. `20`.")

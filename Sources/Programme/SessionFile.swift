@@ -60,11 +60,15 @@ extension FileReader {
                        summary: summary, agenda: agenda)
     }
 
+    /// An agenda item's minutes. Only minutes in range are summed, so the sum of even a very long
+    /// agenda stays far from overflowing.
+    static let itemMinutes = 1...600
+
     /// An item's minutes and whether it is an activity, read without reporting (the item's own
-    /// reading reports any problem with them).
+    /// reading reports any problem with them, such as minutes out of range).
     private static func timing(_ node: Node) -> (minutes: Int, isActivity: Bool)? {
         guard case let .mapping(mapping) = node, case let .scalar(scalar)? = mapping["minutes"],
-              scalar.style == .plain, let minutes = Int(scalar.string), minutes > 0 else { return nil }
+              scalar.style == .plain, let minutes = Int(scalar.string), itemMinutes.contains(minutes) else { return nil }
         return (minutes, (mapping["kind"]?.string ?? "activity") == "activity")
     }
 
@@ -90,7 +94,7 @@ extension FileReader {
         let id = required(fields, "id").flatMap { identifier($0, "the item id") }
         if let id, let idNode = fields["id"] { claimUnique(id, idNode, "item id", &ids) }
         let title = required(fields, "title").flatMap { text($0, "the title", rule: .title) }
-        let minutes = required(fields, "minutes").flatMap { integer($0, "minutes", in: 1...600) }
+        let minutes = required(fields, "minutes").flatMap { integer($0, "minutes", in: Self.itemMinutes) }
         let stepsNode = isActivity ? required(fields, "steps") : fields["steps"]
         // Steps are required of an activity (reported above when missing) and optional for a break.
         let steps: [String]? = stepsNode.map { textList($0, "the steps", rule: .item, count: (isActivity ? 1 : 0)...20) } ?? (isActivity ? nil : [])

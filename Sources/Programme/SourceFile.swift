@@ -23,33 +23,64 @@ struct SourceFile {
                    excerpt: self.line(line), span: span, help: help)
     }
 
+    /// What a path that is not a regular file is, in words.
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFDIR: "a folder"
+        default: "not a file"
+        }
+    }
+
     /// Reads and vets a file; on failure returns the reason as a diagnostic.
     static func read(_ path: String) -> Result<SourceFile, Diagnostic> {
         func fail(_ message: String, line: Int = 1, column: Int = 1, excerpt: String? = nil, help: String) -> Result<SourceFile, Diagnostic> {
             .failure(Diagnostic(path: path, line: line, column: column, message: message, excerpt: excerpt, help: help))
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return fail("no such file", help: "Check the path, or add the file. Paths in programme.yaml are relative to it.")
+        // `stat` answers at once whatever the path is; opening a FIFO to read it would wait for a
+        // writer, and reading a device may never end. Only regular files are read.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR {
+                return fail("no such file", help: "Check the path, or add the file. Paths in programme.yaml are relative to it.")
+            }
+            return fail("the file cannot be read (\(String(cString: strerror(errno))))", help: "Check the path and the permissions of the folders on it.")
         }
-        if isDirectory.boolValue {
+        if info.st_mode & S_IFMT == S_IFDIR {
             return fail("this is a folder, not a file", help: "Name a YAML file here.")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.intValue > maximumBytes {
-            let megabytes = String(format: "%.1f", Double(size.intValue) / 1_048_576)
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return fail("\((path as NSString).lastPathComponent) is not a regular file: it is \(SourceFile.kind(of: info.st_mode))",
+                        help: "Content files are YAML text files. Replace it with the file itself, or remove it.")
+        }
+        if Int(info.st_size) > maximumBytes {
+            let megabytes = String(format: "%.1f", Double(info.st_size) / 1_048_576)
             return fail("the file is \(megabytes) MB; a content file may be at most 1 MB",
                         help: "Is this the right file? Content files hold text only: split a large session into several files.")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return fail("the file cannot be read (permission denied?)", help: "Check the file's permissions: the person running iwotch must be able to read it.")
+        // Opened without waiting, and checked again once open: the path may have been swapped.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == EACCES || errno == EPERM {
+                return fail("the file cannot be read (permission denied)", help: "Check the file's permissions: the person running iwotch must be able to read it.")
+            }
+            return fail("the file cannot be read (\(String(cString: strerror(errno))))", help: "Check that the file is readable.")
         }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         defer { try? handle.close() }
+        var opened = stat()
+        guard fstat(fd, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
+            return fail("\((path as NSString).lastPathComponent) is not a regular file: it is \(SourceFile.kind(of: opened.st_mode))",
+                        help: "Content files are YAML text files. Replace it with the file itself, or remove it.")
+        }
         let data: Data
         do {
             data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
         } catch {
-            return fail("the file cannot be read", help: "Check that the file is readable and not a device or a socket.")
+            return fail("the file cannot be read", help: "Check that the file is readable.")
         }
         if data.count > maximumBytes {
             return fail("the file is larger than 1 MB", help: "Is this the right file? Content files hold text only.")

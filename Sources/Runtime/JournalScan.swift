@@ -16,7 +16,7 @@ enum JournalScan {
         // open ones and each group's latest are decoded in full: start-up stays fast.
         var latest: [String: (date: Date, url: URL, data: Data)] = [:]
         for url in directory.files(mode) {
-            guard let data = try? Data(contentsOf: url) else { continue }
+            guard let data = try? RawJournal.readData(url) else { continue }   // regular files only: a FIFO never blocks start-up
             let closed = data.range(of: Data(#""type":"delivery-closed""#.utf8)) != nil
             // The folder keeps modes apart; a journal copied into the wrong one is still not offered
             // (a rehearsal must never be resumed as, or carried over into, a live delivery).

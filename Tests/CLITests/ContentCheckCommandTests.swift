@@ -40,6 +40,29 @@ import TestSupport
         #expect(!run.stderr.contains("Fatal error"))
     }
 
+    /// A FIFO for a session file (reading it would wait forever) and minutes of Int.max (summing
+    /// them would overflow): each is an error with its file and line, and the check ends.
+    @Test func aFIFOAndAHugeNumberAreContentErrorsNotAHangOrATrap() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini"), to: folder)
+        let call = folder.appendingPathComponent("sessions/call-1.yaml")
+        try FileManager.default.removeItem(at: call)
+        #expect(mkfifo(call.path, 0o600) == 0)
+        let session = folder.appendingPathComponent("sessions/group-1.yaml")
+        let text = try String(contentsOf: session, encoding: .utf8)
+            .replacingOccurrences(of: "    minutes: 20\n    lead: lay", with: "    minutes: 9223372036854775807\n    lead: lay")
+        try text.write(to: session, atomically: true, encoding: .utf8)
+
+        let run = try BuiltBinary.run(["content", "check", folder.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("call-1.yaml:1:1: error: call-1.yaml is not a regular file: it is a FIFO (named pipe)"))
+        #expect(run.stderr.contains("group-1.yaml:42:14: error: minutes is 9223372036854775807; it must be from 1 to 600"))
+        #expect(run.stderr.contains("2 errors in 3 files checked"))
+        #expect(!run.stderr.contains("permission"))
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+
     @Test func aMissingProgrammeIsAContentErrorNotACrash() throws {
         let run = try BuiltBinary.run(["content", "check", "/nonexistent/programme"])
         #expect(run.status == 1)

@@ -52,6 +52,30 @@ import Testing
         }
     }
 
+    /// A megabyte with no space in it (a pasted blob in a note or a name) is cut in one pass:
+    /// 1,048,576 cells at 80 a line are 13,107 full lines and 16 cells over.
+    @Test func aMegabyteWordIsCutIntoFullLines() {
+        let word = String(repeating: "a", count: 1 << 20)
+        let lines = DisplayText.wrap("ab " + word + " cd", width: 80)
+        #expect(lines.count == 1 + 13_107 + 1)
+        #expect(lines.first == "ab")
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.utf8.count == 80 && $0.utf8.allSatisfy { $0 == 0x61 } })
+        #expect(lines.last == String(repeating: "a", count: 16) + " cd")
+    }
+
+    /// Two-cell characters: 349,525 of them (1 MB less a byte in UTF-8) at 5 cells a line are
+    /// two a line, 174,762 full lines and one character over.
+    @Test func aMegabyteOfWideCharactersIsCutIntoFullLines() {
+        let lines = DisplayText.wrap(String(repeating: "疼", count: 349_525), width: 5)
+        #expect(lines.count == 174_763)
+        #expect(lines.dropLast().allSatisfy { $0 == "疼疼" })
+        #expect(lines.last == "疼")
+    }
+
+    @Test func aCharacterWiderThanTheLineTakesALineOfItsOwn() {
+        #expect(DisplayText.wrap("疼疼 a", width: 1) == ["疼", "疼", "a"])
+    }
+
     @Test func truncationEndsInAnEllipsis() {
         #expect(DisplayText.truncated("Introductions", toWidth: 6) == "Intro…")
         #expect(DisplayText.truncated("short", toWidth: 6) == "short")

@@ -85,7 +85,30 @@ import TestSupport
             try (text + "\n").write(to: file, atomically: false, encoding: .utf8)
             #expect(try validate(file).status == 1, "the schema accepted: \(text.prefix(120))")
         }
-        // The reader refuses an unknown mode as the schema does; sequence numbers are the checker's.
+        // The reader refuses an unknown mode as the schema does (and a seq of 0: see the ranges below).
         if case .success = LineCodec.decode(Data(broken[0].utf8)) { Issue.record("the reader accepted mode \"practice\"") }
+    }
+
+    /// A number just outside its range: the schema and the reader both refuse it, and just inside, both take it.
+    @Test func theSchemaAndTheReaderAgreeOnRanges() throws {
+        let folder = ScratchFolder()
+        let (url, _) = try everyKindOfEvent(in: folder)
+        let line = try #require(try url.lines().first)
+        let planned = try #require(line.range(of: #""planned_minutes":[0-9]+"#, options: .regularExpression))
+        let edits: [(String, String, Bool)] = [
+            (#""seq":1,"#, #""seq":1000000000000,"#, true), (#""seq":1,"#, #""seq":1000000000001,"#, false),
+            (String(line[planned]), #""planned_minutes":1440"#, true), (String(line[planned]), #""planned_minutes":1441"#, false),
+            (#""high":80"#, #""high":101"#, false), (#""low":50"#, #""low":99"#, true), (#""score":2"#, #""score":101"#, false),
+        ]
+        for (old, new, valid) in edits {
+            let text = line.replacingOccurrences(of: old, with: new)
+            #expect(text != line, "\(old) is not on the line")
+            let file = folder.url.appendingPathComponent("edited.jsonl")
+            try (text + "\n").write(to: file, atomically: false, encoding: .utf8)
+            #expect(try validate(file).status == (valid ? 0 : 1), "the schema on \(new)")
+            let read: Bool
+            if case .success = LineCodec.decode(Data(text.utf8)) { read = true } else { read = false }
+            #expect(read == valid, "the reader on \(new)")
+        }
     }
 }

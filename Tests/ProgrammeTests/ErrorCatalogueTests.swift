@@ -12,6 +12,7 @@ enum PlantedFault: String, CaseIterable, Sendable {
     case missingField = "missing-field"
     case wrongType = "wrong-type"
     case outOfRange = "out-of-range"
+    case hugeMinutes = "huge-minutes"
     case notAChoice = "not-a-choice"
     case notAList = "not-a-list"
     case invalidIdentifier = "invalid-identifier"
@@ -56,6 +57,9 @@ enum PlantedFault: String, CaseIterable, Sendable {
             try scratch.replace(group, "    minutes: 20\n    lead: [nurse, lay]", with: "    minutes: twenty\n    lead: [nurse, lay]")
         case .outOfRange:
             try scratch.replace("programme.yaml", "warning_minutes: 2", with: "warning_minutes: 90")
+        case .hugeMinutes:
+            // Int.max: summed with the other items' minutes, it would overflow.
+            try scratch.replace(group, "    minutes: 20\n    lead: lay", with: "    minutes: 9223372036854775807\n    lead: lay")
         case .notAChoice:
             try scratch.replace(group, "kind: group", with: "kind: groop")
         case .notAList:
@@ -178,6 +182,43 @@ enum PlantedFault: String, CaseIterable, Sendable {
         #expect(check.programme == nil)
         #expect(check.diagnostics.contains { $0.message.contains("expands to more than 100000 values") })
         #expect(check.diagnostics.filter { $0.path.hasSuffix("call-1.yaml") }.count == 1)
+    }
+
+    /// Digits too many for any whole number are out of range, said as such, never a trap.
+    @Test func aNumberTooLongForAnIntIsOutOfRange() throws {
+        let scratch = try ScratchProgramme()
+        try scratch.replace("sessions/group-1.yaml", "    minutes: 20\n    lead: lay", with: "    minutes: 99999999999999999999\n    lead: lay")
+        let check = scratch.load()
+        #expect(check.programme == nil)
+        #expect(check.diagnostics.map(\.message) == ["minutes is 99999999999999999999; it must be from 1 to 600"])
+        #expect(check.diagnostics.map(\.line) == [42])
+    }
+
+    /// A FIFO where a session file belongs: reading it would wait for a writer forever. The check
+    /// looks at the path without opening it and says what it is.
+    @Test func aFIFOIsNotReadAndSaysSo() throws {
+        let scratch = try ScratchProgramme()
+        let path = scratch.url("sessions/call-1.yaml").path
+        try FileManager.default.removeItem(atPath: path)
+        #expect(mkfifo(path, 0o600) == 0)
+        let check = scratch.load()
+        #expect(check.programme == nil)
+        let problems = check.diagnostics.filter { $0.path.hasSuffix("sessions/call-1.yaml") }
+        #expect(problems.map(\.message) == ["call-1.yaml is not a regular file: it is a FIFO (named pipe)"])
+        #expect(problems.map(\.line) == [1])
+        #expect(problems.first?.severity == .error)
+    }
+
+    /// A device or a folder named as the programme file is refused the same way, never read.
+    @Test func aDeviceOrAFolderIsNotRead() throws {
+        let device = ProgrammeLoader.load(path: "/dev/zero")
+        #expect(device.programme == nil)
+        #expect(device.diagnostics.map(\.message) == ["zero is not a regular file: it is a character device"])
+        let scratch = try ScratchProgramme()
+        try FileManager.default.removeItem(at: scratch.url("sessions/call-1.yaml"))
+        try FileManager.default.createDirectory(at: scratch.url("sessions/call-1.yaml"), withIntermediateDirectories: false)
+        let folder = scratch.load().diagnostics.filter { $0.path.hasSuffix("sessions/call-1.yaml") }
+        #expect(folder.map(\.message) == ["this is a folder, not a file"])
     }
 
     @Test func everyExcerptFitsAnEightyColumnTerminal() throws {

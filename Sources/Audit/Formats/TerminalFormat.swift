@@ -46,10 +46,15 @@ public enum TerminalFormat {
         let cells = [table.columns.map { DisplayText.sanitised($0.title) }] + table.rows.map { $0.map { DisplayText.sanitised($0.display) } }
         var widths = table.columns.indices.map { column in cells.map { DisplayText.width($0[column]) }.max() ?? 0 }
         func total(_ count: Int) -> Int { widths.prefix(count).reduce(0, +) + gap * max(0, count - 1) }
-        // Shrink the widest text column a cell at a time until the table fits or text columns are narrow.
+        // Shrink the widest text column until the table fits or text columns are narrow: as if a
+        // cell at a time, but down to the next widest column (or the excess) in one step, so a
+        // megabyte-wide cell costs no more than a narrow one.
+        let textColumns = table.columns.indices.filter { !table.columns[$0].numeric }
         while total(widths.count) > width,
-              let widest = table.columns.indices.filter({ !table.columns[$0].numeric && widths[$0] > 10 }).max(by: { widths[$0] < widths[$1] }) {
-            widths[widest] -= 1
+              let widest = textColumns.filter({ widths[$0] > 10 }).max(by: { widths[$0] < widths[$1] }) {
+            let next = textColumns.filter { $0 != widest }.map { widths[$0] }.filter { $0 <= widths[widest] }.max() ?? 0
+            let step = min(total(widths.count) - width, widths[widest] - max(next, 10))
+            widths[widest] -= max(step, 1)
         }
         var shown = widths.count
         while shown > 1 && total(shown) > width { shown -= 1 }
