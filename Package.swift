@@ -81,6 +81,9 @@ let package = Package(
         ),
         // Appends until killed; the crash-injection test drives it.
         .executableTarget(name: "iwotch-stress", dependencies: ["Journal"]),
+        // The fuzz targets (content, journal line, journal check, fidelity report); Scripts/fuzz
+        // builds them with libFuzzer, and the ordinary build replays inputs through them.
+        .executableTarget(name: "iwotch-fuzz", dependencies: ["Audit", "Journal", "Programme"]),
         // What the test targets share: golden files (frames with their styles), the built binaries,
         // running commands, and the tmux driver.
         .target(name: "TestSupport", dependencies: ["Views"], path: "Tests/TestSupport"),
