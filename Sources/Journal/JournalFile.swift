@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Programme
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,7 +47,7 @@ public struct RawJournal: Sendable {
     /// and opened without waiting, and anything else is refused as not a regular file.
     public static func readData(_ url: URL) throws -> Data {
         func refuse(_ mode: mode_t) -> JournalError {
-            .unreadable(path: url.path, reason: "\(url.lastPathComponent) is not a regular file: it is \(fileKind(mode)); journals are files iwotch writes, so move it out of the folder")
+            .unreadable(path: url.path, reason: "\(url.lastPathComponent) is not a regular file: it is \(FileKind.words(mode)); journals are files iwotch writes, so move it out of the folder")
         }
         var info = stat()
         guard stat(url.path, &info) == 0 else {
@@ -63,18 +64,6 @@ public struct RawJournal: Sendable {
             return try handle.readToEnd() ?? Data()
         } catch {
             throw JournalError.unreadable(path: url.path, reason: (error as NSError).localizedDescription)
-        }
-    }
-
-    /// What a path that is not a regular file is, in words.
-    static func fileKind(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFIFO: "a FIFO (named pipe)"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        case S_IFSOCK: "a socket"
-        case S_IFDIR: "a folder"
-        default: "not a file"
         }
     }
 }

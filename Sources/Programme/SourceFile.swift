@@ -23,18 +23,6 @@ struct SourceFile {
                    excerpt: self.line(line), span: span, help: help)
     }
 
-    /// What a path that is not a regular file is, in words.
-    static func kind(of mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFIFO: "a FIFO (named pipe)"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        case S_IFSOCK: "a socket"
-        case S_IFDIR: "a folder"
-        default: "not a file"
-        }
-    }
-
     /// Reads and vets a file; on failure returns the reason as a diagnostic.
     static func read(_ path: String) -> Result<SourceFile, Diagnostic> {
         func fail(_ message: String, line: Int = 1, column: Int = 1, excerpt: String? = nil, help: String) -> Result<SourceFile, Diagnostic> {
@@ -53,7 +41,7 @@ struct SourceFile {
             return fail("this is a folder, not a file", help: "Name a YAML file here.")
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            return fail("\((path as NSString).lastPathComponent) is not a regular file: it is \(SourceFile.kind(of: info.st_mode))",
+            return fail("\((path as NSString).lastPathComponent) is not a regular file: it is \(FileKind.words(info.st_mode))",
                         help: "Content files are YAML text files. Replace it with the file itself, or remove it.")
         }
         if Int(info.st_size) > maximumBytes {
@@ -73,7 +61,7 @@ struct SourceFile {
         defer { try? handle.close() }
         var opened = stat()
         guard fstat(fd, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
-            return fail("\((path as NSString).lastPathComponent) is not a regular file: it is \(SourceFile.kind(of: opened.st_mode))",
+            return fail("\((path as NSString).lastPathComponent) is not a regular file: it is \(FileKind.words(opened.st_mode))",
                         help: "Content files are YAML text files. Replace it with the file itself, or remove it.")
         }
         let data: Data
@@ -187,5 +175,20 @@ struct SourceFile {
             index += length
         }
         return max(0, bytes.count - 1)
+    }
+}
+
+/// What a path that is not a regular file is, in words: content and journals alike are read only
+/// from regular files, and say so in the same words.
+public enum FileKind {
+    public static func words(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFDIR: "a folder"
+        default: "not a file"
+        }
     }
 }
