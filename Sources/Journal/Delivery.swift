@@ -25,7 +25,8 @@ extension DeliveryOpened {
             group: group, site: site, facilitators: facilitators,
             dose: Dose(sessions: programme.dose.sessions, minimum: programme.dose.minimum, description: programme.dose.description),
             fidelityScale: programme.fidelityScale.map { ScaleLevel(id: $0.id, label: $0.label, score: $0.score) },
-            bands: Bands(high: programme.bands.high, low: programme.bands.low))
+            bands: Bands(high: programme.bands.high, low: programme.bands.low),
+            participantCodes: programme.participantCodes?.masks)
     }
 
     /// Whether the pinned agenda is the one in `programme` (same ids, kinds, minutes, leads, items).

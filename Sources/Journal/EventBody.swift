@@ -1,4 +1,5 @@
 import Foundation
+import Programme
 
 /// What an event says. Each case is one event type of the journal format (Manuals/journal-format.md).
 public enum EventBody: Sendable, Equatable {
@@ -169,6 +170,9 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
     public var dose: Dose
     public var fidelityScale: [ScaleLevel]
     public var bands: Bands
+    /// The masks participant codes had to fit when the delivery opened, when the content declared
+    /// any (`ParticipantCodeShape`); absent means the default shape.
+    public var participantCodes: [String]?
 
     public struct ProgrammeRef: Sendable, Equatable, Codable {
         public var id: String
@@ -237,10 +241,12 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case programme, session, group, site, facilitators, dose, fidelityScale = "fidelity_scale", bands
+        case participantCodes = "participant_codes"
     }
 
     public init(programme: ProgrammeRef, session: SessionSnapshot, group: String, site: String,
-                facilitators: [Facilitator], dose: Dose, fidelityScale: [ScaleLevel], bands: Bands) {
+                facilitators: [Facilitator], dose: Dose, fidelityScale: [ScaleLevel], bands: Bands,
+                participantCodes: [String]? = nil) {
         self.programme = programme
         self.session = session
         self.group = group
@@ -249,7 +255,11 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         self.dose = dose
         self.fidelityScale = fidelityScale
         self.bands = bands
+        self.participantCodes = participantCodes
     }
+
+    /// The pinned masks, when the content declared any.
+    public var participantCodeShape: ParticipantCodeShape? { participantCodes.map(ParticipantCodeShape.init(masks:)) }
 }
 
 public struct ParticipantEnrolled: Sendable, Equatable, Codable {

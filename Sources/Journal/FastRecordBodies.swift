@@ -37,7 +37,7 @@ extension JSONBytes {
     mutating func deliveryOpened() -> DeliveryOpened? {
         var programme: DeliveryOpened.ProgrammeRef?, session: DeliveryOpened.SessionSnapshot?, group: String?, site: String?
         var facilitators: [DeliveryOpened.Facilitator]?, dose: DeliveryOpened.Dose?, scale: [DeliveryOpened.ScaleLevel]?
-        var bands: DeliveryOpened.Bands?
+        var bands: DeliveryOpened.Bands?, participantCodes: [String]?
         guard members(.opened, { json, index in
             switch index {
             case 0: programme = json.programmeRef(); return programme != nil
@@ -47,11 +47,12 @@ extension JSONBytes {
             case 4: facilitators = json.array { $0.facilitator() }; return facilitators != nil
             case 5: dose = json.dose(); return dose != nil
             case 6: scale = json.array { $0.scaleLevel() }; return scale != nil
-            default: bands = json.bands(); return bands != nil
+            case 7: bands = json.bands(); return bands != nil
+            default: participantCodes = json.strings(); return participantCodes != nil
             }
         }), let programme, let session, let group, let site, let facilitators, let dose, let scale, let bands else { return nil }
         return DeliveryOpened(programme: programme, session: session, group: group, site: site, facilitators: facilitators,
-                              dose: dose, fidelityScale: scale, bands: bands)
+                              dose: dose, fidelityScale: scale, bands: bands, participantCodes: participantCodes)
     }
 
     mutating func programmeRef() -> DeliveryOpened.ProgrammeRef? {

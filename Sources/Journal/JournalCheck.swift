@@ -313,7 +313,7 @@ struct FileCheck {
                 report(line, "a \(event.type) event after the delivery was closed", key: "type",
                        help: "After sign-off only corrections and notes are added.")
             }
-            checkPrivacy(event, line: line)
+            checkPrivacy(event, line: line, participantCodes: pinned?.participantCodes)
             if let pinned {
                 checkReferences(event, line: line, pinned: pinned, state: state, started: &started,
                                 earlier: { latest[$0].map { events[$0].event } })
@@ -369,14 +369,25 @@ struct FileCheck {
     }
 
     /// Every code and free-text field of the event, screened as when it was entered (`Privacy`).
-    mutating func checkPrivacy(_ event: JournalEvent, line: Int) {
-        for problem in Privacy.problems(in: event) {
+    mutating func checkPrivacy(_ event: JournalEvent, line: Int, participantCodes: ParticipantCodeShape? = nil) {
+        for problem in Privacy.problems(in: event, participantCodes: participantCodes) {
             report(line, problem.message, key: problem.key,
                    help: "The journal holds pseudonymous codes only and no identifiers. Ask the data protection lead what to do; do not edit the journal.")
         }
     }
 
     mutating func checkOpening(_ data: DeliveryOpened, line: Int, content: [JournalCheck.Content]) {
+        let masks = data.participantCodes ?? []
+        if data.participantCodes != nil, !(1...ParticipantCodeShape.maximumMasks).contains(masks.count) {
+            report(line, "\(masks.count) participant code masks; there are 1 to \(ParticipantCodeShape.maximumMasks)", key: "participant_codes",
+                   help: "The delivery-opened line was edited after it was written.")
+        }
+        for mask in masks {
+            if let problem = ParticipantCodeShape.problem(withMask: mask) {
+                report(line, "`\(mask)` is not a participant code mask: \(problem)", key: "participant_codes",
+                       help: "The delivery-opened line was edited after it was written.")
+            }
+        }
         if let programme = content.first(where: { $0.programme.id == data.programme.id && $0.fingerprint == data.programme.fingerprint })?.programme,
            !data.matches(programme) {
             report(line, "the agenda recorded here differs from content \(data.programme.id) \(data.programme.version) with the same fingerprint",
@@ -391,8 +402,10 @@ struct FileCheck {
         /// The agenda by item id: every event that names an item looks it up.
         let agenda: [String: DeliveryOpened.AgendaItem]
         let roles: Set<String>
+        let participantCodes: ParticipantCodeShape?
         init(_ opened: DeliveryOpened) {
             self.opened = opened
+            participantCodes = opened.participantCodeShape
             agenda = Dictionary(opened.session.agenda.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             roles = Set(opened.facilitators.map(\.role))
         }
@@ -410,7 +423,7 @@ struct FileCheck {
         }
         switch event.body {
         case .participantEnrolled:
-            break
+            break   // its code is held to the pinned masks with the other privacy rules (`checkPrivacy`)
         case .attendanceMarked(let data):
             if !state.roster.contains(data.participant) {
                 report(line, "attendance for \(data.participant), who is not enrolled", key: "participant",

@@ -1,4 +1,5 @@
 import Foundation
+import Programme
 
 /// The journal holds no names, dates of birth, NHS numbers or clinical data: participants are
 /// pseudonymous codes or initials, and free text that looks like an identifier is refused before
@@ -60,9 +61,15 @@ public enum Privacy {
     /// (P07, S01-P07, AB, JB2).
     public static let defaultParticipantCodeShape = "letters then digits, optionally after a hyphenated prefix, such as P07 or S01-P07"
 
-    /// A participant's (or walk-in's) code: the rules of every code, then the participant shape.
-    public static func refusal(forParticipantCode code: String, what: String = "The participant code") -> String? {
+    /// A participant's (or walk-in's) code: the rules of every code, then the shape the content
+    /// declares (`shape`, pinned in the delivery-opened event) or, when it declares none, the
+    /// default shape.
+    public static func refusal(forParticipantCode code: String, shape: ParticipantCodeShape? = nil,
+                               what: String = "The participant code") -> String? {
         if let refusal = refusal(forCode: code, what: what) { return refusal }
+        if let shape {
+            return shape.accepts(code) ? nil : "\(what) \"\(code)\" is not a participant code of this programme: use \(shape.words)."
+        }
         let parts = Array(code.utf8).split(separator: 0x2D, omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy(isLettersThenDigits) else {
             return "\(what) \"\(code)\" is not a participant code: use \(defaultParticipantCodeShape)."
@@ -451,7 +458,8 @@ public enum Privacy {
 
     /// Every code and free-text field of an event that the rules above refuse, with the key it is
     /// under: what `iwotch journal check` reports.
-    public static func problems(in event: JournalEvent) -> [(key: String, message: String)] {
+    /// `participantCodes`: the masks the delivery's opening pinned (nil: the default shape).
+    public static func problems(in event: JournalEvent, participantCodes: ParticipantCodeShape? = nil) -> [(key: String, message: String)] {
         var found: [(key: String, message: String)] = []
         func code(_ value: String, _ key: String, _ what: String) {
             if let problem = refusal(forCode: value, what: what) { found.append((key, problem)) }
@@ -466,7 +474,7 @@ public enum Privacy {
             code(data.site, "site", "The site code")
             for facilitator in data.facilitators { code(facilitator.code, "facilitators", "The facilitator code") }
         case .participantEnrolled(let data):
-            if let problem = refusal(forParticipantCode: data.participant) { found.append(("participant", problem)) }
+            if let problem = refusal(forParticipantCode: data.participant, shape: participantCodes) { found.append(("participant", problem)) }
         case .attendanceMarked(let data):
             code(data.participant, "participant", "The participant code")
         case .noteAdded(let data):

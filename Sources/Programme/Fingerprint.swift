@@ -14,7 +14,7 @@ extension Programme {
 
     /// The programme as canonical JSON; the field names are those of the YAML files.
     public var canonical: CanonicalJSON {
-        .object([
+        var fields: [String: CanonicalJSON] = [
             "id": .string(id), "title": .string(title), "version": .string(version),
             "summary": .string(summary), "provenance": .string(provenance),
             "roles": .array(roles.map { .object(["id": .string($0.id), "title": .string($0.title)]) }),
@@ -28,7 +28,10 @@ extension Programme {
             "bands": .object(["high": .integer(bands.high), "low": .integer(bands.low)]),
             "warning_minutes": .integer(warningMinutes),
             "sessions": .array(sessions.map(\.canonical)),
-        ])
+        ]
+        // Present only when declared, so content without it keeps the fingerprint it always had.
+        if let participantCodes { fields["participant_codes"] = .array(participantCodes.masks.map(CanonicalJSON.string)) }
+        return .object(fields)
     }
 }
 

@@ -15,11 +15,15 @@ public struct Programme: Sendable, Equatable {
     public var bands: Bands
     /// The timer warns this many minutes before an item's budget runs out.
     public var warningMinutes: Int
+    /// The masks participant codes follow (`participant_codes`), or nil for the default shape
+    /// (`Privacy.defaultParticipantCodeShape`).
+    public var participantCodes: ParticipantCodeShape?
     public var sessions: [Session]
 
     public init(id: String, title: String, version: String, summary: String, provenance: String,
                 roles: [Role], fidelityScale: [FidelityLevel], competenceScale: [CompetenceLevel],
-                dose: DoseRule, bands: Bands, warningMinutes: Int, sessions: [Session]) {
+                dose: DoseRule, bands: Bands, warningMinutes: Int, participantCodes: ParticipantCodeShape? = nil,
+                sessions: [Session]) {
         self.id = id
         self.title = title
         self.version = version
@@ -31,6 +35,7 @@ public struct Programme: Sendable, Equatable {
         self.dose = dose
         self.bands = bands
         self.warningMinutes = warningMinutes
+        self.participantCodes = participantCodes
         self.sessions = sessions
     }
 

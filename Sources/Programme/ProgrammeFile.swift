@@ -15,13 +15,16 @@ struct ProgrammeHeader {
     var doseMinimumNode: Node?
     var bands: Bands?
     var warningMinutes: Int?
+    /// nil when the content declares no masks (the default shape applies); `.some(nil)` when the
+    /// declaration is wrong (reported).
+    var participantCodes: ParticipantCodeShape??
     /// Each session file named, with the node that names it.
     var sessionFiles: [(path: String, node: Node)] = []
 }
 
 extension FileReader {
     static let programmeKeys = ["id", "title", "version", "summary", "provenance", "roles", "fidelity_scale",
-                                "competence_scale", "dose", "bands", "warning_minutes", "sessions"]
+                                "competence_scale", "dose", "bands", "warning_minutes", "participant_codes", "sessions"]
 
     func programmeHeader(_ root: Node) -> ProgrammeHeader {
         var header = ProgrammeHeader()
@@ -45,6 +48,7 @@ extension FileReader {
         } else {
             header.warningMinutes = 3
         }
+        if let node = fields["participant_codes"] { header.participantCodes = .some(participantCodes(node)) }
         if let node = required(fields, "sessions", help: "Add `sessions:` listing the session files in delivery order.") {
             for entry in sequence(node, "the sessions list") ?? [] {
                 if let path = text(entry, "a session file name", rule: .line) { header.sessionFiles.append((path, entry)) }
@@ -148,6 +152,28 @@ extension FileReader {
             }
             header.dose = DoseRule(sessions: sessions, minimum: minimum, description: description)
         }
+    }
+
+    /// `participant_codes: ["P##", "S##-P##"]`: the masks every participant code must fit.
+    private func participantCodes(_ node: Node) -> ParticipantCodeShape? {
+        guard let entries = sequence(node, "the participant code masks") else { return nil }
+        guard (1...ParticipantCodeShape.maximumMasks).contains(entries.count) else {
+            report(node, "the participant code masks list has \(entries.count) entries; it needs 1 to \(ParticipantCodeShape.maximumMasks)",
+                   help: entries.isEmpty ? "List at least one mask, e.g. `- \"P##\"`, or remove `participant_codes` to use the default shape."
+                                         : "Merge masks, or remove `participant_codes` to use the default shape.")
+            return nil
+        }
+        var masks: [String] = []
+        for (index, entry) in entries.enumerated() {
+            guard let mask = text(entry, "mask \(index + 1) of the participant codes", rule: .label) else { continue }
+            if let problem = ParticipantCodeShape.problem(withMask: mask) {
+                report(entry, "`\(mask)` is not a participant code mask: \(problem)",
+                       help: "Write each mask with # for a digit and @ for a letter, e.g. `- \"P##\"` or `- \"S##-P##\"`.")
+                continue
+            }
+            masks.append(mask)
+        }
+        return masks.count == entries.count ? ParticipantCodeShape(masks: masks) : nil
     }
 
     private func bands(_ node: Node) -> Bands? {

@@ -87,14 +87,15 @@ public enum ProgrammeLoader {
               let id = header.id, let title = header.title, let version = header.version,
               let summary = header.summary, let provenance = header.provenance, let roles = header.roles,
               let scale = header.fidelityScale, let competence = header.competenceScale, let dose = header.dose,
-              let bands = header.bands, let warning = header.warningMinutes,
+              let bands = header.bands, let warning = header.warningMinutes, header.participantCodes != .some(nil),
               sessions.count == read.count, !sessions.isEmpty
         else {
             return ContentCheck(programme: nil, diagnostics: diagnostics, files: files)
         }
         let programme = Programme(id: id, title: title, version: version, summary: summary, provenance: provenance,
                                   roles: roles, fidelityScale: scale, competenceScale: competence, dose: dose,
-                                  bands: bands, warningMinutes: warning, sessions: sessions)
+                                  bands: bands, warningMinutes: warning, participantCodes: header.participantCodes ?? nil,
+                                  sessions: sessions)
         return ContentCheck(programme: programme, diagnostics: diagnostics, files: files)
     }
 

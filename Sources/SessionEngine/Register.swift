@@ -181,7 +181,8 @@ enum Dialogs {
             case .escape: state.dialog = nil
             case .enter:
                 let typed = input.text.trimmingCharacters(in: .whitespaces)
-                if let refusal = Privacy.refusal(forParticipantCode: typed, what: "The code") {
+                if let refusal = Privacy.refusal(forParticipantCode: typed, shape: state.delivery?.opened?.participantCodeShape,
+                                                           what: "The code") {
                     state.status = .init(kind: .problem, text: refusal, at: now)
                     return []
                 }

@@ -11,13 +11,27 @@ public enum RehearsalSample {
     public static let facilitators = ["TRN1", "TRN2"]
     public static let groupRoster = (1...8).map { "R0\($0)" }
     public static let oneToOneRoster = ["R01"]
-    static let rosters = [groupRoster, oneToOneRoster].map { $0.joined(separator: " ") }
+
+    /// The sample rosters as the participants field shows them, for the content's code shape.
+    static func rosters(_ shape: ParticipantCodeShape?) -> [String] {
+        [groupRoster(shape), oneToOneRoster(shape)].map { $0.joined(separator: " ") }
+    }
+
+    /// R01 to R08, or, where the content declares participant code masks that refuse them,
+    /// examples of its first mask (P01 to P08 for P##).
+    public static func groupRoster(_ shape: ParticipantCodeShape?) -> [String] {
+        guard let shape, !groupRoster.allSatisfy(shape.accepts) else { return groupRoster }
+        return (1...8).map(shape.example)
+    }
+
+    public static func oneToOneRoster(_ shape: ParticipantCodeShape?) -> [String] { [groupRoster(shape)[0]] }
 
     /// A group session has two facilitators and eight participants; a one-to-one one of each.
-    public static func codes(for kind: Session.Kind) -> (group: String, site: String, facilitators: [String], participants: [String]) {
+    public static func codes(for kind: Session.Kind, shape: ParticipantCodeShape? = nil)
+        -> (group: String, site: String, facilitators: [String], participants: [String]) {
         switch kind {
-        case .group: (group, site, facilitators, groupRoster)
-        case .oneToOne: (group, site, [facilitators[0]], oneToOneRoster)
+        case .group: (group, site, facilitators, groupRoster(shape))
+        case .oneToOne: (group, site, [facilitators[0]], oneToOneRoster(shape))
         }
     }
 }

@@ -25,6 +25,8 @@ public struct SetupForm: Sendable, Equatable {
     private(set) var sessionIDs: [String]
     private(set) var sessionKinds: [Session.Kind]
     private(set) var roleIDs: [String]
+    /// The masks the content declares for participant codes (nil: the default shape).
+    private(set) var participantCodes: ParticipantCodeShape?
 
     init(programme: Programme, groups: [String: GroupHistory], rehearsal: Bool = false) {
         self.groups = groups
@@ -32,6 +34,7 @@ public struct SetupForm: Sendable, Equatable {
         sessionIDs = programme.sessions.map(\.id)
         sessionKinds = programme.sessions.map(\.kind)
         roleIDs = programme.roles.map(\.id)
+        participantCodes = programme.participantCodes
         role2 = min(1, max(0, roleIDs.count - 1))
         if rehearsal { fitRehearsalSample() }
     }
@@ -42,6 +45,7 @@ public struct SetupForm: Sendable, Equatable {
         sessionIDs = programme.sessions.map(\.id)
         sessionKinds = programme.sessions.map(\.kind)
         roleIDs = programme.roles.map(\.id)
+        participantCodes = programme.participantCodes
         sessionIndex = sessionIDs.firstIndex(of: session) ?? min(sessionIndex, max(0, sessionIDs.count - 1))
         role1 = roleIDs.firstIndex(of: first) ?? 0
         role2 = roleIDs.firstIndex(of: second) ?? min(1, max(0, roleIDs.count - 1))
@@ -51,7 +55,8 @@ public struct SetupForm: Sendable, Equatable {
     /// has typed into keeps what was typed; one still holding a sample (or empty) takes the sample.
     mutating func fitRehearsalSample() {
         guard rehearsal else { return }
-        let sample = RehearsalSample.codes(for: sessionKinds.indices.contains(sessionIndex) ? sessionKinds[sessionIndex] : .group)
+        let sample = RehearsalSample.codes(for: sessionKinds.indices.contains(sessionIndex) ? sessionKinds[sessionIndex] : .group,
+                                           shape: participantCodes)
         func fit(_ field: inout TextInput, _ value: String, samples: [String]) {
             if field.text.isEmpty || samples.contains(field.text) { field = TextInput(value, limit: field.limit) }
         }
@@ -59,7 +64,7 @@ public struct SetupForm: Sendable, Equatable {
         fit(&site, sample.site, samples: [RehearsalSample.site])
         fit(&facilitator1, sample.facilitators[0], samples: RehearsalSample.facilitators)
         fit(&facilitator2, sample.facilitators.count > 1 ? sample.facilitators[1] : "", samples: RehearsalSample.facilitators)
-        fit(&participants, sample.participants.joined(separator: " "), samples: RehearsalSample.rosters)
+        fit(&participants, sample.participants.joined(separator: " "), samples: RehearsalSample.rosters(participantCodes))
     }
 
     public var role1ID: String { roleIDs.isEmpty ? "" : roleIDs[role1 % roleIDs.count] }
@@ -120,7 +125,7 @@ public struct SetupForm: Sendable, Equatable {
         }
         let roster = self.roster
         for code in roster {
-            if let problem = Privacy.refusal(forParticipantCode: code) {
+            if let problem = Privacy.refusal(forParticipantCode: code, shape: participantCodes) {
                 return .failure(SetupProblem(field: .participants, message: problem))
             }
         }

@@ -25,7 +25,8 @@ struct ContentSummary {
             out += "  " + pad(session.id, 16) + pad(session.kind.rawValue, 12) + pad(session.mode.rawValue, 14)
             out += pad(minutes, 20) + pad(String(session.activities.count), 12) + String(session.fidelityItems.count) + "\n"
         }
-        out += "\n" + fingerprint
+        out += "\nparticipant codes: " + (programme.participantCodes.map(\.words) ?? "the default shape, such as P07 or S01-P07 (no `participant_codes`)") + "\n"
+        out += fingerprint
         return out
     }
 

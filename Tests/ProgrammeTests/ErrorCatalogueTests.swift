@@ -30,6 +30,7 @@ enum PlantedFault: String, CaseIterable, Sendable {
     case unknownDoseSession = "unknown-dose-session"
     case bandsOutOfOrder = "bands-out-of-order"
     case scoreAndExcluded = "score-and-excluded"
+    case badParticipantMask = "bad-participant-mask"
     case unlistedSessionFile = "unlisted-session-file"
     case emptyFile = "empty-file"
     case binaryFile = "binary-file"
@@ -94,6 +95,8 @@ enum PlantedFault: String, CaseIterable, Sendable {
             try scratch.replace("programme.yaml", "low: 50", with: "low: 85")
         case .scoreAndExcluded:
             try scratch.replace("programme.yaml", "excluded: true}", with: "score: 0, excluded: true}")
+        case .badParticipantMask:
+            try scratch.replace("programme.yaml", "warning_minutes: 2\n", with: "warning_minutes: 2\nparticipant_codes: [\"P##\", \"PAT\"]\n")
         case .unlistedSessionFile:
             try scratch.write("sessions/call-2.yaml", try scratch.read("sessions/call-1.yaml"))
         case .emptyFile:
