@@ -1,4 +1,5 @@
 import Foundation
+import Programme
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,6 +23,12 @@ public final class JournalWriter {
     private var endsWithNewline: Bool
     /// After a failed write the file's tail is unknown; the next append reads it again first.
     private var needsRescan = false
+    /// Every event is screened (`Privacy.problems`) before it is written, whoever built it: the
+    /// console screens as things are typed, and this is the last door. Only tests that plant an
+    /// identifier, to show `journal check` finds it, turn it off.
+    var screensPrivacy = true
+    /// The participant code masks the delivery pinned when it opened (nil: the default shape).
+    private var participantCodes: ParticipantCodeShape?
 
     /// Creates the journal of a new delivery with its opening event. The file never exists
     /// without that first line: it is written and fsync'd under a hidden name, then linked into
@@ -35,20 +42,34 @@ public final class JournalWriter {
                    actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes, ids: ids)
     }
 
+    /// As `create`, unscreened when `screened` is false: for tests that plant what a hand-edited
+    /// journal could hold.
+    static func create(in directory: URL, delivery: String, mode: JournalEvent.Mode, opening: DeliveryOpened,
+                       actor: String, at time: Date, utcOffsetMinutes: Int?, screened: Bool) throws -> (JournalWriter, JournalEvent) {
+        try create(in: directory, name: delivery, delivery: delivery, mode: mode, first: .deliveryOpened(opening),
+                   actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes, screened: screened)
+    }
+
     /// Writes a supervisor's review of `delivery` as a file of its own, created as a journal is:
     /// it exists complete with its event or not at all. The facilitators' journal is not touched.
     public static func createReview(in directory: URL, of delivery: String, review: SupervisorReview, actor: String,
                                     at time: Date, utcOffsetMinutes: Int? = nil) throws -> (URL, JournalEvent) {
+        try createReview(in: directory, of: delivery, review: review, actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes, screened: true)
+    }
+
+    static func createReview(in directory: URL, of delivery: String, review: SupervisorReview, actor: String,
+                             at time: Date, utcOffsetMinutes: Int?, screened: Bool) throws -> (URL, JournalEvent) {
         let suffix = String(UUID().uuidString.lowercased().prefix(8))
         let (writer, event) = try create(in: directory, name: "review-\(delivery)-\(suffix)", delivery: delivery, mode: .live,
-                                         first: .supervisorReview(review), actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes)
+                                         first: .supervisorReview(review), actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes,
+                                         screened: screened)
         writer.close()
         return (writer.url, event)
     }
 
     private static func create(in directory: URL, name: String, delivery: String, mode: JournalEvent.Mode, first: EventBody,
                                actor: String, at time: Date, utcOffsetMinutes: Int?,
-                               ids: () -> UUID = UUID.init) throws -> (JournalWriter, JournalEvent) {
+                               ids: () -> UUID = UUID.init, screened: Bool = true) throws -> (JournalWriter, JournalEvent) {
         try JournalDirectory.prepare(directory)
         let url = directory.appendingPathComponent(name + ".jsonl")
         if FileManager.default.fileExists(atPath: url.path) {
@@ -62,6 +83,8 @@ public final class JournalWriter {
             try JournalLock.acquire(fd: fd, journal: url)
             let writer = JournalWriter(url: staging, descriptor: fd, delivery: delivery, mode: mode, lastSeq: 0, head: nil,
                                        pendingDamage: [], pendingPins: [:], endsWithNewline: true)
+            writer.screensPrivacy = screened
+            if case .deliveryOpened(let opened) = first { writer.participantCodes = opened.participantCodeShape }
             let event = try writer.append(first, actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes, ids: ids)
             guard link(staging.path, url.path) == 0 else { throw JournalError.system(path: url.path, action: "create", errno: errno) }
             unlink(staging.path)
@@ -99,8 +122,10 @@ public final class JournalWriter {
             guard let delivery = tail.delivery, let mode = tail.mode else {
                 throw JournalError.refused("\(url.lastPathComponent) has no readable delivery-opened event, so it cannot be continued. Check it with `iwotch journal check`.")
             }
-            return JournalWriter(url: url, descriptor: fd, delivery: delivery, mode: mode, lastSeq: tail.lastSeq,
+            let writer = JournalWriter(url: url, descriptor: fd, delivery: delivery, mode: mode, lastSeq: tail.lastSeq,
                                  head: tail.head, pendingDamage: tail.damagedLines, pendingPins: tail.pins, endsWithNewline: !tail.tornTail)
+            writer.participantCodes = tail.participantCodes
+            return writer
         } catch {
             Glibc.close(fd)
             throw error
@@ -157,6 +182,9 @@ public final class JournalWriter {
         }
         let event = JournalEvent(seq: lastSeq + 1, id: id, time: time, utcOffsetMinutes: offset, delivery: delivery, mode: mode,
                                  actor: actor, previous: head, body: body)
+        if screensPrivacy, let problem = Privacy.problems(in: event, participantCodes: participantCodes).first {
+            throw JournalError.refused("Not saved: \(problem.message)")
+        }
         let line = try LineCodec.encode(event)
         // A torn line is closed off first, so the new event starts on a line of its own.
         var bytes = endsWithNewline ? Data() : Data([0x0A])
@@ -206,6 +234,8 @@ public final class JournalWriter {
 struct Tail {
     var delivery: String?
     var mode: JournalEvent.Mode?
+    /// The participant code masks the opening pinned, if any.
+    var participantCodes: ParticipantCodeShape?
     var lastSeq = 0
     var head: String?
     var tornTail = false
@@ -228,6 +258,7 @@ struct Tail {
                 continue
             }
             if tail.delivery == nil { tail.delivery = event.delivery; tail.mode = event.mode }
+            if case .deliveryOpened(let opened) = event.body { tail.participantCodes = opened.participantCodeShape }
             tail.lastSeq = max(tail.lastSeq, event.seq)
             if case .damageFound(let damage) = event.body { recorded.formUnion(damage.lines) }
         }

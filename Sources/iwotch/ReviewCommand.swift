@@ -77,7 +77,12 @@ struct ReviewCommand: ParsableCommand {
 
     func parse(_ path: String, opened: DeliveryOpened) throws -> [SupervisorReview.Rating] {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw CommandFailure("Could not read \(path): \((error as NSError).localizedDescription)") }
+        switch RegularFile.read(path) {
+        case .failure(let problem): throw CommandFailure(problem.description)
+        case .success(let data):
+            guard let decoded = String(data: data, encoding: .utf8) else { throw CommandFailure("\(path) is not UTF-8 text. Save the ratings sheet as UTF-8.") }
+            text = decoded
+        }
         let activityOf = Dictionary(opened.session.agenda.flatMap { activity in activity.fidelity.map { ($0, activity.id) } }, uniquingKeysWith: { a, _ in a })
         var result: [SupervisorReview.Rating] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

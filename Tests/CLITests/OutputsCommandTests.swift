@@ -1,5 +1,5 @@
 import Foundation
-import Journal
+@testable import Journal
 import Testing
 import TestSupport
 
@@ -26,7 +26,9 @@ import TestSupport
             fidelityScale: [.init(id: "fully", label: "Fully", score: 2), .init(id: "not-delivered", label: "Not delivered", score: 0)],
             bands: .init(high: 80, low: 50))
         let at = Date(timeIntervalSince1970: 1_772_442_000)
-        let (writer, _) = try JournalWriter.create(in: live, delivery: delivery, mode: .live, opening: opening, actor: "N1", at: at, utcOffsetMinutes: 0)
+        // A hand-edited journal can hold what the writer would refuse.
+        let (writer, _) = try JournalWriter.create(in: live, delivery: delivery, mode: .live, opening: opening, actor: "N1", at: at,
+                                                   utcOffsetMinutes: 0, screened: !hostile)
         try writer.append(.participantEnrolled(.init(participant: "P1" + bad, walkIn: false)), actor: "N1", at: at.addingTimeInterval(5), utcOffsetMinutes: 0)
         writer.close()
         return root
@@ -127,6 +129,30 @@ import TestSupport
         let folder = try BuiltBinary.run(["report", "sessions", "--journal", root.path, "--seed", "1", "-o", root.path])
         #expect(folder.status == 1)
         #expect(folder.stderr == "Could not write \(root.path): Is a directory.\n")
+    }
+
+    /// A ratings sheet is read only when it is a regular file: a FIFO in its place is named as
+    /// such at once (reading it would wait for a writer for ever), and nothing is saved.
+    @Test func aRatingsSheetThatIsNotAFileIsRefusedWithoutWaiting() throws {
+        let root = try Self.journalFolder(hostile: false)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fifo = root.appendingPathComponent("sheet.txt")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let review = ["review", Self.delivery, "--journal", root.path, "--rater", "SUP1", "--method", "audio", "--competence", "3", "--ratings"]
+        let run = try BuiltBinary.run(review + [fifo.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == "\(fifo.path) is not a regular file: it is a FIFO (named pipe). Give the path of a text file.\n", "\(run.stderr)")
+        let missing = try BuiltBinary.run(review + [root.appendingPathComponent("nowhere.txt").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "\(root.appendingPathComponent("nowhere.txt").path): no such file.\n", "\(missing.stderr)")
+        let reviews = JournalDirectory(root: root).reviews.path
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: reviews))?.isEmpty ?? true, "nothing saved")
+        // The same sheet as a file is saved.
+        let sheet = root.appendingPathComponent("sheet-file.txt")
+        try Data("fully i1\n".utf8).write(to: sheet)
+        let saved = try BuiltBinary.run(review + [sheet.path])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        #expect(saved.stdout.hasPrefix("Saved a review of \(Self.delivery) (1 items, competence 3)"))
     }
 
     @Test func exitZeroWhenEveryFileIsGood() throws {
