@@ -106,14 +106,18 @@ extension JournalEvent.Mode {
     public var followsContentEdits: Bool { self == .rehearsal }
 }
 
-/// An open delivery found in the journal at start-up, offered for resuming.
+/// An open delivery found in the journal at start-up, offered for resuming; or a journal file
+/// that could not be read, listed with `problem` (why), so that a delivery never silently
+/// disappears from the home screen.
 public struct ResumableDelivery: Sendable, Equatable {
     public var url: URL
     public var title: String
     public var group: String
     public var lastEvent: Date
-    public init(url: URL, title: String, group: String, lastEvent: Date) {
-        self.url = url; self.title = title; self.group = group; self.lastEvent = lastEvent
+    /// Why the file cannot be resumed (it cannot be read, or its opening line cannot), or nil.
+    public var problem: String?
+    public init(url: URL, title: String, group: String, lastEvent: Date, problem: String? = nil) {
+        self.url = url; self.title = title; self.group = group; self.lastEvent = lastEvent; self.problem = problem
     }
 }
 

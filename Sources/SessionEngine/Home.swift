@@ -29,13 +29,21 @@ public enum Home {
     static func handle(_ state: inout ConsoleState, _ home: HomeScreen, _ key: Key, now: Date) -> [Effect] {
         let items = items(state)
         var home = home
+        // A message shown here (a delivery that cannot be resumed) has been read once a key is
+        // pressed; it must not stay to cover the next screen's own messages.
+        if state.status?.kind == .problem { state.status = nil }
         switch key {
         case .up, .backTab, .pageUp: home.selection = (home.selection + items.count - 1) % items.count
         case .down, .tab, .pageDown: home.selection = (home.selection + 1) % items.count
         case .character("q"), .escape: return [.quit("Goodbye.")]
         case .enter, .space, .right:
             switch items[min(home.selection, items.count - 1)] {
-            case .resume(let delivery): return [.resume(delivery.url)]
+            case .resume(let delivery):
+                if let problem = delivery.problem {
+                    state.status = .init(kind: .problem, text: "\(delivery.title) \(problem). Run `iwotch journal check` on it; nothing can be added to it until it reads.", at: now)
+                    break
+                }
+                return [.resume(delivery.url)]
             case .run where state.mode != .live: return [.changeMode(.live)]
             case .rehearse where state.mode != .rehearsal: return [.changeMode(.rehearsal)]
             case .run, .rehearse:

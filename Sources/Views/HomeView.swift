@@ -21,6 +21,7 @@ enum HomeView {
             let selected = index == state.homeSelection
             let rehearsing = state.mode == .rehearsal
             let (label, detail): (String, String) = switch item {
+            case .resume(let d) where d.problem != nil: ("✗ " + d.title, d.problem ?? "")
             case .resume(let d): ((rehearsing ? "Resume the rehearsal of " : "Resume ") + "\(d.title), group \(d.group)",
                                   "last entry " + DeliveryID.localDate(d.lastEvent, offsetMinutes: state.utcOffsetMinutes) + " " + Clock.local(d.lastEvent, offsetMinutes: state.utcOffsetMinutes))
             case .run: ("Run a live session", rehearsing ? "leave rehearsing: set up a real delivery" : "set up a delivery: session, group, facilitators, register")
