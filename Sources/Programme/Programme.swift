@@ -19,6 +19,9 @@ public struct Programme: Sendable, Equatable {
     /// (`Privacy.defaultParticipantCodeShape`).
     public var participantCodes: ParticipantCodeShape?
     public var sessions: [Session]
+    /// Whether this text is a released version (`ReleaseLock`, read beside programme.yaml). Not
+    /// part of the text, so not in the fingerprint.
+    public var release: Release = .unreleased
 
     public init(id: String, title: String, version: String, summary: String, provenance: String,
                 roles: [Role], fidelityScale: [FidelityLevel], competenceScale: [CompetenceLevel],

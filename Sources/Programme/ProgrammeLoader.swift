@@ -92,10 +92,12 @@ public enum ProgrammeLoader {
         else {
             return ContentCheck(programme: nil, diagnostics: diagnostics, files: files)
         }
-        let programme = Programme(id: id, title: title, version: version, summary: summary, provenance: provenance,
+        var programme = Programme(id: id, title: title, version: version, summary: summary, provenance: provenance,
                                   roles: roles, fidelityScale: scale, competenceScale: competence, dose: dose,
                                   bands: bands, warningMinutes: warning, participantCodes: header.participantCodes ?? nil,
                                   sessions: sessions)
+        // An unreadable lock leaves the text unreleased here; `content check` reports why.
+        if case .success(let lock?) = ReleaseLock.load(folder: folder) { programme.release = lock.status(of: programme) }
         return ContentCheck(programme: programme, diagnostics: diagnostics, files: files)
     }
 

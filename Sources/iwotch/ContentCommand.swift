@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import Journal
 import Programme
 
 struct ContentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "content",
         abstract: "Check programme content files.",
-        subcommands: [Check.self]
+        subcommands: [Check.self, Release.self]
     )
 
     struct Check: ParsableCommand {
@@ -26,10 +27,63 @@ struct ContentCommand: ParsableCommand {
 
         func run() throws {
             let path = try ContentLocator.resolve(path)
-            let check = ProgrammeLoader.load(path: path)
+            var check = ProgrammeLoader.load(path: path)
+            // The release lock is checked once the text itself is clean: it needs the fingerprint.
+            if let programme = check.programme, check.isClean {
+                check.diagnostics += ReleaseLock.check(folder: ContentLocator.folder(of: path), programme: programme)
+            }
             guard let programme = ContentReport.programme(from: check, path: path) else { throw ExitCode(1) }
             Say.out(ContentSummary(programme: programme, path: path, files: check.files.count,
                                  warnings: check.diagnostics.warningCount).text(quiet: quiet), terminator: "")
+        }
+    }
+
+    /// `iwotch content release`: records the checked text's fingerprint as its version's release.
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the content's version as released, with its fingerprint, in releases.yaml.",
+            discussion: """
+            Run it once the version's text has been reviewed. A released version's words never change: \
+            `content check` fails if they do, and live deliveries of a version not released carry a warning. \
+            Exit status: 0 released, 1 content problems or the version is already released, 2 usage error.
+            """
+        )
+
+        @Argument(help: "The programme folder (holding programme.yaml). Default: the bundled programme.")
+        var path: String?
+
+        @Option(name: .long, help: "The release date, YYYY-MM-DD. Default: today.")
+        var date: String?
+
+        func run() throws {
+            let path = try ContentLocator.resolve(path)
+            let folder = ContentLocator.folder(of: path)
+            let check = ProgrammeLoader.load(path: path)
+            guard let programme = ContentReport.programme(from: check, path: path) else { throw ExitCode(1) }
+            let day = try date.map { text in
+                guard text.utf8.count == 10, Timestamp.parse(text + "T00:00:00.000Z") != nil else { throw ValidationError("--date takes a date as YYYY-MM-DD, such as 2026-11-26; got \"\(text)\".") }
+                return text
+            } ?? DeliveryID.localDate(Date(), offsetMinutes: TimeZone.current.secondsFromGMT() / 60)
+            var lock: ReleaseLock?
+            switch ReleaseLock.load(folder: folder) {
+            case .failure(let problems):
+                for diagnostic in problems.diagnostics { Say.error(diagnostic.description) }
+                throw CommandFailure("Fix \(ReleaseLock.fileName) before releasing.")
+            case .success(let read): lock = read
+            }
+            switch lock?.status(of: programme) {
+            case .released(let on)?:
+                throw CommandFailure("Version \(programme.version) was already released on \(on) with this text; nothing to do.")
+            case .changed(let locked)?:
+                throw CommandFailure("Version \(programme.version) was released with other text (\(locked)). Raise `version` in programme.yaml, then release the new version.")
+            case .unreleased?, nil:
+                break
+            }
+            let release = ReleaseLock.Release(version: programme.version, fingerprint: programme.fingerprint, date: day)
+            let target = URL(fileURLWithPath: folder).appendingPathComponent(ReleaseLock.fileName)
+            // Written whole under a temporary name and renamed into place (`Output`).
+            try Output.write(ReleaseLock.text(adding: release, to: lock), to: target.path)
+            Say.out("Released \(programme.title) version \(programme.version) (\(programme.fingerprint)) on \(day) in \(target.path).")
         }
     }
 }

@@ -46,6 +46,13 @@ enum ContentLocator {
         return (programme, path)
     }
 
+    /// The folder holding programme.yaml, for a path naming the folder or the file.
+    static func folder(of path: String) -> String {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+            ? path : (path as NSString).deletingLastPathComponent
+    }
+
     static func resolve(_ path: String?) throws -> String {
         if let path { return path }
         if let found = defaultPath() { return found }

@@ -26,8 +26,17 @@ struct ContentSummary {
             out += pad(minutes, 20) + pad(String(session.activities.count), 12) + String(session.fidelityItems.count) + "\n"
         }
         out += "\nparticipant codes: " + (programme.participantCodes.map(\.words) ?? "the default shape, such as P07 or S01-P07 (no `participant_codes`)") + "\n"
+        out += "release: " + releaseWords + "\n"
         out += fingerprint
         return out
+    }
+
+    private var releaseWords: String {
+        switch programme.release {
+        case .released(let date): "version \(programme.version), released \(date) (\(ReleaseLock.fileName))"
+        case .unreleased: "version \(programme.version) is NOT RELEASED: live deliveries are flagged (iwotch content release)"
+        case .changed: "version \(programme.version) was released with other text (see the error above)"
+        }
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
