@@ -20,7 +20,8 @@ extension DeliveryOpened {
     /// The opening record of a delivery of `session`, pinning the content and rules in force.
     public init(programme: Programme, session: Session, group: String, site: String, facilitators: [Facilitator]) {
         self.init(
-            programme: ProgrammeRef(id: programme.id, version: programme.version, fingerprint: programme.fingerprint),
+            programme: ProgrammeRef(id: programme.id, version: programme.version, fingerprint: programme.fingerprint,
+                                    unreleased: programme.release.isReleased ? nil : true),
             session: SessionSnapshot(session),
             group: group, site: site, facilitators: facilitators,
             dose: Dose(sessions: programme.dose.sessions, minimum: programme.dose.minimum, description: programme.dose.description),

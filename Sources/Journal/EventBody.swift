@@ -178,8 +178,16 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         public var id: String
         public var version: String
         public var fingerprint: String
-        enum CodingKeys: String, CodingKey, CaseIterable { case id, version, fingerprint }
-        public init(id: String, version: String, fingerprint: String) { self.id = id; self.version = version; self.fingerprint = fingerprint }
+        /// True when the content was not a released version when the delivery opened (its
+        /// fingerprint not locked in the pack's releases.yaml); absent when it was, and in
+        /// journals written before releases were recorded.
+        public var unreleased: Bool?
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, version, fingerprint, unreleased }
+        public init(id: String, version: String, fingerprint: String, unreleased: Bool? = nil) {
+            self.id = id; self.version = version; self.fingerprint = fingerprint; self.unreleased = unreleased
+        }
+        /// Whether the delivery followed content that had not been released.
+        public var isUnreleased: Bool { unreleased == true }
     }
     public struct SessionSnapshot: Sendable, Equatable, Codable {
         public var id: String

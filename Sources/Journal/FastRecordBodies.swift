@@ -56,15 +56,16 @@ extension JSONBytes {
     }
 
     mutating func programmeRef() -> DeliveryOpened.ProgrammeRef? {
-        var id: String?, version: String?, fingerprint: String?
+        var id: String?, version: String?, fingerprint: String?, unreleased: Bool?
         guard members(.programme, { json, index in
             switch index {
             case 0: id = json.string(); return id != nil
             case 1: version = json.string(); return version != nil
-            default: fingerprint = json.string(); return fingerprint != nil
+            case 2: fingerprint = json.string(); return fingerprint != nil
+            default: unreleased = json.bool(); return unreleased != nil
             }
         }), let id, let version, let fingerprint else { return nil }
-        return DeliveryOpened.ProgrammeRef(id: id, version: version, fingerprint: fingerprint)
+        return DeliveryOpened.ProgrammeRef(id: id, version: version, fingerprint: fingerprint, unreleased: unreleased)
     }
 
     mutating func sessionSnapshot() -> DeliveryOpened.SessionSnapshot? {

@@ -85,6 +85,13 @@ public struct ConsoleState: Sendable, Equatable {
     /// Rows between the header and the status line.
     public var bodyRows: Int { max(1, viewport.height - 4) }
 
+    /// Whether live work here follows content that is not a released version: the open
+    /// delivery's pinned flag, or, before one is open, the loaded content's release.
+    public var isUnreleasedContent: Bool {
+        if let opened = delivery?.opened { return opened.programme.isUnreleased }
+        return !programme.release.isReleased
+    }
+
     /// The content session being delivered.
     public var session: Session? { delivery?.opened.flatMap { programme.session($0.session.id) } }
     /// The agenda as pinned when the delivery opened (the content may have moved on since).

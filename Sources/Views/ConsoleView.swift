@@ -66,6 +66,11 @@ struct Frame {
         if state.screen.kind != .audit && (state.delivery != nil || state.mode == .rehearsal) {
             x = grid.put(mode, x: 0, y: 0, style: Style(.banner, bold: true, reverse: true)) + 1
         }
+        // Live work on content that is not a released version says so on every screen: the
+        // delivery's own flag once it is open, else the loaded content's (ReleaseLock).
+        if state.mode == .live && state.screen.kind != .audit && state.isUnreleasedContent {
+            x += grid.put(" UNRELEASED ", x: x, y: 0, style: Style(.warning, bold: true, reverse: true)) + 1
+        }
         let clock = Clock.local(now, offsetMinutes: offset)
         let crumb = crumbs.joined(separator: " › ")
         grid.put(DisplayText.truncated(crumb, toWidth: width - x - clock.count - 2), x: x, y: 0, style: .title)

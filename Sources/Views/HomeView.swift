@@ -97,7 +97,8 @@ enum SetupView {
         if let session {
             let note = "\(session.kind == .group ? "Group" : "One-to-one"), \(session.mode.rawValue), \(session.plannedMinutes) minutes, \(session.activities.count) activities. "
                 + (rehearsing ? "Sample codes are filled in; change any. Recorded as a rehearsal only, never as a live delivery."
-                              : "Codes only: no names. Participants: codes separated by spaces; a known group's are filled in.")
+                   : state.isUnreleasedContent ? "Content \(state.programme.version) is not a released version: this delivery is flagged as unreleased in the journal and reports."
+                   : "Codes only: no names. Participants: codes separated by spaces; a known group's are filled in.")
             grid.paragraph(note, x: 2, y: y, width: frame.width - 4, lines: 2, style: .muted)
         }
         frame.keys = KeyTables.table(.setup, in: state).bar
