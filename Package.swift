@@ -5,11 +5,11 @@
 // with Terminal (ncurses) one Backend among two (the other is the tests' in-memory TestBackend).
 // DisplayText is the shared measure of how text occupies terminal cells; ConsoleInput the keys.
 // ARCHITECTURE.md draws the graph; Tests/ArchitectureTests checks it against this file and the imports.
+// Linux only (glibc, ncursesw, /proc): no other platform is declared; Windows users run it under WSL2.
 import PackageDescription
 
 let package = Package(
     name: "iwotch",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "iwotch", targets: ["iwotch"]),
         .executable(name: "iwotch-bench", targets: ["iwotch-bench"]),

@@ -2,30 +2,41 @@ import ArgumentParser
 import Foundation
 import Programme
 
-/// Finds the bundled programme when no path is given: $IWOTCH_CONTENT, else the `Content/` folder
-/// of the current directory, else the one beside the executable (found by walking up from it, so a
-/// build in .build/debug finds the checkout's content).
+/// Finds the bundled programme when no path is given (`--content` always wins): $IWOTCH_CONTENT;
+/// else an installed package's `share/iwotch/Content/`, found from the executable's own location
+/// (`bin/iwotch` beside `share/iwotch`), so an installed binary works from any folder; else a
+/// checkout's `Content/`, found by walking up from the executable (a build in .build/debug) or in
+/// the current directory.
 enum ContentLocator {
     static let defaultProgramme = "i-wotch"
 
     static func defaultPath() -> String? {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["IWOTCH_CONTENT"], !path.isEmpty { return path }
-        var candidates = [FileManager.default.currentDirectoryPath]
-        // /proc/self/exe names the binary however it was called (by PATH, by a link, relatively).
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(folder.path)
-            folder.deleteLastPathComponent()
-        }
+        let folders = executableFolders()
+        var candidates = folders.map { $0.appendingPathComponent("share/iwotch/Content") }
+        candidates += folders.map { $0.appendingPathComponent("Content") }
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Content"))
         for base in candidates {
-            let programme = URL(fileURLWithPath: base).appendingPathComponent("Content").appendingPathComponent(defaultProgramme)
+            let programme = base.appendingPathComponent(defaultProgramme)
             if FileManager.default.fileExists(atPath: programme.appendingPathComponent("programme.yaml").path) {
                 return relativeIfInside(programme.path)
             }
         }
         return nil
+    }
+
+    /// The executable's folder and up to five above it, nearest first.
+    static func executableFolders() -> [URL] {
+        // /proc/self/exe names the binary however it was called (by PATH, by a link, relatively).
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folders: [URL] = []
+        for _ in 0..<6 {
+            folders.append(folder)
+            folder.deleteLastPathComponent()
+        }
+        return folders
     }
 
     /// Shorter paths in messages when the content sits under the current directory.

@@ -9,7 +9,7 @@ struct IWotch: ParsableCommand {
         Run with no command to open the console (in a terminal), `iwotch run` to set up a session, `iwotch rehearse` to \
         practise one, or `iwotch browse` to read the manual. Content lives in Content/<programme>/; see Manuals/content-authoring.md.
         """,
-        version: "0.1.0",
+        version: VersionInfo.app,
         subcommands: [ConsoleCommand.self, RunCommand.self, RehearseCommand.self, BrowseCommand.self, Overview.self, ContentCommand.self,
                       JournalCommand.self, ReportCommand.self, AuditCommand.self, ExportCommand.self, ReviewCommand.self, PlanCommand.self, DiffCommand.self,
                       Diagnostics.self, KeysCommand.self],
@@ -21,6 +21,11 @@ struct IWotch: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // The full version (content and commit) is looked up only when asked for.
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            Say.out(VersionInfo.text(), terminator: "")
+            exit(0)
+        }
         do {
             var command = try IWotch.parseAsRoot()
             try command.run()
