@@ -47,7 +47,12 @@ public final class TerminalScreen: TerminalBackend {
         // Check TERM before touching any signal disposition, so a refusal leaves the process as it was.
         var status: Int32 = 0
         guard setupterm(term, STDOUT_FILENO, &status) == OK else { throw TerminalError.unknownTerminal(term) }
+        // A terminal that cannot move the cursor (TERM=dumb, an editor's shell) would get only a
+        // last row drawn; say so instead. tigetstr gives nil when absent, -1 when not a string.
+        let cup = tigetstr("cup")
+        let addressable = cup.map { Int(bitPattern: $0) != -1 } ?? false
         iw_release_terminfo()
+        guard addressable else { throw TerminalError.noCursorAddressing(term) }
 
         useUTF8Locale()
         Signals.unblock()

@@ -19,7 +19,8 @@ struct Diagnostics: ParsableCommand {
             ("colours", info.colours.map(String.init) ?? "unknown (TERM not in terminfo)"),
             ("size", info.size.map { "\($0.columns)x\($0.rows)" } ?? "unknown"),
             ("locale", environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? "(not set)"),
-            ("NO_COLOR", environment["NO_COLOR"].map { _ in "set" } ?? "not set"),
+            // As no-color.org says and the screen does: only a non-empty NO_COLOR turns colour off.
+            ("NO_COLOR", environment["NO_COLOR"].map { $0.isEmpty ? "set but empty (colour stays on)" : "set (no colour)" } ?? "not set"),
         ]
         if let path = ContentLocator.defaultPath() {
             let check = ProgrammeLoader.load(path: path)

@@ -26,6 +26,10 @@ enum Main {
             Say.out(VersionInfo.text(), terminator: "")
             exit(0)
         }
+        if let unknown = CommandSuggestion.unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            Say.error(unknown)
+            exit(2)
+        }
         do {
             var command = try IWotch.parseAsRoot()
             try command.run()
