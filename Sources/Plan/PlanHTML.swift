@@ -82,6 +82,7 @@ extension SessionPlan {
         out.append("<p class=\"meta\">\(facts).</p>")
         if let source = item.source {
             out.append("<p class=\"meta\">Source (\(h(source.kind.rawValue))): \(h(source.reference))</p>")
+            if let caveat = source.kind.caveat { out.append("<p class=\"meta\">\(h(caveat))</p>") }
         }
         if item.kind == .activity {
             out += list("Aims", item.aims)

@@ -68,6 +68,7 @@ extension SessionPlan {
         if let source = item.source {
             out.append("")
             out.append("Source (\(source.kind.rawValue)): \(md.inline(source.reference))")
+            if let caveat = source.kind.caveat { out += ["", md.inline(caveat)] }
         }
         guard item.kind == .activity else {
             if !item.steps.isEmpty {

@@ -64,9 +64,26 @@ public struct Activity: Sendable, Equatable {
     }
 }
 
-/// Where an activity comes from: a published source, or reconstructed (and from what).
+/// Where an activity comes from: a published source; a published outline (title and aims) whose
+/// detail is reconstructed; or reconstructed throughout (and from what).
 public struct Source: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable { case published, reconstructed }
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The activity follows a publication in full.
+        case published
+        /// Only the title and aims are published; the steps, timings and fidelity items are not.
+        case outline
+        /// Written for the pack from the sources its reference names.
+        case reconstructed
+
+        /// What a reader must be told beside the kind's name, when the name alone could mislead:
+        /// an outline is published, but what a facilitator does with it is not.
+        public var caveat: String? {
+            switch self {
+            case .published, .reconstructed: nil
+            case .outline: "Only the title and aims are published; the steps, timings and fidelity items are reconstructed."
+            }
+        }
+    }
     public var kind: Kind
     public var reference: String
     public init(kind: Kind, reference: String) { self.kind = kind; self.reference = reference }

@@ -104,7 +104,7 @@ extension FileReader {
                             steps: steps, keyMessages: [], materials: [], fidelity: [])
         }
         let lead = required(fields, "lead", help: "Add `lead: nurse`, `lead: lay`, or `lead: [nurse, lay]` when both lead.").flatMap { leads($0, roles: roles) }
-        let source = required(fields, "source", help: "Add `source:` with `kind: published` and the reference, or `kind: reconstructed` and what it was reconstructed from.").flatMap { activitySource($0) }
+        let source = required(fields, "source", help: "Add `source:` with `kind: published` and the reference, `kind: outline` when only the title and aims are published, or `kind: reconstructed` and what it was reconstructed from.").flatMap { activitySource($0) }
         let aims = required(fields, "aims").flatMap { textList($0, "the aims", rule: .item, count: 1...6) }
         let messages = required(fields, "key_messages").flatMap { textList($0, "the key messages", rule: .item, count: 1...6) }
         let materials: [String]? = fields["materials"].map { textList($0, "the materials", rule: .item, count: 0...12) } ?? []
@@ -147,7 +147,7 @@ extension FileReader {
 
     private func activitySource(_ node: Node) -> Source? {
         guard let fields = mapping(node, "the source", keys: ["kind", "reference"]) else { return nil }
-        let kind = required(fields, "kind", help: "Add `kind: published` or `kind: reconstructed`.").flatMap { choice($0, "the source kind", as: Source.Kind.self) }
+        let kind = required(fields, "kind", help: "Add `kind: published`, `kind: outline` or `kind: reconstructed`.").flatMap { choice($0, "the source kind", as: Source.Kind.self) }
         let reference = required(fields, "reference", help: "Add `reference:` naming the publication, or what the activity was reconstructed from.").flatMap { text($0, "the reference", rule: .item) }
         guard let kind, let reference else { return nil }
         return Source(kind: kind, reference: reference)

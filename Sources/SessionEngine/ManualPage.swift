@@ -24,7 +24,10 @@ public struct ManualPage: Sendable, Equatable {
         if !item.lead.isEmpty { meta += " · Lead: " + (item.lead.count > 1 ? "both (" + item.lead.joined(separator: " + ") + ")" : item.lead[0]) }
         meta += " · item \(number) of \(count)"
         add(.meta, meta, width: width)
-        if let source = item.source { add(.meta, "Source: \(source.kind.rawValue), \(source.reference)", width: width) }
+        if let source = item.source {
+            add(.meta, "Source: \(source.kind.rawValue), \(source.reference)", width: width)
+            if let caveat = source.kind.caveat { add(.meta, caveat, width: width) }
+        }
         section("Aims", item.aims, field: ManualField.aim, numbered: false, width: width)
         section("Steps", item.steps, field: ManualField.step, numbered: true, width: width)
         section("Key messages", item.keyMessages, field: ManualField.keyMessage, numbered: false, width: width)

@@ -95,6 +95,30 @@ import Views
         #expect(driver.state.browser.scroll == 0)
     }
 
+    /// An outline's page says under its source that only the title and aims are published; a
+    /// reconstructed item's page has no such row.
+    @Test func anOutlineSaysItsDetailIsReconstructed() throws {
+        let programme = try #require(ProgrammeLoader.load(path: Self.bundled).programme)
+        let driver = try Driver(programme: programme)
+        defer { driver.cleanUp() }
+        driver.runner.startBrowsing(manualOnly: false)
+        driver.press(.enter, .down, .enter)                 // Day 1, its second item
+        let page = try #require(driver.state.browser.page(programme, width: 80))
+        #expect(page.lines.prefix(5).map(\.text) == [
+            "Introductions, group work and course aims",
+            "Activity · 30 min · Lead: both (nurse + lay) · item 2 of 15",
+            "Source: outline, Development paper (BMJ Open 2022;12:e053725), Table 2, day 1",
+            "row 1",
+            "Only the title and aims are published; the steps, timings and fidelity items are",
+        ])
+        #expect(page.lines[5].text == "reconstructed.")
+        #expect(driver.frame().plainText.contains("Only the title and aims are published;"))
+        let movement = try #require(programme.session("day-1")?.agenda.first { $0.id == "d1-movement-posture" })
+        let reconstructed = ManualPage(item: movement, number: 13, of: 15, width: 80)
+        #expect(reconstructed.lines[2].text.hasPrefix("Source: reconstructed, COPERS Day 1 session 6"))
+        #expect(!reconstructed.lines.contains { $0.text.hasPrefix("Only the title") })
+    }
+
     @Test func onItsOwnTheBrowserIsTheWholeConsole() throws {
         let driver = try Driver()
         defer { driver.cleanUp() }

@@ -100,12 +100,15 @@ import Programme
         #expect(plan.provenanceNote.hasPrefix("All 9 activities of this session are reconstructed content"))
     }
 
-    @Test func provenanceNoteCountsPublishedAndReconstructed() throws {
+    @Test func provenanceNoteCountsOutlinesAndReconstructed() throws {
         let programme = try Fixtures.load(Fixtures.bundled)
         let day1 = SessionPlan(programme: programme, session: try #require(programme.session("day-1")))
-        let published = day1.session.activities.filter { $0.source?.kind == .published }.count
-        #expect(published > 0)
-        #expect(day1.provenanceNote.contains("\(published) follow a published source"))
+        #expect(day1.provenanceNote == "3 of the 11 activities of this session are reconstructed content, written for this pack, not taken from an official manual; 8 follow a published outline, with only their titles and aims published and their steps, timings and fidelity items reconstructed. Each activity names its source.")
+        let markdown = day1.markdown
+        #expect(markdown.contains("Source (outline): Development paper (BMJ Open 2022;12:e053725), Table 2, day 1 row 4\n\nOnly the title and aims are published; the steps, timings and fidelity items are reconstructed.\n"))
+        #expect(day1.html.contains("<p class=\"meta\">Only the title and aims are published; the steps, timings and fidelity items are reconstructed.</p>"))
+        // A reconstructed activity carries no such line.
+        #expect(markdown.components(separatedBy: "Only the title and aims are published").count == 9)
     }
 }
 

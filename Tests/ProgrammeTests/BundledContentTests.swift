@@ -51,17 +51,53 @@ import Testing
         }
     }
 
-    /// Day 1's first eight sessions are published (Table 2); everything else is our reconstruction
-    /// and must say so, so trainers never mistake it for the official manual.
+    /// Only the titles and aims of Day 1's first eight sessions are published (Table 2), so they are
+    /// outlines; everything else is our reconstruction. Nothing in the pack is published in full,
+    /// and each must say so, so trainers never mistake it for the official manual.
     @Test func provenanceIsMarked() throws {
         let programme = try programme()
-        let published = programme.sessions.flatMap(\.activities).filter { $0.source?.kind == .published }
-        #expect(published.count == 8)
-        #expect(published.allSatisfy { $0.id.hasPrefix("d1-") })
-        for session in programme.sessions where session.id != "day-1" {
-            #expect(session.activities.allSatisfy { $0.source?.kind == .reconstructed }, "\(session.id)")
-        }
+        let activities = programme.sessions.flatMap(\.activities)
+        #expect(!activities.contains { $0.source?.kind == .published })
+        let outlines = activities.filter { $0.source?.kind == .outline }
+        #expect(outlines.map(\.id) == ["d1-introductions", "d1-what-causes-pain", "d1-opioid-education-1", "d1-acceptance",
+                                       "d1-attention-control", "d1-drawing", "d1-good-bad-days", "d1-pain-cycle"])
+        #expect(activities.filter { $0.source?.kind == .reconstructed }.count == activities.count - 8)
         #expect(programme.provenance.contains("not the official"))
         #expect(programme.provenance.contains("Reconstructed"))
+        #expect(programme.provenance.contains("outline"))
+    }
+
+    /// The consultations say themselves how their length compares with the trial's support.
+    @Test func consultationsSayTheyEndBeforeTheTrialsTwelveMonths() throws {
+        for session in try programme().sessions where session.kind == .oneToOne {
+            #expect(session.summary.contains("8 to 10 weeks"), "\(session.id)")
+            #expect(session.summary.contains("12 months"), "\(session.id)")
+        }
+    }
+
+    /// Issue 17's safety points, on every group day and not only in the one-to-ones: the
+    /// prescriber agrees a change before it starts, tolerance falls after reducing, alcohol and
+    /// other sedatives, low mood and self-harm, where to get help, and worries about addiction.
+    @Test func everyGroupDayCarriesTheSafetyMessages() throws {
+        for day in try programme().sessions where day.kind == .group {
+            let text = day.activities.flatMap { $0.steps + $0.keyMessages }.joined(separator: "\n")
+            for phrase in ["prescriber", "tolerance", "alcohol", "self-harm", "Samaritans (116 123)", "NHS 111",
+                           "999 in an emergency", "addicted to your medicine"] {
+                #expect(text.contains(phrase), "\(day.id) lacks \"\(phrase)\"")
+            }
+        }
+    }
+
+    /// The lay facilitator gives no advice about doses, and lived-experience accounts carry a boundary.
+    @Test func layLedActivitiesGiveNoDoseAdvice() throws {
+        let programme = try programme()
+        for activity in programme.sessions.flatMap(\.activities) where activity.lead == ["lay"] {
+            let text = (activity.steps + activity.keyMessages).joined(separator: "\n")
+            #expect(!text.contains("extra dose"), "\(activity.id)")
+        }
+        for id in ["d2-withdrawal", "d3-stories"] {
+            let activity = try #require(programme.sessions.flatMap(\.activities).first { $0.id == id })
+            #expect(activity.steps.map { $0.lowercased() }.contains { $0.contains("never") && $0.contains("doses") && $0.contains("schedule") }, "\(id)")
+        }
     }
 }

@@ -35,12 +35,36 @@ import Testing
         ("programme.yaml", "low: 50", "low: 51"),
         ("programme.yaml", "warning_minutes: 2", "warning_minutes: 3"),
         ("sessions/group-1.yaml", "lead: lay", "lead: nurse"),
+        ("sessions/group-1.yaml", "kind: published", "kind: outline"),
     ])
     func anyTextOrNumberChangesIt(file: String, old: String, new: String) throws {
         let scratch = try ScratchProgramme()
         let before = try fingerprint(scratch)
         try scratch.replace(file, old, with: new)
         #expect(try fingerprint(scratch) != before)
+    }
+
+    /// The source kind goes into the canonical form as the word in the file.
+    @Test func anOutlineIsReadAndFingerprintedAsItsWord() throws {
+        let scratch = try ScratchProgramme()
+        try scratch.replace("sessions/group-1.yaml", "kind: published", with: "kind: outline")
+        let check = scratch.load()
+        let programme = try #require(check.programme, "\(check.diagnostics)")
+        let practice = try #require(programme.session("group-1")?.agenda.first { $0.id == "g1-practice" })
+        #expect(practice.source?.kind == .outline)
+        #expect(practice.source?.kind.caveat == "Only the title and aims are published; the steps, timings and fidelity items are reconstructed.")
+        #expect(Source.Kind.published.caveat == nil && Source.Kind.reconstructed.caveat == nil)
+        let json = programme.canonical.text
+        #expect(json.contains(#""source":{"kind":"outline","reference":"#))
+    }
+
+    @Test func aMisspeltSourceKindNamesTheThreeKinds() throws {
+        let scratch = try ScratchProgramme()
+        try scratch.replace("sessions/group-1.yaml", "kind: published", with: "kind: outlined")
+        let check = scratch.load()
+        #expect(check.programme == nil)
+        #expect(check.diagnostics.map(\.message) == ["the source kind `outlined` is not one of the allowed values"])
+        #expect(check.diagnostics.map(\.help) == ["Did you mean `outline`? Use one of: published, outline, reconstructed."])
     }
 
     @Test func reorderingActivitiesChangesIt() throws {
