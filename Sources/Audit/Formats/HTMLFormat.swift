@@ -26,10 +26,8 @@ public enum HTMLFormat {
             out += section.table.rows.isEmpty ? "<p>(none)</p>\n" : table(section.table)
             out += "</section>\n"
         }
-        var sources = Table(columns: [.init("file", "File"), .init("kind", "Kind"), .init("events", "Events", numeric: true),
-                                      .init("head", "Chain head"), .init("problem", "First problem")])
-        sources.rows = document.sources.journals.map { [.text($0.file), .text($0.kind), .integer($0.events), .text($0.head), .text($0.problem)] }
-        out += "<section id=\"sources\">\n<h2>Journals read</h2>\n<p class=\"note\">Chain heads digest <code>\(escape(document.sources.headsDigest))</code>. A journal edited after this report has a different head.</p>\n"
+        let sources = document.sources.table
+        out += "<section id=\"sources\">\n<h2>Journals read</h2>\n<p class=\"note\">Chain heads digest <code>\(escape(document.sources.headsDigest))</code>. \(escape(ReportDocument.Sources.headsNote))</p>\n"
         out += table(sources, className: "sources") + "</section>\n</body>\n</html>\n"
         return out
     }
