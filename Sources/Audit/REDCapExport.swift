@@ -48,7 +48,7 @@ public enum REDCapExport {
         Field(name: "session_signed", form: "session_delivery", type: "yesno", label: "Signed off by every facilitator?"),
         Field(name: "corrections", form: "session_delivery", type: "text", label: "Corrections applied", validation: "integer"),
         Field(name: "dose_rule", form: "session_delivery", type: "notes", label: "Dose rule in force"),
-        Field(name: "journal_head_hash", form: "session_delivery", type: "text", label: "Journal chain head at export", note: "A later edit of the journal changes it"),
+        Field(name: "journal_head_hash", form: "session_delivery", type: "text", label: "Journal chain head at export", note: "Changes when lines are added or the last line changes; an edit to an earlier line shows only in iwotch journal check"),
         Field(name: "comp_activity", form: "component_fidelity", type: "text", label: "Activity id"),
         Field(name: "comp_item", form: "component_fidelity", type: "text", label: "Fidelity item id"),
         Field(name: "comp_adherence", form: "component_fidelity", type: "radio", label: "Delivered as planned?",

@@ -4,7 +4,7 @@ import Foundation
 import Journal
 
 /// `iwotch export redcap`: files a REDCap project imports. The journal stays the record; the
-/// export is a copy, and carries each journal's chain head so later edits show.
+/// export is a copy, and carries each journal's chain head: with the journal check, later edits show.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export deliveries for other systems.",
                                                     subcommands: [REDCap.self])
