@@ -204,6 +204,13 @@ import Testing
         let deliveries = Self.rows(FidelityReport.make(input), "deliveries")
         #expect(deliveries.map { $0[11] } == ["passed", "failed", "passed"])
         #expect(input.facts().contains { $0.label == "Failed files" && $0.value.hasPrefix("1 of the 3 deliveries was read from a journal that failed") })
+        // Pooled tables count the pooled deliveries read from a failed file (D2: S1/G1 day-b act-3, N1 and L1, March).
+        let fidelity = FidelityReport.make(input)
+        #expect(Self.rows(fidelity, "activities").map { [$0[1], $0.last!] } == [["act-1", "0"], ["act-2", "0"], ["act-3", "1"]])
+        #expect(Self.rows(fidelity, "facilitators").map { [$0[0], $0.last!] } == [["L1", "1"], ["N1", "1"], ["N2", "0"]])
+        #expect(Self.rows(fidelity, "sites").map { [$0[0], $0.last!] } == [["S1", "1"], ["S2", "0"]])
+        #expect(Self.rows(fidelity, "months").map { [$0[0], $0.last!] } == [["2026-03", "1"], ["2026-04", "0"]])
+        #expect(Self.rows(TimingReport.make(input), "items").map { [$0[1], $0.last!] } == [["arrival", "0"], ["act-1", "0"], ["act-2", "0"], ["act-3", "1"]])
     }
 
     // MARK: --facilitator
@@ -215,7 +222,7 @@ import Testing
         filters.facilitators = ["n2"]
         let report = FidelityReport.make(ReportInput(set: fixture.read(), filters: filters))
         // N2 co-delivered only D3 (with L1): 3 of 10 = 30.0%, low. L1's 30.0% over that one shared delivery is not shown.
-        #expect(Self.rows(report, "facilitators") == [["N2", "nurse", "1", "5", "30.0% ▼"]])
+        #expect(Self.rows(report, "facilitators") == [["N2", "nurse", "1", "5", "30.0% ▼", "0"]])
         #expect(report.sections.first { $0.id == "facilitators" }!.note.contains("Only the facilitators named by --facilitator"))
     }
 
@@ -230,8 +237,8 @@ import Testing
         #expect(deliveries[2].contains(",4,4,100.0,high,") && deliveries[3].contains(",3,10,30.0,low,"))
         let timing = CSV.render(TimingReport.make(input).sections[0].table).components(separatedBy: "\r\n")
         // arrival: planned 10, ran in 1, not run 1, 12.0 minutes each way, 2.0 over, overran 1, share 1 ÷ 1 = 100.0.
-        #expect(timing[0] == "session,activity,title,planned,deliveries,not_run,median,min,max,over,overran,overran_share")
-        #expect(timing[1] == "day-a,arrival,Arrival,10,1,1,12.0,12.0,12.0,2.0,1,100.0")
+        #expect(timing[0] == "session,activity,title,planned,deliveries,not_run,median,min,max,over,overran,overran_share,failed_check")
+        #expect(timing[1] == "day-a,arrival,Arrival,10,1,1,12.0,12.0,12.0,2.0,1,100.0,0")
         let groups = CSV.render(AttendanceReport.make(input).sections[1].table).components(separatedBy: "\r\n")
         // G1: 3 participants, 2 met, 2 ÷ 3 = 66.7.
         #expect(groups[1] == "S1,G1,3,2,66.7,0")

@@ -82,6 +82,10 @@ public struct Table: Sendable {
         public var title: String
         public var numeric: Bool
         public init(_ key: String, _ title: String, numeric: Bool = false) { self.key = key; self.title = title; self.numeric = numeric }
+
+        /// The last column of a table that pools deliveries: how many of them were read from a
+        /// journal that failed the check, so no figure hides where it came from.
+        public static let failedColumn = Column("failed_check", "From failed files", numeric: true)
     }
 }
 

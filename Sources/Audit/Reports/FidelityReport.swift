@@ -66,11 +66,12 @@ public enum FidelityReport {
         var table = Table(columns: [
             .init("session", "Session"), .init("activity", "Activity"), .init("title", "Title"),
             .init("deliveries", "Deliveries", numeric: true), .init("rated", "Rated", numeric: true), .init("adherence", "Adherence", numeric: true),
+            .failedColumn,
         ])
         for entry in order {
             let pool = pools[entry.session + "\u{0}" + entry.activity]!
             table.rows.append([.text(entry.session), .text(entry.activity), .text(entry.title), .integer(pool.deliveries.count),
-                               .integer(pool.rated), .percent(pool.percent, bands: bands)])
+                               .integer(pool.rated), .percent(pool.percent, bands: bands), .integer(input.failedCount(pool.deliveries))])
         }
         return .init(id: "activities", title: "Adherence per activity, across deliveries",
                      note: "All ratings of an activity's items pooled: total score over total maximum.", table: table,
@@ -89,14 +90,14 @@ public enum FidelityReport {
             }
         }
         var table = Table(columns: [.init("facilitator", "Facilitator"), .init("role", "Role"), .init("deliveries", "Deliveries", numeric: true),
-                                    .init("rated", "Rated", numeric: true), .init("adherence", "Adherence", numeric: true)])
+                                    .init("rated", "Rated", numeric: true), .init("adherence", "Adherence", numeric: true), .failedColumn])
         // With --facilitator, the others' pools hold only the deliveries they shared with the named
         // ones: not their figure, so their rows are left out rather than shown beside it.
         let named = input.filters.facilitators
         for code in pools.keys.sorted() where named.isEmpty || named.contains(where: { Code.same($0, code) }) {
             let pool = pools[code]!
             table.rows.append([.text(code), .text(roles[code]!.sorted().joined(separator: ", ")), .integer(pool.deliveries.count),
-                               .integer(pool.rated), .percent(pool.percent, bands: bands)])
+                               .integer(pool.rated), .percent(pool.percent, bands: bands), .integer(input.failedCount(pool.deliveries))])
         }
         return .init(id: "facilitators", title: "Adherence per facilitator",
                      note: "Every delivery a facilitator co-delivered, its items pooled (both facilitators of a delivery share its figure)."
@@ -119,10 +120,11 @@ public enum FidelityReport {
         var pools: [String: Pool] = [:]
         for record in input.deliveries where !record.items.isEmpty { pools[by(record), default: Pool()].add(record.items[...], delivery: record.id) }
         var table = Table(columns: [.init(key, heading), .init("deliveries", "Deliveries", numeric: true), .init("rated", "Rated", numeric: true),
-                                    .init("adherence", "Adherence", numeric: true)])
+                                    .init("adherence", "Adherence", numeric: true), .failedColumn])
         for name in pools.keys.sorted() {
             let pool = pools[name]!
-            table.rows.append([.text(name), .integer(pool.deliveries.count), .integer(pool.rated), .percent(pool.percent, bands: bands)])
+            table.rows.append([.text(name), .integer(pool.deliveries.count), .integer(pool.rated), .percent(pool.percent, bands: bands),
+                               .integer(input.failedCount(pool.deliveries))])
         }
         return .init(id: id, title: title, note: note, table: table, chart: .init(labelColumn: 0, valueColumn: 3, bands: bands))
     }

@@ -72,6 +72,12 @@ public struct ReportInput: Sendable {
         record.files.contains { failedPaths.contains($0) }
     }
 
+    /// How many of these deliveries (by id) were read from a journal that failed the check: the
+    /// last column of every table that pools deliveries.
+    public func failedCount(_ ids: Set<String>) -> Int {
+        deliveries.filter { ids.contains($0.id) && readFromFailedFile($0) }.count
+    }
+
     /// A delivery's check verdict as its rows show it.
     public func checkCell(_ record: DeliveryRecord) -> Cell { .text(readFromFailedFile(record) ? "failed" : "passed") }
 

@@ -5,7 +5,7 @@ import Foundation
 public enum TimingReport {
     /// One agenda item of one session across deliveries: the minutes of each delivery that ran it,
     /// and how many deliveries had it on their agenda and never started it.
-    struct Item { var session: String, id: String, title: String, planned: Int, actual: [TimeInterval] = [], notRun = 0 }
+    struct Item { var session: String, id: String, title: String, planned: Int, actual: [TimeInterval] = [], notRun = 0, failed = 0 }
 
     public static func make(_ input: ReportInput) -> ReportDocument {
         // Seconds throughout: overrun is judged by `Minutes.isOver`, the rule every screen uses.
@@ -21,6 +21,7 @@ public enum TimingReport {
                 }
                 // An item never started is still on the agenda: it shows as not run, never vanishes.
                 if let seconds = record.seconds[agenda.id] { items[key]!.actual.append(seconds) } else { items[key]!.notRun += 1 }
+                if input.readFromFailedFile(record) { items[key]!.failed += 1 }
             }
             // Only closed deliveries have a length; an open one is still running. The length runs to
             // the last sign-off; a delivery closed with no sign-off is measured to its close.
@@ -36,7 +37,7 @@ public enum TimingReport {
             .init("deliveries", "Ran in", numeric: true), .init("not_run", "Not run", numeric: true),
             .init("median", "Median", numeric: true), .init("min", "Min", numeric: true),
             .init("max", "Max", numeric: true), .init("over", "Median over", numeric: true),
-            .init("overran", "Overran", numeric: true), .init("overran_share", "Share overran", numeric: true),
+            .init("overran", "Overran", numeric: true), .init("overran_share", "Share overran", numeric: true), .failedColumn,
         ])
         var hot: [(Item, Double)] = []
         for key in order {
@@ -48,7 +49,8 @@ public enum TimingReport {
             table.rows.append([.text(item.session), .text(item.id), .text(item.title), .integer(item.planned), .integer(item.actual.count),
                                .integer(item.notRun), .number(median.map { $0 / 60 }), .number(item.actual.min().map { $0 / 60 }),
                                .number(item.actual.max().map { $0 / 60 }), .number(over), .integer(overran),
-                               .percent(item.actual.isEmpty ? nil : Double(overran) * 100 / Double(item.actual.count), bands: nil)])
+                               .percent(item.actual.isEmpty ? nil : Double(overran) * 100 / Double(item.actual.count), bands: nil),
+                               .integer(item.failed)])
         }
         var hotTable = Table(columns: [.init("session", "Session"), .init("activity", "Item"), .init("title", "Title"),
                                        .init("planned", "Planned", numeric: true), .init("median", "Median", numeric: true),
@@ -69,7 +71,7 @@ public enum TimingReport {
         return ReportDocument(title: "Timing: planned and actual minutes", facts: input.facts(bands: false, extra: [
             .init("Minutes", "each item's running time from its start to its end, pauses of the session clock taken out; an item started more than once in a delivery (left and come back to) counts once for that delivery, its times added"),
         ]), sections: [
-            .init(id: "items", title: "Minutes per agenda item", note: "Every item on the agenda of the deliveries read. Ran in counts the deliveries that started the item, not run those that had it on their agenda and never started it. Median and range are across the deliveries that ran it; overran counts those over time: from half a minute past the plan, when the minutes rounded to the nearest are more than planned; share overran is overran over ran in.", table: table),
+            .init(id: "items", title: "Minutes per agenda item", note: "Every item on the agenda of the deliveries read. Ran in counts the deliveries that started the item, not run those that had it on their agenda and never started it. Median and range are across the deliveries that ran it; from failed files counts the deliveries (ran or not) read from a journal that failed the check; overran counts those over time: from half a minute past the plan, when the minutes rounded to the nearest are more than planned; share overran is overran over ran in.", table: table),
             .init(id: "hotspots", title: "Overrun hot spots", note: "Items whose median run is over time (half a minute or more past the plan), longest overrun first (up to 10).", table: hotTable),
             .init(id: "sessions", title: "Session lengths", note: "Closed deliveries only: from opening to the last facilitator's sign-off, pauses taken out. A delivery closed with no sign-off is measured to its close and counted in the last column.", table: sessionTable),
         ], sources: input.sources)
