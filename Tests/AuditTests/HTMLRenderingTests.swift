@@ -83,7 +83,9 @@ import DeliveryFacts
         var text = ""
         for number in 1...max(pages, 1) {
             let pageText = try Command.run(URL(fileURLWithPath: Self.pdftotext!), ["-layout", "-f", "\(number)", "-l", "\(number)", pdf.path, "-"]).stdout
-            let lines = pageText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // pdftotext ends each page with a form feed: it is not a line of the page.
+            let lines = pageText.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(["\u{0C}"])) }
+                .filter { !$0.isEmpty }
             // The last lines of a page are never a heading or its note with nothing below them.
             let last = lines.last ?? ""
             #expect(!last.hasPrefix("Section heading number") && !last.hasPrefix("A note of a sentence") && !last.hasSuffix("figures were made."), "page \(number) ends with \(last)")
