@@ -14,8 +14,9 @@ public struct ReportInput: Sendable {
     /// The programmes' fingerprints, worked out once: each is a hash of the whole programme, and
     /// wording a region's report asked for them over a hundred times.
     private var fingerprints: [String]
-    /// Files that failed `iwotch journal check`.
-    private let failedPaths: Set<String>
+    /// The deliveries (ids) read from a file that failed `iwotch journal check`, worked out once:
+    /// every pooled row of a region's report asks.
+    private let failedDeliveries: Set<String>
 
     public init(set: AuditSet, filters: Filters, programmes: [Programme] = []) {
         self.set = set
@@ -23,7 +24,8 @@ public struct ReportInput: Sendable {
         self.programmes = programmes
         fingerprints = programmes.map(\.fingerprint)
         deliveries = set.filtered(filters)
-        failedPaths = Set(set.files.filter(\.failedCheck).map(\.path))
+        let failedPaths = Set(set.files.filter(\.failedCheck).map(\.path))
+        failedDeliveries = Set(deliveries.filter { $0.files.contains(where: failedPaths.contains) }.map(\.id))
     }
 
     /// The bands for figures that span deliveries: those of the newest content version read (each
@@ -69,13 +71,13 @@ public struct ReportInput: Sendable {
 
     /// Whether any journal file of the delivery failed `iwotch journal check`: its rows say so.
     public func readFromFailedFile(_ record: DeliveryRecord) -> Bool {
-        record.files.contains { failedPaths.contains($0) }
+        failedDeliveries.contains(record.id)
     }
 
     /// How many of these deliveries (by id) were read from a journal that failed the check: the
     /// last column of every table that pools deliveries.
     public func failedCount(_ ids: Set<String>) -> Int {
-        deliveries.filter { ids.contains($0.id) && readFromFailedFile($0) }.count
+        ids.count < failedDeliveries.count ? ids.filter(failedDeliveries.contains).count : failedDeliveries.filter(ids.contains).count
     }
 
     /// A delivery's check verdict as its rows show it.
