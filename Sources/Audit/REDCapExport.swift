@@ -48,6 +48,8 @@ public enum REDCapExport {
         Field(name: "session_signed", form: "session_delivery", type: "yesno", label: "Signed off by every facilitator?"),
         Field(name: "corrections", form: "session_delivery", type: "text", label: "Corrections applied", validation: "integer"),
         Field(name: "dose_rule", form: "session_delivery", type: "notes", label: "Dose rule in force"),
+        Field(name: "journal_check_passed", form: "session_delivery", type: "yesno", label: "Journal passed iwotch journal check at export?",
+              note: "The head vouches for the journal's earlier lines only when the check passed"),
         Field(name: "journal_head_hash", form: "session_delivery", type: "text", label: "Journal chain head at export", note: "Changes when lines are added or the last line changes; an edit to an earlier line shows only in iwotch journal check"),
         Field(name: "comp_activity", form: "component_fidelity", type: "text", label: "Activity id"),
         Field(name: "comp_item", form: "component_fidelity", type: "text", label: "Fidelity item id"),
@@ -98,11 +100,15 @@ public enum REDCapExport {
         return columns
     }
 
-    public static func records(_ deliveries: [DeliveryRecord], heads: [String: String]) -> String {
+    /// `heads` and `checked`: each delivery's journal's chain head and whether that file passed
+    /// `iwotch journal check` (the verdict beside the head, as in the reports).
+    public static func records(_ deliveries: [DeliveryRecord], heads: [String: String], checked: [String: Bool] = [:]) -> String {
         let columns = columns
         var out = CSV.line(columns)
         for record in deliveries.sorted(by: { $0.id < $1.id }) {
-            for row in rows(record, head: heads[record.id] ?? "") {
+            var rows = rows(record, head: heads[record.id] ?? "")
+            rows[0]["journal_check_passed"] = checked[record.id].map { $0 ? "1" : "0" } ?? ""
+            for row in rows {
                 out += CSV.line(columns.map { row[$0] ?? "" })
             }
         }

@@ -69,6 +69,19 @@ import Testing
         #expect(items.map { $0[header.firstIndex(of: "comp_by")!] } == ["nurse", "nurse", "lay", "", ""])
     }
 
+    @Test func redcapCarriesTheCheckVerdictBesideTheHead() throws {
+        let fixture = try Fixture.make()
+        defer { fixture.remove() }
+        let set = fixture.read()
+        var heads: [String: String] = [:], checked: [String: Bool] = [:]
+        for file in set.files where file.kind == .journal { if let delivery = file.delivery { heads[delivery] = file.head; checked[delivery] = !file.failedCheck } }
+        let rows = REDCapTests.parse(REDCapExport.records(set.filtered(Filters()), heads: heads, checked: checked))
+        let column = rows[0].firstIndex(of: "journal_check_passed")!
+        // D1 and D3 pass; D2's file has a damaged line: 1, 0, 1 (yes/no), on the main rows only.
+        #expect(rows.dropFirst().filter { $0[1].isEmpty }.map { $0[column] } == ["1", "0", "1"])
+        #expect(rows.dropFirst().filter { !$0[1].isEmpty }.allSatisfy { $0[column].isEmpty })
+    }
+
     // MARK: Timing
 
     @Test func anItemComeBackToIsOneRunWithItsTimesAddedAndItemsNeverRunShowZero() throws {
