@@ -20,10 +20,14 @@ public struct AuditSet: Sendable {
         public var delivery: String?
         public var kind: Kind
         public var events: Int
-        /// SHA-256 of the file's last line: a later edit to the journal changes it.
+        /// SHA-256 of the file's last line. It changes when the last line changes or lines are
+        /// added; an edit to an earlier line leaves it alone and is found by the check (each line
+        /// holds the hash of the line before it), so a head means something beside a passed check.
         public var head: String?
         public var errors: [Diagnostic]
         public var warnings: Int
+        /// The file holds a rehearsal: practice, left out of reports unless asked for.
+        public var isRehearsal = false
         public enum Kind: String, Sendable { case journal, copy, review, unreadable }
         public var failedCheck: Bool { !errors.isEmpty }
     }
@@ -75,11 +79,12 @@ public struct AuditSet: Sendable {
         return AuditSet(records: records, files: files, orphanReviews: orphans)
     }
 
-    /// One delivery's files joined: its journal files (the longest first), then its reviews. Events
-    /// are counted once by id. Returns the record and which of `members` added nothing (copies).
+    /// One delivery's files joined: its journal files (the original first, `originalFirst`), then
+    /// its reviews. Events are counted once by id. Returns the record and which of `members` added
+    /// nothing (copies).
     static func join(_ members: [(index: Int, file: Parsed)]) -> (record: DeliveryRecord?, copies: [Int]) {
         let journals = members.filter { !$0.file.journal!.isReview }
-            .sorted { ($1.file.journal!.events.count, $0.file.url.path) < ($0.file.journal!.events.count, $1.file.url.path) }
+            .sorted { originalFirst(($0.file.url, $0.file.journal!.events.count), ($1.file.url, $1.file.journal!.events.count), delivery: $0.file.journal!.events.first?.event.delivery ?? "") }
         let reviews = members.filter { $0.file.journal!.isReview }
         let total = members.reduce(0) { $0 + $1.file.journal!.events.count }
         var seen = Set<UUID>(minimumCapacity: total)
@@ -98,6 +103,22 @@ public struct AuditSet: Sendable {
         }
         let state = DeliveryState.replay(events)
         return (DeliveryRecord(state: state, files: members.map(\.file.url.path)), copies)
+    }
+
+    /// Which of two files of one delivery is the original, the rule the guide gives ("Copies count
+    /// once"): the one holding more events (the other adds nothing to it); of equal files, one in a
+    /// folder named `live` (where the console writes), then one named after the delivery
+    /// (`DELIVERY.jsonl`, as the console names it), then the path that sorts first. Paths and names
+    /// only, never times, so every machine labels the same file the copy.
+    public static func originalFirst(_ a: (url: URL, events: Int), _ b: (url: URL, events: Int), delivery: String) -> Bool {
+        func rank(_ url: URL) -> (Int, Int) {
+            (url.deletingLastPathComponent().lastPathComponent == "live" ? 0 : 1,
+             url.deletingPathExtension().lastPathComponent == delivery ? 0 : 1)
+        }
+        if a.events != b.events { return a.events > b.events }
+        let (x, y) = (rank(a.url), rank(b.url))
+        if x != y { return x < y }
+        return a.url.path < b.url.path
     }
 
     /// A file read and checked.
@@ -127,7 +148,8 @@ public struct AuditSet: Sendable {
             }
             return FileReport(path: url.path, delivery: journal.events.first?.event.delivery, kind: journal.isReview ? .review : .journal,
                               events: journal.events.count, head: journal.head,
-                              errors: problems.filter { $0.severity == .error }, warnings: problems.warningCount)
+                              errors: problems.filter { $0.severity == .error }, warnings: problems.warningCount,
+                              isRehearsal: journal.events.first?.event.mode == .rehearsal)
         }
     }
 
@@ -148,7 +170,8 @@ public struct AuditSet: Sendable {
 
     public func filtered(_ filters: Filters) -> [DeliveryRecord] { records.filter(filters.admits) }
 
-    /// A digest of all chain heads: one line that changes if any journal read is edited later.
+    /// A digest of all chain heads: it changes when a journal read gains lines or its last line
+    /// changes; an edit to an earlier line changes neither head nor digest (the check finds it).
     /// SHA-256 of the heads sorted and joined one per line (no final newline). File names and
     /// folders are left out, so the same journals gathered anywhere give the same digest; a
     /// supervisor can recompute it (Manuals/supervisor-guide.md, "Trusting the figures").

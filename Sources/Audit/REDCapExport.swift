@@ -48,7 +48,9 @@ public enum REDCapExport {
         Field(name: "session_signed", form: "session_delivery", type: "yesno", label: "Signed off by every facilitator?"),
         Field(name: "corrections", form: "session_delivery", type: "text", label: "Corrections applied", validation: "integer"),
         Field(name: "dose_rule", form: "session_delivery", type: "notes", label: "Dose rule in force"),
-        Field(name: "journal_head_hash", form: "session_delivery", type: "text", label: "Journal chain head at export", note: "A later edit of the journal changes it"),
+        Field(name: "journal_check_passed", form: "session_delivery", type: "yesno", label: "Journal passed iwotch journal check at export?",
+              note: "The head vouches for the journal's earlier lines only when the check passed"),
+        Field(name: "journal_head_hash", form: "session_delivery", type: "text", label: "Journal chain head at export", note: "Changes when lines are added or the last line changes; an edit to an earlier line shows only in iwotch journal check"),
         Field(name: "comp_activity", form: "component_fidelity", type: "text", label: "Activity id"),
         Field(name: "comp_item", form: "component_fidelity", type: "text", label: "Fidelity item id"),
         Field(name: "comp_adherence", form: "component_fidelity", type: "radio", label: "Delivered as planned?",
@@ -69,7 +71,7 @@ public enum REDCapExport {
         Field(name: "rev_date", form: "supervisor_review", type: "text", label: "Date reviewed (UTC)", validation: "date_ymd"),
         Field(name: "rev_method", form: "supervisor_review", type: "radio", label: "Method", choices: "1, Live | 2, Audio | 3, Transcript"),
         Field(name: "rev_competence", form: "supervisor_review", type: "text", label: "Competence (score on the scale recorded with the review)", validation: "integer"),
-        Field(name: "rev_items", form: "supervisor_review", type: "text", label: "Items rated by both", validation: "integer"),
+        Field(name: "rev_items", form: "supervisor_review", type: "text", label: "Items rated by both (not applicable on either side left out)", validation: "integer"),
         Field(name: "rev_agreement_pct", form: "supervisor_review", type: "text", label: "Exact agreement with self-report (%)", validation: "number"),
         Field(name: "rev_kappa", form: "supervisor_review", type: "text", label: "Cohen's kappa with self-report", validation: "number"),
     ]
@@ -98,11 +100,15 @@ public enum REDCapExport {
         return columns
     }
 
-    public static func records(_ deliveries: [DeliveryRecord], heads: [String: String]) -> String {
+    /// `heads` and `checked`: each delivery's journal's chain head and whether that file passed
+    /// `iwotch journal check` (the verdict beside the head, as in the reports).
+    public static func records(_ deliveries: [DeliveryRecord], heads: [String: String], checked: [String: Bool] = [:]) -> String {
         let columns = columns
         var out = CSV.line(columns)
         for record in deliveries.sorted(by: { $0.id < $1.id }) {
-            for row in rows(record, head: heads[record.id] ?? "") {
+            var rows = rows(record, head: heads[record.id] ?? "")
+            rows[0]["journal_check_passed"] = checked[record.id].map { $0 ? "1" : "0" } ?? ""
+            for row in rows {
                 out += CSV.line(columns.map { row[$0] ?? "" })
             }
         }
@@ -145,7 +151,9 @@ public enum REDCapExport {
             var row: [String: String] = [
                 "record_id": record.id, "redcap_repeat_instrument": "component_fidelity", "redcap_repeat_instance": String(index + 1),
                 "comp_activity": item.activity, "comp_item": item.item, "comp_adherence": code,
-                "comp_by": item.deliveredBy.joined(separator: " "), "comp_planned_min": planned.map(String.init) ?? "",
+                // The dictionary's branching logic hides comp_by for not delivered and not applicable:
+                // REDCap refuses (or drops) a value in a hidden field, so none is written there.
+                "comp_by": code == "0" || code == "na" ? "" : item.deliveredBy.joined(separator: " "), "comp_planned_min": planned.map(String.init) ?? "",
                 "comp_actual_min": record.minutes(of: item.activity).map { Format.fixed($0, 1) } ?? "",
                 "comp_adapted": item.isRated ? (item.adaptation == nil ? "0" : "1") : "",
                 "comp_source": item.isRated ? "1" : "", "component_fidelity_complete": complete,
@@ -169,10 +177,9 @@ public enum REDCapExport {
             }
             rows.append(row)
         }
-        let byItem = Dictionary(record.items.map { ($0.item, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, review) in record.reviews.enumerated() {
-            let pairs = review.review.ratings.compactMap { rating in byItem[rating.item]?.level.map { ($0, rating.level) } }
-            let agreement = Agreement(pairs)
+            // The fidelity report's rule: items either side rated not applicable are left out.
+            let agreement = Agreement(Agreement.pairs(record, review.review))
             let method = switch review.review.method { case .live: "1"; case .audio: "2"; case .transcript: "3" }
             rows.append(["record_id": record.id, "redcap_repeat_instrument": "supervisor_review", "redcap_repeat_instance": String(index + 1),
                          "rev_rater": review.rater, "rev_date": String(Timestamp.format(review.at).prefix(10)), "rev_method": method,

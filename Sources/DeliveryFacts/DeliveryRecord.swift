@@ -32,6 +32,9 @@ public struct DeliveryRecord: Sendable, Equatable {
     public var seconds: [String: TimeInterval]
     /// From opening to closing (or the last event), pauses taken out.
     public var sessionSeconds: TimeInterval
+    /// From opening to the last facilitator's sign-off, pauses taken out: the session's length as
+    /// the facilitators ended it (the close event may be written later). Nil when no one signed.
+    public var signOffSeconds: TimeInterval?
     /// Minutes an agenda item ran, or nil if it never started.
     public func minutes(of item: String) -> Double? { seconds[item].map { $0 / 60 } }
     public var isClosed: Bool
@@ -82,6 +85,7 @@ public struct DeliveryRecord: Sendable, Equatable {
         for (item, intervals) in state.intervals where !intervals.isEmpty { seconds[item] = state.seconds(of: item, until: end) }
         self.seconds = seconds
         sessionSeconds = state.elapsedSeconds(until: end)
+        signOffSeconds = state.closed?.signoffs.map(\.at).max().map { state.elapsedSeconds(until: min($0, end)) }
         isClosed = state.isClosed
         closedAt = state.closedAt
         signedBy = state.closed?.signoffs.map(\.code) ?? []

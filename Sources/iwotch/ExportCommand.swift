@@ -4,7 +4,7 @@ import Foundation
 import Journal
 
 /// `iwotch export redcap`: files a REDCap project imports. The journal stays the record; the
-/// export is a copy, and carries each journal's chain head so later edits show.
+/// export is a copy, and carries each journal's chain head: with the journal check, later edits show.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export deliveries for other systems.",
                                                     subcommands: [REDCap.self])
@@ -31,8 +31,10 @@ struct ExportCommand: ParsableCommand {
             guard !files.isEmpty else { throw CommandFailure("No journals to export. Name journal files or folders, or set --journal.") }
             let set = AuditSet.read(files)
             let deliveries = set.filtered(options.filters)
-            var heads: [String: String] = [:]
-            for file in set.files where file.kind == .journal { if let delivery = file.delivery, let head = file.head { heads[delivery] = head } }
+            var heads: [String: String] = [:], checked: [String: Bool] = [:]
+            for file in set.files where file.kind == .journal {
+                if let delivery = file.delivery, let head = file.head { heads[delivery] = head; checked[delivery] = !file.failedCheck }
+            }
             let folderURL = URL(fileURLWithPath: folder)
             do {
                 try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -41,7 +43,7 @@ struct ExportCommand: ParsableCommand {
             }
             let outputs = [("iwotch-redcap-dictionary.csv", REDCapExport.dictionary()),
                            ("iwotch-redcap-repeating.csv", REDCapExport.repeatingInstruments()),
-                           ("iwotch-redcap-records.csv", REDCapExport.records(deliveries, heads: heads))]
+                           ("iwotch-redcap-records.csv", REDCapExport.records(deliveries, heads: heads, checked: checked))]
             for (name, text) in outputs {
                 let path = folderURL.appendingPathComponent(name).path
                 // Exports hold the same pseudonymous codes as the journals: owner-only (0600), like them.

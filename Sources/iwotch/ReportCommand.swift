@@ -72,7 +72,7 @@ struct ReportOptions: ParsableArguments {
     var site: [String] = []
     @Option(name: .long, help: "Only this group (repeat for several).")
     var group: [String] = []
-    @Option(name: .long, help: "Only deliveries this facilitator co-delivered (repeat for several).")
+    @Option(name: .long, help: "Only deliveries this facilitator co-delivered (repeat for several); the fidelity report's facilitators table then shows only them.")
     var facilitator: [String] = []
     @Option(name: .long, help: "Only this session id, such as day-1 (repeat for several).")
     var session: [String] = []

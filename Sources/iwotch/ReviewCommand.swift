@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import Foundation
 import Journal
 import Programme
@@ -12,11 +13,15 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
         Print a ratings sheet with --template, fill in a level for each item you could assess (leave a line's level \
         as - to skip it), then save it: iwotch review DELIVERY --rater CODE --method audio --competence 3 --ratings SHEET. \
-        Ratings use the fidelity scale the delivery pinned; competence uses the programme's competence scale.
+        Ratings use the fidelity scale the delivery pinned; competence uses the programme's competence scale. \
+        The delivery is found in the journal files or folders named after it (a gathered folder, as the reports \
+        take them), else in the journal folder's live journals; the review is saved in the journal folder's reviews.
         """)
 
     @Argument(help: "The delivery id (see `iwotch journal list` or `iwotch report sessions`).")
     var delivery: String
+    @Argument(help: "Journal files or folders to find it in, searched below, as the reports take them (default: the journal folder's live journals).")
+    var paths: [String] = []
 
     @Option(name: .long, help: "The journal folder (default: $IWOTCH_JOURNAL, else $XDG_DATA_HOME/iwotch/journal).")
     var journal: String?
@@ -37,10 +42,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let directory = JournalDirectory.resolve(journal)
-        guard let file = directory.files(.live).first(where: { $0.deletingPathExtension().lastPathComponent == delivery }) else {
-            throw CommandFailure("No live delivery \(delivery) in \(directory.folder(for: .live).path). `iwotch journal list` shows the deliveries.")
-        }
-        let state = try ReadJournal.read(file).state
+        let (file, state) = try find(in: directory)
         guard let opened = state.opened else { throw CommandFailure("\(file.path) has no readable delivery-opened event; check it with `iwotch journal check`.") }
         if template { return Say.out(sheet(opened, state), terminator: "") }
 
@@ -60,6 +62,28 @@ struct ReviewCommand: ParsableCommand {
         let offset = TimeZone.current.secondsFromGMT() / 60
         let (url, _) = try JournalWriter.createReview(in: directory.reviews, of: delivery, review: review, actor: rater, at: Date(), utcOffsetMinutes: offset)
         Say.out("Saved a review of \(delivery) (\(parsed.count) items, competence \(competence)) in \(url.path).")
+    }
+
+    /// The delivery's journal among the paths given (or the journal folder's live journals): files
+    /// named after it first, else every journal is opened to see which delivery it holds (a
+    /// gathered copy may be renamed). Of several (copies), the original by the reports' rule.
+    func find(in directory: JournalDirectory) throws -> (URL, DeliveryState) {
+        let files = paths.isEmpty ? directory.files(.live) : try JournalFiles.collect(paths, default: directory)
+        let named = files.filter { $0.deletingPathExtension().lastPathComponent == delivery }
+        func holding(_ urls: [URL]) -> [(url: URL, journal: ReadJournal)] {
+            urls.compactMap { url in
+                guard let journal = try? ReadJournal.read(url), !journal.isReview, journal.events.first?.event.delivery == delivery else { return nil }
+                return (url, journal)
+            }
+        }
+        var found = holding(named)
+        if found.isEmpty { found = holding(files.filter { !named.contains($0) }) }
+        found.sort { AuditSet.originalFirst(($0.url, $0.journal.events.count), ($1.url, $1.journal.events.count), delivery: delivery) }
+        guard let first = found.first else {
+            let searched = paths.isEmpty ? directory.folder(for: .live).path : paths.joined(separator: ", ")
+            throw CommandFailure("No journal of delivery \(delivery) in \(searched). `iwotch report sessions` on the same paths lists the deliveries.")
+        }
+        return (first.url, first.journal.state)
     }
 
     /// One line per fidelity item: `LEVEL  ITEM  # activity: self-report`. The facilitators'

@@ -142,10 +142,12 @@ struct Writer {
         return id
     }
 
-    mutating func open(session: String, site: String, group: String, facilitators: [(String, String)], at time: Date) {
+    /// `snapshot`: a session other than the fixture's two group days (a one-to-one call, say).
+    mutating func open(session: String, site: String, group: String, facilitators: [(String, String)], at time: Date,
+                       snapshot: DeliveryOpened.SessionSnapshot? = nil) {
         actor = facilitators[0].0
         append(.deliveryOpened(DeliveryOpened(programme: .init(id: "audit-fixture", version: "1.0", fingerprint: "sha256:" + String(repeating: "ab", count: 32)),
-                                              session: Fixture.session(session), group: group, site: site,
+                                              session: snapshot ?? Fixture.session(session), group: group, site: site,
                                               facilitators: facilitators.map { .init(code: $0.0, role: $0.1) },
                                               dose: Fixture.dose, fidelityScale: Fixture.scale, bands: .init(high: 80, low: 50))), at: time)
     }

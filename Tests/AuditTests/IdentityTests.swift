@@ -46,7 +46,8 @@ import Testing
     @Test func equalGroupCodesAtTwoSitesStayTwoGroupsAndCaseNeverSplitsAPerson() throws {
         try withRegion { input in
             let report = AttendanceReport.make(input)
-            let people = report.sections[0].table.rows.map { $0.map(\.display).joined(separator: " ") }
+            // The columns up to dose (whether a journal failed its check is another test's business).
+            let people = report.sections[0].table.rows.map { $0.prefix(10).map(\.display).joined(separator: " ") }
             // Site Group Code, days attended, planned, late, left early, absent, not marked, dose (2 of day-a, day-b).
             #expect(people == [
                 "NORTH G03 P01 2 2 1 0 0 0 met",
@@ -55,7 +56,8 @@ import Testing
                 "SOUTH G03 P01 0 2 0 0 1 0 not met",
             ])
             let groups = report.sections[1].table.rows.map { $0.map(\.display).joined(separator: " ") }
-            #expect(groups == ["NORTH G03 3 1 1 of 3 (33.3%) 0", "SOUTH G03 1 0 0 of 1 (0.0%) 0"])
+            // Participants, dose met, share (1 ÷ 3 = 33.3%, 0 ÷ 1 = 0.0%), not yet.
+            #expect(groups == ["NORTH G03 3 1 33.3% 0", "SOUTH G03 1 0 0.0% 0"])
         }
     }
 

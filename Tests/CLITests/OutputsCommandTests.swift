@@ -189,7 +189,7 @@ import TestSupport
             (["report", "sessions", "--journal", root.path, "-o", "/nonexistent-folder/r.txt"], "Could not write /nonexistent-folder/r.txt: No such file or directory."),
             (["report", "sessions", "/nonexistent/journals"], "No such file or folder: /nonexistent/journals"),
             (["journal", "list", "/nonexistent/journals"], "No such file or folder: /nonexistent/journals"),
-            (["review", "2026-01-01-G9-day-a-00000000", "--journal", root.path, "--template"], "No live delivery 2026-01-01-G9-day-a-00000000 in "),
+            (["review", "2026-01-01-G9-day-a-00000000", "--journal", root.path, "--template"], "No journal of delivery 2026-01-01-G9-day-a-00000000 in "),
             (["export", "redcap", "--journal", root.path, "--to-folder", "/proc/iwotch-no"], "Could not create /proc/iwotch-no"),
         ]
         for (arguments, message) in cases {

@@ -61,17 +61,18 @@ import Views
         #expect(Array(fidelity[5...10]) == ["4", "6", "66.7% ▽", "3", "0", "0"])
 
         let sessions = SessionsReport.make(input, sample: .init(seed: 1)).sections.first { $0.id == "deliveries" }!.table.rows[0].map(\.display)
-        #expect(sessions[5] == "3 of 5" && sessions[6] == "66.7% ▽")
+        // Attended and roster in their own columns: 3 of the 5 came.
+        #expect(sessions[5] == "3" && sessions[6] == "5" && sessions[7] == "66.7% ▽")
 
         // Days attended, planned, late, left early, absent, not marked, dose (one group day, minimum 1).
-        let attendance = AttendanceReport.make(input).sections.first { $0.id == "participants" }!.table.rows.map { $0.map(\.display)[2...].joined(separator: " ") }
+        let attendance = AttendanceReport.make(input).sections.first { $0.id == "participants" }!.table.rows.map { $0.map(\.display)[2...9].joined(separator: " ") }
         #expect(attendance == ["P01 1 1 0 0 0 0 met", "P02 1 1 1 0 0 0 met", "P03 1 1 1 1 0 0 met",
                                "P04 0 1 0 0 1 0 not met", "P05 0 1 0 0 0 1 not met"])
 
-        // Item, planned, runs, median, min, max, median over, overran.
+        // Item, planned, ran in, not run, median, min, max, median over, overran, share overran (0 ÷ 1), from failed files.
         let timing = TimingReport.make(input).sections.first { $0.id == "items" }!.table.rows.map { $0.map(\.display)[1...].joined(separator: " ") }
-        #expect(timing.contains("g1-welcome Welcome and aims 20 1 20.3 20.3 20.3 0.3 0 of 1 (0.0%)"))
-        #expect(timing.contains("g1-practice Relaxation practice 20 1 0.6 0.6 0.6 -19.4 0 of 1 (0.0%)"))
+        #expect(timing.contains("g1-welcome Welcome and aims 20 1 0 20.3 20.3 20.3 0.3 0 0.0% 0"))
+        #expect(timing.contains("g1-practice Relaxation practice 20 1 0 0.6 0.6 0.6 -19.4 0 0.0% 0"))
 
         // The closing record's counts: late and left early counts in both late and left_early.
         guard case .deliveryClosed(let closed)? = try driver.events().last?.body else { Issue.record("not closed"); return }

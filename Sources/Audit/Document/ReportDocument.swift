@@ -52,8 +52,22 @@ public struct ReportDocument: Sendable {
             /// Empty when the file passed the check; else the first problem, with its line.
             public var problem: String
             public var errors: Int
+            /// `iwotch journal check`'s verdict on the file, which covers its hash chain.
+            public var verdict: String { errors == 0 ? "passed" : "failed" }
         }
         public var failed: [Journal] { journals.filter { $0.errors > 0 } }
+
+        /// The sources as a table, the same in every format: the check's verdict stands beside the
+        /// head, since a head vouches for the lines before it only when the chain checks out.
+        public var table: Table {
+            var table = Table(columns: [.init("file", "File"), .init("kind", "Kind"), .init("events", "Events", numeric: true),
+                                        .init("check", "Check"), .init("head", "Chain head"), .init("problem", "First problem")])
+            table.rows = journals.map { [.text($0.file), .text($0.kind), .integer($0.events), .text($0.verdict), .text($0.head), .text($0.problem)] }
+            return table
+        }
+
+        /// What the sources list says of the journals' heads: the guide's words, once.
+        public static let headsNote = "Check is `iwotch journal check` on each file: passed means every line holds the hash of the line before it and reads as an event. A chain head is the hash of a file's last line: a line added or the last line changed gives a new head and digest; a change to an earlier line does not, and shows only as a failed check."
     }
 }
 
@@ -68,6 +82,10 @@ public struct Table: Sendable {
         public var title: String
         public var numeric: Bool
         public init(_ key: String, _ title: String, numeric: Bool = false) { self.key = key; self.title = title; self.numeric = numeric }
+
+        /// The last column of a table that pools deliveries: how many of them were read from a
+        /// journal that failed the check, so no figure hides where it came from.
+        public static let failedColumn = Column("failed_check", "From failed files", numeric: true)
     }
 }
 
@@ -77,8 +95,16 @@ public struct Cell: Sendable, Equatable {
     public var display: String
     public var value: Value
     public var mark: BandMarks.Band?
+    /// For a number: the decimals it is written with in every format that writes it bare (CSV), so a
+    /// column reads 50.0, 80.0, 77.3 and never 50, 80, 77.3.
+    public var decimals: Int
+    /// For a percentage judged against bands: its band, high included (`mark` leaves high out, as
+    /// high needs no symbol on screen; machine-readable formats name every band).
+    public var band: BandMarks.Band?
 
-    public init(display: String, value: Value, mark: BandMarks.Band? = nil) { self.display = display; self.value = value; self.mark = mark }
+    public init(display: String, value: Value, mark: BandMarks.Band? = nil, decimals: Int = 1, band: BandMarks.Band? = nil) {
+        self.display = display; self.value = value; self.mark = mark; self.decimals = decimals; self.band = band
+    }
 
     public static func text(_ text: String) -> Cell { Cell(display: text, value: .text(text)) }
     public static func integer(_ number: Int) -> Cell { Cell(display: String(number), value: .integer(number)) }
@@ -88,7 +114,7 @@ public struct Cell: Sendable, Equatable {
     /// A number with one decimal, or "–" (and null) when there is none.
     public static func number(_ number: Double?, decimals: Int = 1) -> Cell {
         guard let number else { return Cell(display: "–", value: .null) }
-        return Cell(display: Format.fixed(number, decimals), value: .number(Format.rounded(number, decimals)))
+        return Cell(display: Format.fixed(number, decimals), value: .number(Format.rounded(number, decimals)), decimals: decimals)
     }
 
     /// A percentage marked against the bands: "72.5% ▽".
@@ -96,6 +122,7 @@ public struct Cell: Sendable, Equatable {
         guard let value else { return Cell(display: "–", value: .null) }
         let band = bands?.band(of: value)
         let mark = band.flatMap { $0 == .high ? nil : $0 }
-        return Cell(display: Format.fixed(value, 1) + "%" + (mark.map { " " + $0.symbol } ?? ""), value: .number(Format.rounded(value, 1)), mark: mark)
+        return Cell(display: Format.fixed(value, 1) + "%" + (mark.map { " " + $0.symbol } ?? ""), value: .number(Format.rounded(value, 1)),
+                    mark: mark, decimals: 1, band: band)
     }
 }

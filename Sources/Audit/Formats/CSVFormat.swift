@@ -35,8 +35,8 @@ public enum CSV {
 
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
 
-    /// Cells as machines read them: numbers unformatted, percentages without "%", and a band
-    /// column after each marked column so the mark is not lost.
+    /// Cells as machines read them: one value a cell, numbers with their column's decimals,
+    /// percentages without "%", and a band column after each adherence column (high named too).
     public static func render(_ table: Table) -> String {
         // Adherence columns carry their band beside them, so the mark is not lost in a spreadsheet.
         let marked = Set(table.columns.indices.filter { table.columns[$0].key.hasSuffix("adherence") })
@@ -49,30 +49,23 @@ public enum CSV {
         for row in table.rows {
             var fields: [String] = []
             for (index, cell) in row.enumerated() {
-                fields.append(plain(cell.value))
-                if marked.contains(index) {
-                    if case .number = cell.value { fields.append(cell.mark?.rawValue ?? "high") } else { fields.append("") }
-                }
+                fields.append(plain(cell))
+                if marked.contains(index) { fields.append(cell.band?.rawValue ?? "") }
             }
             out += line(fields)
         }
         return out
     }
 
-    static func plain(_ value: Cell.Value) -> String {
-        switch value {
+    /// A number is written with its cell's decimals, the same for every row of a column (50.0 beside
+    /// 77.3, never 50): a column of percentages or minutes reads as one kind of figure.
+    static func plain(_ cell: Cell) -> String {
+        switch cell.value {
         case .text(let text): text
         case .integer(let number): String(number)
-        case .number(let number): Format.fixed(number, decimals(number))
+        case .number(let number): Format.fixed(number, cell.decimals)
         case .bool(let flag): flag ? "true" : "false"
         case .null: ""
         }
-    }
-
-    /// As many decimals as the value was rounded to (at most 2), so "83.3" stays "83.3".
-    static func decimals(_ number: Double) -> Int {
-        if Format.rounded(number, 0) == number { return 0 }
-        if Format.rounded(number, 1) == number { return 1 }
-        return 2
     }
 }

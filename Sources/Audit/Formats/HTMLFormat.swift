@@ -21,29 +21,39 @@ public enum HTMLFormat {
         for fact in document.facts { out += "<dt>\(escape(fact.label))</dt><dd>\(escape(fact.value))</dd>\n" }
         out += "</dl>\n"
         for section in document.sections {
-            out += "<section id=\"\(escape(section.id))\">\n<h2>\(escape(section.title))</h2>\n<p class=\"note\">\(escape(section.note))</p>\n"
+            // The heading, its note and its chart are one block printed together and kept with the
+            // table's first rows: a heading never stands alone at the foot of a page.
+            out += "<section id=\"\(escape(section.id))\">\n<div class=\"lead\">\n<h2>\(escape(section.title))</h2>\n<p class=\"note\">\(escape(section.note))</p>\n"
             if let chart = section.chart, !section.table.rows.isEmpty { out += svg(section.table, chart) }
+            out += "</div>\n"
             out += section.table.rows.isEmpty ? "<p>(none)</p>\n" : table(section.table)
             out += "</section>\n"
         }
-        var sources = Table(columns: [.init("file", "File"), .init("kind", "Kind"), .init("events", "Events", numeric: true),
-                                      .init("head", "Chain head"), .init("problem", "First problem")])
-        sources.rows = document.sources.journals.map { [.text($0.file), .text($0.kind), .integer($0.events), .text($0.head), .text($0.problem)] }
-        out += "<section id=\"sources\">\n<h2>Journals read</h2>\n<p class=\"note\">Chain heads digest <code>\(escape(document.sources.headsDigest))</code>. A journal edited after this report has a different head.</p>\n"
-        out += table(sources, className: "sources") + "</section>\n</body>\n</html>\n"
+        let sources = document.sources.table
+        out += "<section id=\"sources\">\n<div class=\"lead\">\n<h2>Journals read</h2>\n<p class=\"note\">Chain heads digest <code>\(escape(document.sources.headsDigest))</code>. \(escape(ReportDocument.Sources.headsNote))</p>\n</div>\n"
+        out += sourcesTable(sources) + "</section>\n</body>\n</html>\n"
         return out
     }
 
+    /// A4 paper (the NHS's), 7.5 pt tables in print. Words never break inside: a cell without a space
+    /// (a date, a delivery id, a code, a figure, a chain head) is kept on one line, and text with
+    /// spaces wraps only at them; a file path may break after a `/` (`<wbr>`), its names kept whole. Each section's
+    /// heading block is kept whole and with the table below it.
     static let style = """
+    @page{size:A4;margin:14mm 12mm 14mm}
     body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:2em;color:#111;line-height:1.35}
     h1{font-size:1.6em;margin-bottom:.3em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #999}
     dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;font-size:.9em}dt{font-weight:600}dd{margin:0}
     .note{font-size:.9em;color:#333}table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1em}
-    th,td{border:1px solid #bbb;padding:.2em .45em;text-align:left;vertical-align:top}th{background:#eee}
-    td.num{text-align:right;font-variant-numeric:tabular-nums}td.moderate{background:#fff4d6}td.low{background:#fde0dc;font-weight:600}
-    table.sources td{font-family:ui-monospace,monospace;font-size:.9em;word-break:break-all}
+    th,td{border:1px solid #bbb;padding:.2em .45em;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal;hyphens:manual}th{background:#eee}
+    .whole{white-space:nowrap}td.long{overflow-wrap:anywhere}
+    td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.moderate{background:#fff4d6}td.low{background:#fde0dc;font-weight:600}
+    table.sources td{font-family:ui-monospace,monospace;font-size:.9em}table.sources tr.problem{break-before:avoid;page-break-before:avoid}table.sources tr.problem td{font-family:inherit;border-top:none}
     svg{display:block;margin:.5em 0}svg text{font-family:system-ui,Arial,sans-serif;font-size:11px}
-    @media print{body{margin:1cm}section{break-inside:auto}table{page-break-inside:auto}tr{break-inside:avoid}h2{break-after:avoid}}
+    .lead{break-inside:avoid;page-break-inside:avoid;break-after:avoid;page-break-after:avoid}h2{break-after:avoid;page-break-after:avoid}
+    thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
+    @media print{body{margin:0;font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}table{font-size:7.5pt}
+    th,td{padding:.15em .3em}section{break-inside:auto}}
     """
 
     static func table(_ table: Table, className: String? = nil) -> String {
@@ -53,13 +63,40 @@ public enum HTMLFormat {
             out += "<tr>"
             for (column, cell) in zip(table.columns, row) {
                 var classes: [String] = []
-                if column.numeric { classes.append("num") }
+                if column.numeric { classes.append("num") } else if column.key != "file" && !cell.display.contains(" ") {
+                    // A word longer than any id or date (text from a journal, say) may break, so it
+                    // cannot push the table off the page.
+                    // A chain head is kept whole too: it is copied and compared character by character.
+                    classes.append(cell.display.count <= 48 || column.key == "head" ? "whole" : "long")
+                }
                 if let mark = cell.mark { classes.append(mark.rawValue) }
-                out += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(escape(cell.display))</td>"
+                out += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(breakable(cell.display, path: column.key == "file"))</td>"
             }
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// The sources list with each file's first problem on a line of its own below the file, across
+    /// the table: beside a whole chain head, a problem column would be a word wide on A4.
+    static func sourcesTable(_ table: Table) -> String {
+        guard let problem = table.columns.firstIndex(where: { $0.key == "problem" }) else { return self.table(table, className: "sources") }
+        var shown = table
+        shown.columns.remove(at: problem)
+        shown.rows = table.rows.map { var row = $0; row.remove(at: problem); return row }
+        var out = self.table(shown, className: "sources")
+        // Rows are written one per line: the problem line follows its file's row.
+        var lines = out.components(separatedBy: "\n")
+        var rowIndex = 0
+        for (index, line) in lines.enumerated() where line.hasPrefix("<tr><td") {
+            let text = table.rows[rowIndex][problem].display
+            if !text.isEmpty {
+                lines[index] += "\n<tr class=\"problem\"><td colspan=\"\(shown.columns.count)\">First problem: \(escape(text))</td></tr>"
+            }
+            rowIndex += 1
+        }
+        out = lines.joined(separator: "\n")
+        return out
     }
 
     /// Horizontal bars from 0 to 100%, with dashed lines at the band limits; a bar below the high
@@ -93,4 +130,12 @@ public enum HTMLFormat {
     }
 
     public static func escape(_ text: String) -> String { DisplayText.htmlEscaped(text) }
+
+    /// A cell's text escaped; for a file path, a break opportunity after each `/`, so a long path
+    /// wraps between folders and never inside a name.
+    static func breakable(_ text: String, path: Bool) -> String {
+        guard path else { return escape(text) }
+        return text.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "<span class=\"whole\">\(escape(String($0)))</span>" }.joined(separator: "/<wbr>")
+    }
 }

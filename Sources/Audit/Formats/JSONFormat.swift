@@ -10,7 +10,8 @@ public enum JSONFormat {
                 var object: [String: Any] = [:]
                 for (column, cell) in zip(section.table.columns, row) {
                     object[column.key] = value(cell.value)
-                    if let mark = cell.mark { object[column.key + "_band"] = mark.rawValue }
+                    // Every banded figure names its band, high too, as the CSV's band column does.
+                    if let band = cell.band { object[column.key + "_band"] = band.rawValue }
                 }
                 return object
             }
@@ -23,7 +24,7 @@ public enum JSONFormat {
             "sources": [
                 "heads_digest": document.sources.headsDigest,
                 "journals": document.sources.journals.map {
-                    ["file": $0.file, "delivery": $0.delivery, "kind": $0.kind, "events": $0.events, "head": $0.head,
+                    ["file": $0.file, "delivery": $0.delivery, "kind": $0.kind, "events": $0.events, "head": $0.head, "check": $0.verdict,
                      "errors": $0.errors, "first_problem": $0.problem] as [String: Any]
                 },
             ] as [String: Any],

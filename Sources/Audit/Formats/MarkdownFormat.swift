@@ -7,10 +7,8 @@ public enum MarkdownFormat {
             out += "\n## \(escape(section.title))\n\n\(escape(section.note))\n\n"
             out += section.table.rows.isEmpty ? "(none)\n" : table(section.table)
         }
-        out += "\n## Journals read\n\nChain heads digest: `\(document.sources.headsDigest)`\n\n"
-        var sources = Table(columns: [.init("file", "File"), .init("kind", "Kind"), .init("events", "Events", numeric: true),
-                                      .init("head", "Chain head"), .init("problem", "First problem")])
-        sources.rows = document.sources.journals.map { [.text($0.file), .text($0.kind), .integer($0.events), .text($0.head), .text($0.problem)] }
+        out += "\n## Journals read\n\nChain heads digest: `\(document.sources.headsDigest)`\n\n\(escape(ReportDocument.Sources.headsNote))\n\n"
+        let sources = document.sources.table
         out += table(sources)
         return out
     }

@@ -25,9 +25,9 @@ public enum TerminalFormat {
         }
         if failed.count > sourcesListLimit { out += "  … and \(failed.count - sourcesListLimit) more (--format json lists them all)\n" }
         if document.sources.journals.count <= sourcesListLimit {
-            out += "\nChain heads\n"
+            out += "\nChain heads (check verdict, head)\n"
             for journal in document.sources.journals {
-                out += DisplayText.truncated(DisplayText.sanitised("  \(short(journal.file))  \(journal.head)"), toWidth: width) + "\n"
+                out += DisplayText.truncated(DisplayText.sanitised("  \(short(journal.file))  \(journal.kind)  \(journal.verdict)  \(journal.head)"), toWidth: width) + "\n"
             }
         } else {
             out += "\nChain heads of all \(document.sources.journals.count) journals: --format json, markdown or html.\n"

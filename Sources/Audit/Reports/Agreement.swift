@@ -1,4 +1,6 @@
 import DeliveryFacts
+import Journal
+
 /// Agreement between two raters on the same items: the facilitators' self-report and a
 /// supervisor's review. Cohen's kappa (unweighted) takes out the agreement expected by chance.
 public struct Agreement: Sendable, Equatable {
@@ -22,6 +24,32 @@ public struct Agreement: Sendable, Equatable {
     }
 
     public var percent: Double? { pairs > 0 ? Double(agreed) * 100 / Double(pairs) : nil }
+
+    /// One item both sides rated on a scored level: the facilitators' rating and the supervisor's.
+    public struct Pair: Sendable {
+        public var own: DeliveryRecord.ItemRating
+        public var reviewed: DeliveryRecord.ItemRating
+    }
+
+    /// The items of `record` that a review and the self-report both rated, the rule every table and
+    /// export uses: an item either side rated on an excluded level (not applicable) is left out, as
+    /// it is left out of adherence; "did not apply" is not a degree of delivery to agree on, and
+    /// counting it would let a disagreement about whether an item applied move kappa.
+    public static func pairs(_ record: DeliveryRecord, _ review: SupervisorReview) -> [Pair] {
+        let byItem = Dictionary(record.items.map { ($0.item, $0) }, uniquingKeysWith: { first, _ in first })
+        let scale = record.opened.fidelityScale
+        return review.ratings.compactMap { rating in
+            guard let own = byItem[rating.item], own.isApplicable,
+                  let score = scale.first(where: { $0.id == rating.level })?.score else { return nil }
+            var reviewed = own
+            reviewed.level = rating.level
+            reviewed.score = score
+            return Pair(own: own, reviewed: reviewed)
+        }
+    }
+
+    /// Agreement over `pairs` (their levels).
+    public init(_ pairs: [Pair]) { self.init(pairs.map { ($0.own.level!, $0.reviewed.level!) }) }
 
     /// Landis and Koch's (1977) words for a kappa.
     public static func strength(_ kappa: Double?) -> String {

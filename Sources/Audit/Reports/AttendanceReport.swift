@@ -15,6 +15,8 @@ public enum AttendanceReport {
         var leftEarly = 0
         var absent = 0
         var unmarked = 0
+        /// Group days read from a journal that failed the check.
+        var failed = 0
         var dose: DeliveryOpened.Dose
         /// Dose sessions the group has had so far (delivered to it, whoever attended).
         var held = Set<String>()
@@ -41,6 +43,7 @@ public enum AttendanceReport {
                 } else {
                     person.unmarked += 1
                 }
+                if input.readFromFailedFile(record) { person.failed += 1 }
                 people[key] = person
             }
         }
@@ -58,46 +61,89 @@ public enum AttendanceReport {
             .init("site", "Site"), .init("group", "Group"), .init("participant", "Participant"),
             .init("attended", "Days attended", numeric: true), .init("planned", "Planned", numeric: true),
             .init("late", "Late", numeric: true), .init("left_early", "Left early", numeric: true), .init("absent", "Absent", numeric: true),
-            .init("not_marked", "Not marked", numeric: true), .init("dose", "Dose"),
+            .init("not_marked", "Not marked", numeric: true), .init("dose", "Dose"), .init("failed_check", "From failed files", numeric: true),
         ])
         for person in people {
             table.rows.append([.text(person.site), .text(person.group), .text(person.code), .integer(person.doseAttended),
                                .integer(person.dose.sessions.count), .integer(person.late), .integer(person.leftEarly),
-                               .integer(person.absent), .integer(person.unmarked), .text(person.status.rawValue)])
+                               .integer(person.absent), .integer(person.unmarked), .text(person.status.rawValue), .integer(person.failed)])
         }
         let perParticipant = ReportDocument.Section(
             id: "participants", title: "Group days per participant",
-            note: "A participant is site, group and code (codes compared without case). Days attended counts the dose rule's group days a participant came to (present, late or leaving early); planned is the number of those days. Late and left early count the days a participant arrived late or left early (someone who did both counts in each). Absent counts days marked absent; not marked counts days they were on the roster but never marked, which are neither attended nor absent. Dose: met, not met, or not yet (the group still has enough days to come).",
+            note: "A participant is site, group and code (codes compared without case). Days attended counts the dose rule's group days a participant came to (present, late or leaving early); planned is the number of those days. Late and left early count the days a participant arrived late or left early (someone who did both counts in each). Absent counts days marked absent; not marked counts days they were on the roster but never marked, which are neither attended nor absent. Dose: met, not met, or not yet (the group still has enough days to come). From failed files counts the group days read from a journal that failed the check. One-to-one and telephone contacts are in the last table.",
             table: table)
-        return ReportDocument(title: "Attendance and dose", facts: input.facts(extra: [
+        return ReportDocument(title: "Attendance and dose", facts: input.facts(bands: false, extra: [
             .init("Dose rule", rule.map { "at least \($0.minimum) of \($0.sessions.joined(separator: ", ")): \($0.description)" } ?? "none"),
-        ]), sections: [perParticipant, groupShares(people), siteShares(people)], sources: input.sources)
+        ]), sections: [perParticipant, groupShares(people), siteShares(people), contacts(input)], sources: input.sources)
+    }
+
+    /// Sessions that are not group days (one-to-one calls and visits, in person or by telephone):
+    /// they count toward no dose rule of group days, but they are contacts, and a participant's
+    /// contacts are reported here, one row per participant and session.
+    static func contacts(_ input: ReportInput) -> ReportDocument.Section {
+        struct Tally { var kind = "", mode = "", offered = 0, attended = 0, absent = 0, unmarked = 0, failed = 0 }
+        var tallies: [ParticipantKey: [String: Tally]] = [:]
+        for record in input.deliveries where record.opened.session.kind != "group" {
+            for code in record.roster {
+                let key = ParticipantKey(site: record.site, group: record.group, code: code)
+                var tally = tallies[key]?[record.sessionID] ?? Tally(kind: record.opened.session.kind, mode: record.opened.session.mode)
+                tally.offered += 1
+                switch record.attendance[code] {
+                case let status? where status.attended: tally.attended += 1
+                case .some: tally.absent += 1
+                case nil: tally.unmarked += 1
+                }
+                if input.readFromFailedFile(record) { tally.failed += 1 }
+                tallies[key, default: [:]][record.sessionID] = tally
+            }
+        }
+        var table = Table(columns: [
+            .init("site", "Site"), .init("group", "Group"), .init("participant", "Participant"), .init("session", "Session"),
+            .init("kind", "Kind"), .init("mode", "Mode"), .init("contacts", "Contacts", numeric: true),
+            .init("attended", "Attended", numeric: true), .init("absent", "Absent", numeric: true),
+            .init("not_marked", "Not marked", numeric: true), .init("failed_check", "From failed files", numeric: true),
+        ])
+        for key in tallies.keys.sorted() {
+            for (session, tally) in tallies[key]!.sorted(by: { $0.key < $1.key }) {
+                table.rows.append([.text(key.site), .text(key.group), .text(key.code), .text(session), .text(tally.kind), .text(tally.mode),
+                                   .integer(tally.offered), .integer(tally.attended), .integer(tally.absent), .integer(tally.unmarked),
+                                   .integer(tally.failed)])
+            }
+        }
+        return .init(id: "contacts", title: "Other contacts per participant",
+                     note: "Deliveries of sessions that are not group days (one-to-one, in person or by telephone), per participant and session: contacts is how many such deliveries had them on the roster; attended, absent and not marked count as on group days. They count toward no group-day dose rule. From failed files counts contacts read from a journal that failed the check.",
+                     table: table)
     }
 
     static func groupShares(_ people: [Participant]) -> ReportDocument.Section {
         var table = Table(columns: [.init("site", "Site"), .init("group", "Group"), .init("participants", "Participants", numeric: true),
-                                    .init("met", "Dose met", numeric: true), .init("share", "Share reaching dose"),
+                                    .init("met", "Dose met", numeric: true), .init("share", "Share reaching dose", numeric: true),
                                     .init("not_yet", "Not yet", numeric: true)])
         let grouped = Dictionary(grouping: people) { GroupKey(site: $0.site, group: $0.group) }
         for key in grouped.keys.sorted() {
             let (members, met, notYet) = tally(grouped[key]!)
-            table.rows.append([.text(key.site), .text(key.group), .integer(members), .integer(met), .text(Format.share(met, of: members)), .integer(notYet)])
+            table.rows.append([.text(key.site), .text(key.group), .integer(members), .integer(met), share(met, of: members), .integer(notYet)])
         }
         return .init(id: "groups", title: "Dose reached per group",
-                     note: "A group is site and group code: the same code at two sites is two groups. The denominator is every participant on the group's rosters, including those who never came.", table: table)
+                     note: "A group is site and group code: the same code at two sites is two groups. Share is dose met over participants: the denominator is every participant on the group's rosters, including those who never came.", table: table)
     }
 
     static func siteShares(_ people: [Participant]) -> ReportDocument.Section {
         var table = Table(columns: [.init("site", "Site"), .init("participants", "Participants", numeric: true),
-                                    .init("met", "Dose met", numeric: true), .init("share", "Share reaching dose"),
+                                    .init("met", "Dose met", numeric: true), .init("share", "Share reaching dose", numeric: true),
                                     .init("not_yet", "Not yet", numeric: true)])
         let grouped = Dictionary(grouping: people, by: \.site)
         for site in grouped.keys.sorted() {
             let (members, met, notYet) = tally(grouped[site]!)
-            table.rows.append([.text(site), .integer(members), .integer(met), .text(Format.share(met, of: members)), .integer(notYet)])
+            table.rows.append([.text(site), .integer(members), .integer(met), share(met, of: members), .integer(notYet)])
         }
         return .init(id: "sites", title: "Dose reached per site",
-                     note: "The denominator is every participant on the site's rosters, including those who never came.", table: table)
+                     note: "Share is dose met over participants: the denominator is every participant on the site's rosters, including those who never came.", table: table)
+    }
+
+    /// Dose met over participants as a percentage; its count and denominator are columns beside it.
+    static func share(_ met: Int, of members: Int) -> Cell {
+        .percent(members > 0 ? Double(met) * 100 / Double(members) : nil, bands: nil)
     }
 
     static func tally(_ members: [Participant]) -> (members: Int, met: Int, notYet: Int) {

@@ -14,6 +14,9 @@ public struct ReportInput: Sendable {
     /// The programmes' fingerprints, worked out once: each is a hash of the whole programme, and
     /// wording a region's report asked for them over a hundred times.
     private var fingerprints: [String]
+    /// The deliveries (ids) read from a file that failed `iwotch journal check`, worked out once:
+    /// every pooled row of a region's report asks.
+    private let failedDeliveries: Set<String>
 
     public init(set: AuditSet, filters: Filters, programmes: [Programme] = []) {
         self.set = set
@@ -21,6 +24,8 @@ public struct ReportInput: Sendable {
         self.programmes = programmes
         fingerprints = programmes.map(\.fingerprint)
         deliveries = set.filtered(filters)
+        let failedPaths = Set(set.files.filter(\.failedCheck).map(\.path))
+        failedDeliveries = Set(deliveries.filter { $0.files.contains(where: failedPaths.contains) }.map(\.id))
     }
 
     /// The bands for figures that span deliveries: those of the newest content version read (each
@@ -39,8 +44,8 @@ public struct ReportInput: Sendable {
         return nil
     }
 
-    /// Header facts every report carries.
-    public func facts(extra: [ReportDocument.Fact] = []) -> [ReportDocument.Fact] {
+    /// Header facts every report carries; `bands: false` for a report with no banded figure.
+    public func facts(bands showBands: Bool = true, extra: [ReportDocument.Fact] = []) -> [ReportDocument.Fact] {
         var facts = [ReportDocument.Fact("Covers", filters.description)]
         facts.append(.init("Deliveries", "\(deliveries.count) of \(set.records.count) read"))
         // Oldest version first, versions compared as numbers (2026.9 before 2026.10).
@@ -50,20 +55,48 @@ public struct ReportInput: Sendable {
             "\($0[0]) \($0[1]) (\($0[2].prefix(19))…): \(versions[$0]!.count)"
         }.joined(separator: "; ")))
         let bandSets = Set(deliveries.map { "\($0.opened.bands.high)/\($0.opened.bands.low)" })
-        facts.append(.init("Bands", bands.legend + (bandSets.count > 1 ? " (deliveries pinned \(bandSets.count) different band sets; each delivery's row uses its own)" : "")))
+        if showBands { facts.append(.init("Bands", bands.legend + (bandSets.count > 1 ? " (deliveries pinned \(bandSets.count) different band sets; each delivery's row uses its own)" : ""))) }
         facts.append(contentsOf: extra)
         let failed = set.files.filter(\.failedCheck).count
-        facts.append(.init("Journals", "\(set.files.count) files read, \(failed) failed `iwotch journal check`, \(set.files.filter { $0.kind == .copy }.count) copies counted once; chain heads digest \(set.headsDigest)"))
+        let rehearsals = set.files.filter(\.isRehearsal).count
+        facts.append(.init("Journals", "\(set.files.count) files read, \(failed) failed `iwotch journal check`, \(set.files.filter { $0.kind == .copy }.count) copies counted once"
+            + (rehearsals > 0 && !filters.includeRehearsals ? ", \(rehearsals) rehearsal \(rehearsals == 1 ? "file" : "files") left out" : "")
+            + "; chain heads digest \(set.headsDigest)"))
+        let flagged = deliveries.filter(readFromFailedFile).count
+        if flagged > 0 {
+            facts.append(.init("Failed files", "\(flagged) of the \(deliveries.count) deliveries \(flagged == 1 ? "was" : "were") read from a journal that failed the check: their figures stand as far as the file could be read, and their rows say so (Check failed, or From failed files)"))
+        }
         return facts
     }
+
+    /// Whether any journal file of the delivery failed `iwotch journal check`: its rows say so.
+    public func readFromFailedFile(_ record: DeliveryRecord) -> Bool {
+        failedDeliveries.contains(record.id)
+    }
+
+    /// How many of these deliveries (by id) were read from a journal that failed the check: the
+    /// last column of every table that pools deliveries.
+    public func failedCount(_ ids: Set<String>) -> Int {
+        ids.count < failedDeliveries.count ? ids.filter(failedDeliveries.contains).count : failedDeliveries.filter(ids.contains).count
+    }
+
+    /// A delivery's check verdict as its rows show it.
+    public func checkCell(_ record: DeliveryRecord) -> Cell { .text(readFromFailedFile(record) ? "failed" : "passed") }
 
     public var sources: ReportDocument.Sources {
         let journals = set.files.sorted { $0.path < $1.path }.map { file in
             ReportDocument.Sources.Journal(
-                file: file.path, delivery: file.delivery ?? "", kind: file.kind.rawValue, events: file.events, head: file.head ?? "",
+                file: file.path, delivery: file.delivery ?? "", kind: kind(file), events: file.events, head: file.head ?? "",
                 problem: file.errors.first.map { "line \($0.line): \($0.message)" } ?? "", errors: file.errors.count)
         }
         return ReportDocument.Sources(journals: journals, headsDigest: set.headsDigest)
+    }
+
+    /// A file's kind in the sources list: a rehearsal says whether it counted.
+    func kind(_ file: AuditSet.FileReport) -> String {
+        guard file.isRehearsal, file.kind != .review else { return file.kind.rawValue }
+        let counted = filters.includeRehearsals ? "rehearsal" : "rehearsal — left out"
+        return file.kind == .copy ? counted + " (copy)" : counted
     }
 
     /// "NF1 (nurse), LF2 (lay)".

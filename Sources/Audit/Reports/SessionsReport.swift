@@ -13,15 +13,16 @@ public enum SessionsReport {
     public static func make(_ input: ReportInput, sample options: SampleOptions) -> ReportDocument {
         var table = Table(columns: [
             .init("date", "Date"), .init("site", "Site"), .init("group", "Group"), .init("session", "Session"),
-            .init("facilitators", "Facilitators"), .init("attendees", "Attended"), .init("adherence", "Adherence", numeric: true),
-            .init("closed", "Closed"), .init("signed", "Signed"), .init("reviewed", "Reviewed", numeric: true), .init("delivery", "Delivery"),
+            .init("facilitators", "Facilitators"), .init("attendees", "Attended", numeric: true), .init("roster", "Roster", numeric: true),
+            .init("adherence", "Adherence", numeric: true), .init("closed", "Closed"), .init("signed", "Signed"),
+            .init("reviewed", "Reviewed", numeric: true), .init("check", "Check"), .init("delivery", "Delivery"),
         ])
         for record in input.deliveries {
             let bands = record.bands
             table.rows.append([.text(record.date), .text(record.site), .text(record.group), .text(record.sessionID),
                                .text(record.facilitators.map(\.code).joined(separator: ", ")),
-                               .text("\(record.attendees.count) of \(record.roster.count)"), .percent(record.adherence.percent, bands: bands),
-                               .bool(record.isClosed), .bool(record.isSigned), .integer(record.reviews.count), .text(record.id)])
+                               .integer(record.attendees.count), .integer(record.roster.count), .percent(record.adherence.percent, bands: bands),
+                               .bool(record.isClosed), .bool(record.isSigned), .integer(record.reviews.count), input.checkCell(record), .text(record.id)])
         }
         let picks = sample(input.deliveries, options)
         var sampleTable = Table(columns: [.init("delivery", "Delivery"), .init("date", "Date"), .init("facilitators", "Facilitators"),
@@ -35,7 +36,7 @@ public enum SessionsReport {
         return ReportDocument(title: "Deliveries and audit sample", facts: input.facts(extra: [
             .init("Audit sample", "\(picks.count) of \(input.deliveries.count) deliveries: first deliveries of each facilitator, deliveries below the high band, then a random top-up to \(Format.fixed(options.share * 100, 0))% (\(target)) with seed \(options.seed); the same journals, filters and seed give the same sample"),
         ]), sections: [
-            .init(id: "deliveries", title: "Deliveries", note: "Attended counts present, late and leaving early, of everyone on the roster.", table: table),
+            .init(id: "deliveries", title: "Deliveries", note: "Attended counts present, late and leaving early; roster is everyone on it. Check is failed when the delivery was read from a journal that failed `iwotch journal check`.", table: table),
             .init(id: "sample", title: "Audit sample", note: "Targeted deliveries first, then the random top-up.", table: sampleTable),
         ], sources: input.sources)
     }
