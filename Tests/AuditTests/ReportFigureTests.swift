@@ -118,15 +118,40 @@ import Journal
         }
     }
 
+    /// A delivery whose opening says `"unreleased": true` is named in every report's header and
+    /// says no under Released.
+    @Test func deliveriesOfUnreleasedContentAreFlagged() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-unreleased-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let base = Timestamp.parse("2026-05-04T09:00:00.000Z")!
+        for (index, unreleased) in [nil, true as Bool?].enumerated() {
+            var writer = Writer(delivery: "2026-05-0\(4 + index)-G\(index)-day-a-u\(index)", seed: 40 + index)
+            writer.open(session: "day-a", site: "S1", group: "G\(index)", facilitators: [("N1", "nurse"), ("L1", "lay")],
+                        at: base.addingTimeInterval(Double(index) * 86_400), unreleased: unreleased)
+            try writer.save(in: root.appendingPathComponent("live"))
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("live").path).sorted()
+            .map { root.appendingPathComponent("live").appendingPathComponent($0) }
+        let input = ReportInput(set: AuditSet.read(files), filters: Filters())
+        let report = SessionsReport.make(input, sample: .init(share: 0.5, seed: 7))
+        #expect(Self.rows(report, "deliveries").map { [$0[11], $0[13]] } == [["yes", "2026-05-04-G0-day-a-u0"], ["no", "2026-05-05-G1-day-a-u1"]])
+        #expect(report.facts.first { $0.label == "Unreleased content" }?.value
+                == "1 of the 2 deliveries followed content that was not a released version when they opened: 2026-05-05-G1-day-a-u1")
+        let fidelity = FidelityReport.make(input)
+        #expect(fidelity.facts.contains { $0.label == "Unreleased content" })
+    }
+
     @Test func sessionsAndReproducibleSample() throws {
         try withFixture { _, set in
             let input = ReportInput(set: set, filters: Filters())
             let report = SessionsReport.make(input, sample: .init(share: 0.5, seed: 7))
             // Attended and roster in their own columns; D2's file failed its check.
-            #expect(Self.rows(report, "deliveries").map { [$0[5], $0[6], $0[7], $0[8], $0[9], $0[10], $0[11]] } == [
-                ["2", "3", "62.5% ▽", "yes", "yes", "1", "passed"], ["3", "3", "100.0%", "yes", "no", "0", "failed"],
-                ["2", "2", "30.0% ▼", "no", "no", "0", "passed"],
+            // Every fixture delivery followed released content (no `unreleased` in its opening).
+            #expect(Self.rows(report, "deliveries").map { [$0[5], $0[6], $0[7], $0[8], $0[9], $0[10], $0[11], $0[12]] } == [
+                ["2", "3", "62.5% ▽", "yes", "yes", "1", "yes", "passed"], ["3", "3", "100.0%", "yes", "no", "0", "yes", "failed"],
+                ["2", "2", "30.0% ▼", "no", "no", "0", "yes", "passed"],
             ])
+            #expect(!report.facts.contains { $0.label == "Unreleased content" })
             #expect(Self.rows(report, "sample").map { $0[4] } == ["first delivery of N1, L1; moderate adherence", "first delivery of N2; low adherence"])
             let full = SessionsReport.sample(input.deliveries, .init(share: 1, seed: 7))
             #expect(full.map(\.1).last == "random top-up")

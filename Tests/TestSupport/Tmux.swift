@@ -10,8 +10,8 @@ import Glibc
 /// state: Foundation.Process hands children blocked signals and can hang waiting for tmux.
 public final class Tmux {
     /// How long a wait may last before it is a failure. Only a failing test waits this long; it is
-    /// generous because the whole suite starts many consoles at once on a small machine.
-    public static let patience: Duration = .seconds(20)
+    /// generous because the whole suite starts many consoles at once on a small machine, where an fsync can take seconds while other work writes.
+    public static let patience: Duration = .seconds(45)
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }

@@ -62,6 +62,13 @@ public struct ReportInput: Sendable {
         facts.append(.init("Journals", "\(set.files.count) files read, \(failed) failed `iwotch journal check`, \(set.files.filter { $0.kind == .copy }.count) copies counted once"
             + (rehearsals > 0 && !filters.includeRehearsals ? ", \(rehearsals) rehearsal \(rehearsals == 1 ? "file" : "files") left out" : "")
             + "; chain heads digest \(set.headsDigest)"))
+        // Content that was not a released version when the delivery opened (`programme.unreleased`):
+        // named in every report, so no figure from unreviewed words passes unseen.
+        let unreleased = deliveries.filter { $0.opened.programme.isUnreleased }
+        if !unreleased.isEmpty {
+            let named = unreleased.prefix(10).map(\.id).joined(separator: ", ") + (unreleased.count > 10 ? ", and \(unreleased.count - 10) more" : "")
+            facts.append(.init("Unreleased content", "\(unreleased.count) of the \(deliveries.count) deliveries followed content that was not a released version when they opened: \(named)"))
+        }
         let flagged = deliveries.filter(readFromFailedFile).count
         if flagged > 0 {
             facts.append(.init("Failed files", "\(flagged) of the \(deliveries.count) deliveries \(flagged == 1 ? "was" : "were") read from a journal that failed the check: their figures stand as far as the file could be read, and their rows say so (Check failed, or From failed files)"))

@@ -15,14 +15,15 @@ public enum SessionsReport {
             .init("date", "Date"), .init("site", "Site"), .init("group", "Group"), .init("session", "Session"),
             .init("facilitators", "Facilitators"), .init("attendees", "Attended", numeric: true), .init("roster", "Roster", numeric: true),
             .init("adherence", "Adherence", numeric: true), .init("closed", "Closed"), .init("signed", "Signed"),
-            .init("reviewed", "Reviewed", numeric: true), .init("check", "Check"), .init("delivery", "Delivery"),
+            .init("reviewed", "Reviewed", numeric: true), .init("released", "Released"), .init("check", "Check"), .init("delivery", "Delivery"),
         ])
         for record in input.deliveries {
             let bands = record.bands
             table.rows.append([.text(record.date), .text(record.site), .text(record.group), .text(record.sessionID),
                                .text(record.facilitators.map(\.code).joined(separator: ", ")),
                                .integer(record.attendees.count), .integer(record.roster.count), .percent(record.adherence.percent, bands: bands),
-                               .bool(record.isClosed), .bool(record.isSigned), .integer(record.reviews.count), input.checkCell(record), .text(record.id)])
+                               .bool(record.isClosed), .bool(record.isSigned), .integer(record.reviews.count),
+                               .bool(!record.opened.programme.isUnreleased), input.checkCell(record), .text(record.id)])
         }
         let picks = sample(input.deliveries, options)
         var sampleTable = Table(columns: [.init("delivery", "Delivery"), .init("date", "Date"), .init("facilitators", "Facilitators"),
@@ -36,7 +37,7 @@ public enum SessionsReport {
         return ReportDocument(title: "Deliveries and audit sample", facts: input.facts(extra: [
             .init("Audit sample", "\(picks.count) of \(input.deliveries.count) deliveries: first deliveries of each facilitator, deliveries below the high band, then a random top-up to \(Format.fixed(options.share * 100, 0))% (\(target)) with seed \(options.seed); the same journals, filters and seed give the same sample"),
         ]), sections: [
-            .init(id: "deliveries", title: "Deliveries", note: "Attended counts present, late and leaving early; roster is everyone on it. Check is failed when the delivery was read from a journal that failed `iwotch journal check`.", table: table),
+            .init(id: "deliveries", title: "Deliveries", note: "Attended counts present, late and leaving early; roster is everyone on it. Released is no when the delivery followed content that was not a released version when it opened (an unreviewed edit). Check is failed when the delivery was read from a journal that failed `iwotch journal check`.", table: table),
             .init(id: "sample", title: "Audit sample", note: "Targeted deliveries first, then the random top-up.", table: sampleTable),
         ], sources: input.sources)
     }
