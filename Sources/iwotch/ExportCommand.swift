@@ -26,6 +26,16 @@ struct ExportCommand: ParsableCommand {
         @Option(name: .customLong("to-folder"), help: "The folder to write the three files into (created if missing).")
         var folder: String = "."
 
+        /// The report options that choose deliveries apply; those that shape a report do not, and
+        /// are refused rather than silently ignored.
+        func validate() throws {
+            let given = [("--format", options.format != nil), ("--table", options.table != nil), ("--width", options.width != nil),
+                         ("-o/--output", options.output != nil), ("--content", options.content != nil)].filter(\.1).map(\.0)
+            if !given.isEmpty {
+                throw ValidationError("export redcap writes its three CSV files into --to-folder; it takes no \(given.joined(separator: ", ")).")
+            }
+        }
+
         func run() throws {
             let files = try options.files()
             guard !files.isEmpty else { throw CommandFailure("No journals to export. Name journal files or folders, or set --journal.") }

@@ -81,8 +81,8 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("include-rehearsals"), help: "Count rehearsals too (they are left out by default).")
     var includeRehearsals = false
 
-    @Option(name: .long, help: "terminal, csv, json, markdown or html (default: terminal).")
-    var format: ReportFormat = .terminal
+    @Option(name: .long, help: "terminal, csv, json, markdown or html (default: from the -o file's extension, else terminal).")
+    var format: ReportFormat?
     @Option(name: .long, help: "With --format csv: the table to write (default: the first).")
     var table: String?
     @Option(name: .long, help: "Terminal width for --format terminal (default: the terminal's, else 80).")
@@ -97,6 +97,18 @@ struct ReportOptions: ParsableArguments {
             if let value, !Filters.isDate(value) { throw ValidationError("\(name) takes a date as YYYY-MM-DD, such as 2026-03-11; got \"\(value)\".") }
         }
         if let width, width < 40 { throw ValidationError("--width must be at least 40 columns.") }
+        // Every option given does something: one that cannot apply to the format is refused.
+        if table != nil, effectiveFormat != .csv {
+            throw ValidationError("--table chooses the table of CSV output; add --format csv (or write to a file ending .csv).")
+        }
+        if width != nil, effectiveFormat != .terminal {
+            throw ValidationError("--width sets the width of terminal output; \(effectiveFormat.rawValue) has none.")
+        }
+    }
+
+    /// --format, else the -o file's extension (as hledger does: report.csv is CSV), else terminal.
+    var effectiveFormat: ReportFormat {
+        format ?? output.flatMap { ReportFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) } ?? .terminal
     }
 
     var filters: Filters {
@@ -130,7 +142,7 @@ struct ReportOptions: ParsableArguments {
         if let path = content ?? ContentLocator.defaultPath(), let programme = ProgrammeLoader.load(path: path).programme { programmes.append(programme) }
         let document = make(ReportInput(set: set, filters: filters, programmes: programmes))
         let text: String
-        switch format {
+        switch effectiveFormat {
         case .terminal: text = TerminalFormat.render(document, width: width ?? TerminalWidth.current())
         case .json: text = JSONFormat.render(document)
         case .markdown: text = MarkdownFormat.render(document)
@@ -168,7 +180,21 @@ enum UntilExit {
     static func keep(_ values: Any...) { kept += values }
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case terminal, csv, json, markdown, html }
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case terminal, csv, json, markdown, html
+
+    /// The format a file name's extension asks for, or nil for one that names none.
+    init?(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "csv": self = .csv
+        case "json": self = .json
+        case "md", "markdown": self = .markdown
+        case "html", "htm": self = .html
+        case "txt": self = .terminal
+        default: return nil
+        }
+    }
+}
 
 enum TerminalWidth {
     static func current() -> Int {

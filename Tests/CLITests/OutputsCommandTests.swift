@@ -155,6 +155,31 @@ import TestSupport
         #expect(saved.stdout.hasPrefix("Saved a review of \(Self.delivery) (1 items, competence 3)"))
     }
 
+    /// `-o report.json` writes JSON (the extension picks the format unless --format says otherwise),
+    /// and an option that cannot apply is refused as a usage error, never ignored.
+    @Test func theOutputExtensionPicksTheFormatAndInapplicableOptionsAreRefused() throws {
+        let root = try Self.journalFolder(hostile: false)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let json = root.appendingPathComponent("report.json").path
+        #expect(try BuiltBinary.run(["report", "sessions", "--journal", root.path, "--seed", "1", "-o", json]).status == 0)
+        #expect(try String(contentsOfFile: json, encoding: .utf8).hasPrefix("{"))
+        let csv = root.appendingPathComponent("report.csv").path
+        #expect(try BuiltBinary.run(["report", "sessions", "--journal", root.path, "--seed", "1", "-o", csv]).status == 0)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("date,site,group,session,"))
+        // --format wins over the extension.
+        let forced = root.appendingPathComponent("forced.csv").path
+        #expect(try BuiltBinary.run(["report", "sessions", "--journal", root.path, "--seed", "1", "--format", "markdown", "-o", forced]).status == 0)
+        #expect(try String(contentsOfFile: forced, encoding: .utf8).hasPrefix("# "))
+        let table = try BuiltBinary.run(["report", "fidelity", "--journal", root.path, "--table", "deliveries"])
+        #expect(table.status == 2)
+        #expect(table.stderr.hasPrefix("Error: --table chooses the table of CSV output; add --format csv (or write to a file ending .csv).\n"), "\(table.stderr)")
+        let export = try BuiltBinary.run(["export", "redcap", "--journal", root.path, "--to-folder", root.appendingPathComponent("x").path,
+                                          "-o", "x.csv", "--format", "json"])
+        #expect(export.status == 2)
+        #expect(export.stderr.hasPrefix("Error: export redcap writes its three CSV files into --to-folder; it takes no --format, -o/--output.\n"), "\(export.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("x").path), "nothing written")
+    }
+
     @Test func exitZeroWhenEveryFileIsGood() throws {
         let root = try Self.journalFolder(hostile: false)
         defer { try? FileManager.default.removeItem(at: root) }
