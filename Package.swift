@@ -77,7 +77,7 @@ let package = Package(
         // Benchmarks of the journal (durable append, replay) beside sqlite3 and jq; see Scripts/bench.
         .executableTarget(
             name: "iwotch-bench",
-            dependencies: ["Journal", "Programme", "Audit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Journal", "Programme", "Audit", "Runtime", "Views", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Appends until killed; the crash-injection test drives it.
         .executableTarget(name: "iwotch-stress", dependencies: ["Journal"]),

@@ -4,6 +4,10 @@ import SessionEngine
 
 /// What the console needs from the journal folder at start-up: open deliveries to offer for
 /// resuming, and each group's latest site, facilitators and roster to carry over.
+///
+/// Each journal is summarised once and the summary kept in the folder's `JournalIndex`; a later
+/// start-up reads only the files that changed since (by size, modification time and inode), so
+/// the first frame does not grow with every delivery ever recorded.
 enum JournalScan {
     struct Found {
         var resumable: [ResumableDelivery] = []
@@ -12,39 +16,66 @@ enum JournalScan {
 
     static func scan(_ directory: JournalDirectory, mode: JournalEvent.Mode) -> Found {
         var found = Found()
-        // Each file is read once. Closed deliveries are recognised without decoding them, and only
-        // open ones and each group's latest are decoded in full: start-up stays fast.
-        var latest: [String: (date: Date, url: URL, data: Data)] = [:]
+        let folder = directory.folder(for: mode)
+        let previous = JournalIndex.load(folder)
+        var index = JournalIndex()
+        var data: [String: Data] = [:]   // files read in this scan, kept for the rosters below
         for url in directory.files(mode) {
+            let name = url.lastPathComponent
+            // Stamped before reading: a write in between leaves an older stamp, so the file is read
+            // again next time rather than trusted with a summary of less than it holds.
+            let stamp = JournalIndex.stamp(url)
+            if let stamp, let entry = previous.entries[name], entry.stamp == stamp {
+                index.entries[name] = entry
+                continue
+            }
             // Regular files only: a FIFO never blocks start-up. A journal that cannot be read may
-            // be an open delivery, so it is listed with the reason rather than left out.
-            let data: Data
-            do { data = try RawJournal.readData(url) } catch {
+            // be an open delivery, so it is listed with the reason rather than left out (and not
+            // indexed: it is looked at again next time).
+            let bytes: Data
+            do { bytes = try RawJournal.readData(url) } catch {
                 found.resumable.append(unreadable(url, reason(error)))
                 continue
             }
-            let closed = data.range(of: Data(#""type":"delivery-closed""#.utf8)) != nil
-            // The folder keeps modes apart; a journal copied into the wrong one is still not offered
-            // (a rehearsal must never be resumed as, or carried over into, a live delivery).
-            guard let firstLine = data.split(separator: 0x0A, maxSplits: 1).first,
+            let closed = bytes.range(of: Data(#""type":"delivery-closed""#.utf8)) != nil
+            guard let firstLine = bytes.split(separator: 0x0A, maxSplits: 1).first,
                   case .success(let opening) = LineCodec.decode(Data(firstLine)) else {
                 if !closed { found.resumable.append(unreadable(url, "has a first line that cannot be read")) }
                 continue
             }
-            guard opening.mode == mode, case .deliveryOpened(let opened) = opening.body else { continue }
+            guard case .deliveryOpened(let opened) = opening.body, let stamp else { continue }
+            // Closed deliveries are recognised without decoding them; open ones are read in full.
+            let last = closed ? opening.time : (ReadJournal.parse(bytes, url: url).events.last?.event.time ?? opening.time)
+            index.entries[name] = .init(stamp: stamp, closed: closed, modeMatches: opening.mode == mode, group: opened.group,
+                                        site: opened.site, title: opened.session.title, openedAt: opening.time.journalMilliseconds,
+                                        lastEventAt: last.journalMilliseconds, facilitators: opened.facilitators, roster: nil)
+            data[name] = bytes
+        }
+        // The folder keeps modes apart; a journal copied into the wrong one is still not offered
+        // (a rehearsal must never be resumed as, or carried over into, a live delivery).
+        var latest: [String: String] = [:]
+        for (name, entry) in index.entries where entry.modeMatches {
             // Group codes are compared without case: g03 and G03 are one group's history.
-            let group = Code.canonical(opened.group)
-            if latest[group].map({ $0.date < opening.time }) ?? true { latest[group] = (opening.time, url, data) }
-            if !closed {
-                let last = ReadJournal.parse(data, url: url).events.last?.event.time ?? opening.time
-                found.resumable.append(ResumableDelivery(url: url, title: opened.session.title, group: opened.group, lastEvent: last))
+            let group = Code.canonical(entry.group)
+            if latest[group].map({ index.entries[$0]!.openedAt < entry.openedAt || (index.entries[$0]!.openedAt == entry.openedAt && $0 < name) }) ?? true {
+                latest[group] = name
+            }
+            if !entry.closed {
+                found.resumable.append(ResumableDelivery(url: folder.appendingPathComponent(name), title: entry.title, group: entry.group,
+                                                         lastEvent: Date(journalMilliseconds: entry.lastEventAt)))
             }
         }
-        for (group, entry) in latest {
-            let state = ReadJournal.parse(entry.data, url: entry.url).state
-            guard let opened = state.opened else { continue }
-            found.groups[group] = GroupHistory(site: opened.site, facilitators: opened.facilitators, roster: state.roster)
+        for (group, name) in latest {
+            var entry = index.entries[name]!
+            if entry.roster == nil {
+                let url = folder.appendingPathComponent(name)
+                guard let bytes = data[name] ?? (try? RawJournal.readData(url)) else { continue }
+                entry.roster = ReadJournal.parse(bytes, url: url).state.roster
+                index.entries[name] = entry
+            }
+            found.groups[group] = GroupHistory(site: entry.site, facilitators: entry.facilitators, roster: entry.roster ?? [])
         }
+        if index.entries != previous.entries { index.save(folder) }
         // Newest first; the unreadable (no time known) after them, by name.
         found.resumable.sort { ($0.lastEvent, $1.url.lastPathComponent) > ($1.lastEvent, $0.url.lastPathComponent) }
         return found

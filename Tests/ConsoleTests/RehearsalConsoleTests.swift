@@ -63,8 +63,9 @@ enum LiveRecord {
     }
 
     static func reports(_ journal: URL) throws -> [String] {
-        try [["fidelity", "--format", "json"], ["attendance", "--format", "csv"], ["timing", "--format", "markdown"], ["sessions", "--seed", "7"]].map {
-            let run = try BuiltBinary.run(["report"] + $0 + ["--journal", journal.path, "--width", "200"])
+        // --width only for terminal output: the other formats refuse it.
+        try [["fidelity", "--format", "json"], ["attendance", "--format", "csv"], ["timing", "--format", "markdown"], ["sessions", "--seed", "7", "--width", "200"]].map {
+            let run = try BuiltBinary.run(["report"] + $0 + ["--journal", journal.path])
             #expect(run.status == 0, "\(run.output)")
             return run.output
         }

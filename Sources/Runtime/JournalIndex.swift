@@ -1,0 +1,153 @@
+import Foundation
+import Journal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the home screen needs of each journal file, kept in `.iwotch-index` beside the journals of
+/// one mode so that the first frame does not read every delivery a laptop has ever recorded.
+/// The journals stay the only truth: an entry is used only while its file's size, modification
+/// time and inode are those recorded with it (journals only grow, so any append changes them);
+/// any other file is read again and its entry replaced. A missing, unreadable or damaged index is
+/// rebuilt from the journals. Never holds more than the journals do (pseudonymous codes), and is
+/// owner-only like them.
+struct JournalIndex {
+    static let fileName = ".iwotch-index"
+    /// The first line, so an index of another layout is rebuilt rather than misread.
+    static let header = "iwotch-journal-index 1"
+
+    /// Which version of a file an entry describes.
+    struct Stamp: Equatable {
+        var size: Int64
+        var modified: Int64
+        var inode: UInt64
+    }
+
+    struct Entry: Equatable {
+        var stamp: Stamp
+        var closed: Bool
+        /// The opening event's mode is the folder's: a journal copied into the wrong folder is
+        /// never offered (`JournalScan`).
+        var modeMatches: Bool
+        var group: String
+        var site: String
+        var title: String
+        /// Milliseconds since 1970 (journal times have millisecond precision).
+        var openedAt: Int64
+        var lastEventAt: Int64
+        var facilitators: [DeliveryOpened.Facilitator]
+        /// The roster as replayed, once it has been needed (the latest delivery of a group).
+        var roster: [String]?
+    }
+
+    var entries: [String: Entry] = [:]
+
+    /// The stamp of a file now, without following a link (journals are never links).
+    static func stamp(_ url: URL) -> Stamp? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
+        return Stamp(size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
+    }
+
+    // MARK: Reading and writing
+
+    /// The index in `folder`, or an empty one when it is missing or not this layout. Lines that do
+    /// not read are left out (their files are read again). Linear in the file's length.
+    static func load(_ folder: URL) -> JournalIndex {
+        var index = JournalIndex()
+        let url = folder.appendingPathComponent(fileName)
+        guard let data = try? RawJournal.readData(url), data.count <= 64 << 20 else { return index }
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else { return index }
+        for line in lines.dropFirst() {
+            if let (name, entry) = decode(line) { index.entries[name] = entry }
+        }
+        return index
+    }
+
+    /// Writes the index whole under a temporary name and renames it into place, owner-only.
+    /// Failing to write it only costs the next start-up its speed, so failures are ignored.
+    func save(_ folder: URL) {
+        var text = Self.header + "\n"
+        for name in entries.keys.sorted() { text += Self.encode(name, entries[name]!) + "\n" }
+        let target = folder.appendingPathComponent(Self.fileName).path
+        let staging = folder.appendingPathComponent(Self.fileName + ".\(getpid()).new").path
+        let fd = open(staging, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if written <= 0 { if errno == EINTR { continue }; break }
+            offset += written
+        }
+        close(fd)
+        if offset != bytes.count || rename(staging, target) != 0 { unlink(staging) }
+    }
+
+    // Fields, tab-separated: name, size, modified, inode, closed, mode-matches, opened-at,
+    // last-event-at, group, site, title, facilitators (code:role,…), roster (code,… or "-").
+    static func encode(_ name: String, _ entry: Entry) -> String {
+        let facilitators = entry.facilitators.map { escape($0.code) + ":" + escape($0.role) }.joined(separator: ",")
+        let roster = entry.roster.map { $0.map(escape).joined(separator: ",") } ?? "-"
+        return [escape(name), String(entry.stamp.size), String(entry.stamp.modified), String(entry.stamp.inode),
+                entry.closed ? "1" : "0", entry.modeMatches ? "1" : "0", String(entry.openedAt), String(entry.lastEventAt),
+                escape(entry.group), escape(entry.site), escape(entry.title), facilitators, roster].joined(separator: "\t")
+    }
+
+    static func decode(_ line: Data.SubSequence) -> (String, Entry)? {
+        let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard fields.count == 13,
+              let size = Int64(fields[1]), size >= 0, let modified = Int64(fields[2]), let inode = UInt64(fields[3]),
+              let openedAt = Int64(fields[6]), let lastEventAt = Int64(fields[7]),
+              fields[4] == "0" || fields[4] == "1", fields[5] == "0" || fields[5] == "1" else { return nil }
+        var facilitators: [DeliveryOpened.Facilitator] = []
+        for pair in fields[11].split(separator: ",") {
+            let parts = pair.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            facilitators.append(.init(code: unescape(String(parts[0])), role: unescape(String(parts[1]))))
+        }
+        let roster = fields[12] == "-" ? nil : fields[12].split(separator: ",").map { unescape(String($0)) }
+        return (unescape(fields[0]), Entry(stamp: Stamp(size: size, modified: modified, inode: inode), closed: fields[4] == "1",
+                                           modeMatches: fields[5] == "1", group: unescape(fields[8]), site: unescape(fields[9]),
+                                           title: unescape(fields[10]), openedAt: openedAt, lastEventAt: lastEventAt,
+                                           facilitators: facilitators, roster: roster))
+    }
+
+    /// The separators and the escape itself as %XX, so any text survives a line of its own.
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x25 || $0 == 0x2C || $0 == 0x3A }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x20, 0x25, 0x2C, 0x3A: out += String(format: "%%%02X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func unescape(_ text: String) -> String {
+        guard text.utf8.contains(0x25) else { return text }
+        var bytes: [UInt8] = []
+        let source = Array(text.utf8)
+        var index = 0
+        while index < source.count {
+            if source[index] == 0x25, index + 2 < source.count,
+               let value = UInt8(String(decoding: source[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                index += 3
+            } else {
+                bytes.append(source[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Date {
+    var journalMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    init(journalMilliseconds: Int64) { self.init(timeIntervalSince1970: Double(journalMilliseconds) / 1000) }
+}
