@@ -40,14 +40,59 @@ struct JournalIndex {
         var roster: [String]?
     }
 
-    var entries: [String: Entry] = [:]
+    /// An index line as read: the fields every start-up needs, parsed from the bytes, and the whole
+    /// line, decoded further (`entry`) only for the files the home screen shows or carries over.
+    struct Row: Equatable {
+        var stamp: Stamp
+        var closed: Bool
+        var modeMatches: Bool
+        var group: String
+        var openedAt: Int64
+        var line: [UInt8]
+        /// The whole entry, or nil when the line does not read (its file is then read again).
+        var entry: Entry? { JournalIndex.decode(line[...]).map(\.1) }
+    }
+
+    var rows: [String: Row] = [:]
 
     /// The stamp of a file now, without following a link (journals are never links).
     static func stamp(_ url: URL) -> Stamp? {
         var info = stat()
-        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard lstat(url.path, &info) == 0 else { return nil }
+        return stamp(info)
+    }
+
+    static func stamp(_ info: stat) -> Stamp? {
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         let modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
         return Stamp(size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
+    }
+
+    /// The `.jsonl` files of `folder`, by name, each with its stamp (nil when it is not a regular
+    /// file). Read with readdir and fstatat on the folder: no path is built for files the index
+    /// already describes.
+    static func list(_ folder: URL) -> [(name: String, stamp: Stamp?)] {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        guard let dir = fdopendir(fd) else { close(fd); return [] }
+        defer { closedir(dir) }
+        var found: [(name: String, stamp: Stamp?)] = []
+        while let item = readdir(dir) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { continue }
+            var info = stat()
+            let stamped = fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? stamp(info) : nil
+            found.append((name, stamped))
+        }
+        return found.sorted { $0.name < $1.name }
+    }
+
+    /// A row for a file read just now.
+    static func row(_ name: String, _ entry: Entry) -> Row {
+        Row(stamp: entry.stamp, closed: entry.closed, modeMatches: entry.modeMatches, group: entry.group, openedAt: entry.openedAt,
+            line: Array(encode(name, entry).utf8))
     }
 
     // MARK: Reading and writing
@@ -58,24 +103,66 @@ struct JournalIndex {
         var index = JournalIndex()
         let url = folder.appendingPathComponent(fileName)
         guard let data = try? RawJournal.readData(url), data.count <= 64 << 20 else { return index }
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else { return index }
-        for line in lines.dropFirst() {
-            if let (name, entry) = decode(line) { index.entries[name] = entry }
+        let bytes = [UInt8](data)
+        var start = 0
+        var first = true
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[start..<end]
+            start = end + 1
+            if first {
+                first = false
+                guard String(decoding: line, as: UTF8.self) == header else { return index }
+                continue
+            }
+            if let (name, row) = quickRow(line) { index.rows[name] = row }
         }
         return index
+    }
+
+    /// The first nine fields of a line, from its bytes.
+    static func quickRow(_ line: ArraySlice<UInt8>) -> (String, Row)? {
+        var fields: [ArraySlice<UInt8>] = []
+        fields.reserveCapacity(9)
+        var from = line.startIndex
+        for position in line.indices where line[position] == 0x09 {
+            fields.append(line[from..<position])
+            from = position + 1
+            if fields.count == 9 { break }
+        }
+        guard fields.count == 9, let size = integer(fields[1]), let modified = integer(fields[2]), let inode = integer(fields[3]),
+              let openedAt = integer(fields[6]), integer(fields[7]) != nil,
+              fields[4] == [0x30] || fields[4] == [0x31], fields[5] == [0x30] || fields[5] == [0x31] else { return nil }
+        let row = Row(stamp: Stamp(size: size, modified: modified, inode: UInt64(inode)), closed: fields[4].first == 0x31,
+                      modeMatches: fields[5].first == 0x31, group: unescape(String(decoding: fields[8], as: UTF8.self)),
+                      openedAt: openedAt, line: Array(line))
+        return (unescape(String(decoding: fields[0], as: UTF8.self)), row)
+    }
+
+    /// A whole number of 1 to 19 digits (no sign: every field is at least 0); nil past Int64's
+    /// range rather than a trap (times in nanoseconds take 19 digits).
+    static func integer(_ digits: ArraySlice<UInt8>) -> Int64? {
+        guard (1...19).contains(digits.count) else { return nil }
+        var value: Int64 = 0
+        for digit in digits {
+            guard (0x30...0x39).contains(digit) else { return nil }
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times.addingReportingOverflow(Int64(digit - 0x30))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return value
     }
 
     /// Writes the index whole under a temporary name and renames it into place, owner-only.
     /// Failing to write it only costs the next start-up its speed, so failures are ignored.
     func save(_ folder: URL) {
-        var text = Self.header + "\n"
-        for name in entries.keys.sorted() { text += Self.encode(name, entries[name]!) + "\n" }
+        var bytes = Array((Self.header + "\n").utf8)
+        for name in rows.keys.sorted() { bytes += rows[name]!.line; bytes.append(0x0A) }
         let target = folder.appendingPathComponent(Self.fileName).path
         let staging = folder.appendingPathComponent(Self.fileName + ".\(getpid()).new").path
         let fd = open(staging, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
-        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -96,7 +183,7 @@ struct JournalIndex {
                 escape(entry.group), escape(entry.site), escape(entry.title), facilitators, roster].joined(separator: "\t")
     }
 
-    static func decode(_ line: Data.SubSequence) -> (String, Entry)? {
+    static func decode<Bytes: Collection>(_ line: Bytes) -> (String, Entry)? where Bytes.Element == UInt8 {
         let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard fields.count == 13,
               let size = Int64(fields[1]), size >= 0, let modified = Int64(fields[2]), let inode = UInt64(fields[3]),

@@ -19,16 +19,17 @@ enum JournalScan {
         let folder = directory.folder(for: mode)
         let previous = JournalIndex.load(folder)
         var index = JournalIndex()
-        var data: [String: Data] = [:]   // files read in this scan, kept for the rosters below
-        for url in directory.files(mode) {
-            let name = url.lastPathComponent
-            // Stamped before reading: a write in between leaves an older stamp, so the file is read
-            // again next time rather than trusted with a summary of less than it holds.
-            let stamp = JournalIndex.stamp(url)
-            if let stamp, let entry = previous.entries[name], entry.stamp == stamp {
-                index.entries[name] = entry
+        var changed = false
+        var read: [String: (entry: JournalIndex.Entry, data: Data)] = [:]   // files read now, kept for the rosters below
+        // Stamped before reading: a write in between leaves an older stamp, so the file is read
+        // again next time rather than trusted with a summary of less than it holds.
+        for (name, stamp) in JournalIndex.list(folder) {
+            if let stamp, let row = previous.rows[name], row.stamp == stamp {
+                index.rows[name] = row
                 continue
             }
+            changed = true
+            let url = folder.appendingPathComponent(name)
             // Regular files only: a FIFO never blocks start-up. A journal that cannot be read may
             // be an open delivery, so it is listed with the reason rather than left out (and not
             // indexed: it is looked at again next time).
@@ -46,36 +47,37 @@ enum JournalScan {
             guard case .deliveryOpened(let opened) = opening.body, let stamp else { continue }
             // Closed deliveries are recognised without decoding them; open ones are read in full.
             let last = closed ? opening.time : (ReadJournal.parse(bytes, url: url).events.last?.event.time ?? opening.time)
-            index.entries[name] = .init(stamp: stamp, closed: closed, modeMatches: opening.mode == mode, group: opened.group,
-                                        site: opened.site, title: opened.session.title, openedAt: opening.time.journalMilliseconds,
-                                        lastEventAt: last.journalMilliseconds, facilitators: opened.facilitators, roster: nil)
-            data[name] = bytes
+            let entry = JournalIndex.Entry(stamp: stamp, closed: closed, modeMatches: opening.mode == mode, group: opened.group,
+                                           site: opened.site, title: opened.session.title, openedAt: opening.time.journalMilliseconds,
+                                           lastEventAt: last.journalMilliseconds, facilitators: opened.facilitators, roster: nil)
+            index.rows[name] = JournalIndex.row(name, entry)
+            read[name] = (entry, bytes)
         }
+        if previous.rows.count != index.rows.count { changed = true }
         // The folder keeps modes apart; a journal copied into the wrong one is still not offered
         // (a rehearsal must never be resumed as, or carried over into, a live delivery).
-        var latest: [String: String] = [:]
-        for (name, entry) in index.entries where entry.modeMatches {
+        var latest: [String: (name: String, openedAt: Int64)] = [:]
+        for (name, row) in index.rows where row.modeMatches {
             // Group codes are compared without case: g03 and G03 are one group's history.
-            let group = Code.canonical(entry.group)
-            if latest[group].map({ index.entries[$0]!.openedAt < entry.openedAt || (index.entries[$0]!.openedAt == entry.openedAt && $0 < name) }) ?? true {
-                latest[group] = name
-            }
-            if !entry.closed {
+            let group = Code.canonical(row.group)
+            if latest[group].map({ ($0.openedAt, $0.name) < (row.openedAt, name) }) ?? true { latest[group] = (name, row.openedAt) }
+            if !row.closed, let entry = read[name]?.entry ?? row.entry {
                 found.resumable.append(ResumableDelivery(url: folder.appendingPathComponent(name), title: entry.title, group: entry.group,
                                                          lastEvent: Date(journalMilliseconds: entry.lastEventAt)))
             }
         }
-        for (group, name) in latest {
-            var entry = index.entries[name]!
+        for (group, pick) in latest {
+            guard var entry = read[pick.name]?.entry ?? index.rows[pick.name]?.entry else { continue }
             if entry.roster == nil {
-                let url = folder.appendingPathComponent(name)
-                guard let bytes = data[name] ?? (try? RawJournal.readData(url)) else { continue }
+                let url = folder.appendingPathComponent(pick.name)
+                guard let bytes = read[pick.name]?.data ?? (try? RawJournal.readData(url)) else { continue }
                 entry.roster = ReadJournal.parse(bytes, url: url).state.roster
-                index.entries[name] = entry
+                index.rows[pick.name] = JournalIndex.row(pick.name, entry)
+                changed = true
             }
             found.groups[group] = GroupHistory(site: entry.site, facilitators: entry.facilitators, roster: entry.roster ?? [])
         }
-        if index.entries != previous.entries { index.save(folder) }
+        if changed { index.save(folder) }
         // Newest first; the unreadable (no time known) after them, by name.
         found.resumable.sort { ($0.lastEvent, $1.url.lastPathComponent) > ($1.lastEvent, $0.url.lastPathComponent) }
         return found

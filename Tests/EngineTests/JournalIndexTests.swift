@@ -81,3 +81,14 @@ import Glibc
         #expect(decoded?.1 == entry)
     }
 }
+
+extension JournalIndexTests {
+    /// Index numbers are read without a trap: 19 digits (nanosecond times) fit, past Int64 is nil.
+    @Test func indexNumbersAreRangeChecked() {
+        #expect(JournalIndex.integer(Array("1772442000123456789".utf8)[...]) == 1_772_442_000_123_456_789)
+        #expect(JournalIndex.integer(Array("9223372036854775807".utf8)[...]) == Int64.max)
+        #expect(JournalIndex.integer(Array("9223372036854775808".utf8)[...]) == nil)
+        #expect(JournalIndex.integer(Array("12a".utf8)[...]) == nil)
+        #expect(JournalIndex.integer(Array("".utf8)[...]) == nil)
+    }
+}
