@@ -11,9 +11,13 @@ public struct JournalCheck {
     private var seenIDs: [UUID: (path: String, line: Int, delivery: String)] = [:]
     private var seenDeliveries: [String: String] = [:]
 
+    /// Every file's own checks run on every core at once (`FileOutcome`); what spans files (a
+    /// delivery or an event id seen twice) is then decided in the order the files were given, so
+    /// the report is the same whatever the number of cores.
     public static func run(_ files: [URL], programmes: [Programme] = []) -> JournalCheck {
         var check = JournalCheck(programmes: programmes)
-        for file in files { check.check(file) }
+        let outcomes = FileOutcome.all(files, content: check.content)
+        for outcome in outcomes { check.join(outcome) }
         return check
     }
 
@@ -27,34 +31,79 @@ public struct JournalCheck {
         init(_ programme: Programme) { self.programme = programme; fingerprint = programme.fingerprint }
     }
 
-    mutating func check(_ url: URL) {
-        let journal: ReadJournal
-        do {
-            journal = try ReadJournal.read(url)
-        } catch {
-            diagnostics.append(Diagnostic(path: url.path, line: 1, column: 1, message: "the journal cannot be read",
-                                          excerpt: nil, help: "\(error)" + ("\(error)".contains("not a regular file") ? "" : " Check the file's permissions.")))
-            return
-        }
-        diagnostics += Self.check(journal, content: content).problems
-        summaries.append(DeliverySummary(journal))
+    /// One file's checks on their own, and what the checks across files need of it.
+    struct FileOutcome: @unchecked Sendable {
+        let url: URL
+        var problems: [Diagnostic] = []
+        var summary: DeliverySummary?
+        var delivery = ""
+        var isReview = false
+        /// Each event's id and line, in file order. (The journal itself is not kept: a region's
+        /// files would all be in memory at once.)
+        var ids: [(id: UUID, line: Int, delivery: String)] = []
 
+        init(_ url: URL, content: [Content]) {
+            self.url = url
+            let journal: ReadJournal
+            do {
+                journal = try ReadJournal.read(url)
+            } catch {
+                problems.append(Diagnostic(path: url.path, line: 1, column: 1, message: "the journal cannot be read",
+                                           excerpt: nil, help: "\(error)" + ("\(error)".contains("not a regular file") ? "" : " Check the file's permissions.")))
+                return
+            }
+            problems = JournalCheck.check(journal, content: content).problems
+            summary = DeliverySummary(journal)
+            delivery = journal.state.delivery
+            isReview = journal.isReview
+            ids = journal.events.map { ($0.event.id, $0.line, $0.event.delivery) }
+        }
+
+        /// The outcomes of `files`, in their order, worked out on every core.
+        static func all(_ files: [URL], content: [Content]) -> [FileOutcome] {
+            final class Slots: @unchecked Sendable {
+                var outcomes: [FileOutcome?]
+                init(_ count: Int) { outcomes = Array(repeating: nil, count: count) }
+            }
+            let slots = Slots(files.count)
+            let lock = NSLock()
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < files.count {
+                    let outcome = FileOutcome(files[index], content: content)
+                    lock.lock(); slots.outcomes[index] = outcome; lock.unlock()
+                    index += workers
+                }
+            }
+            return slots.outcomes.map { $0! }
+        }
+    }
+
+    mutating func join(_ outcome: FileOutcome) {
+        diagnostics += outcome.problems
+        guard let summary = outcome.summary else { return }
+        summaries.append(summary)
+        let url = outcome.url
         // The same journal copied twice is one delivery, not a clash of event ids.
-        let delivery = journal.state.delivery
-        if !journal.isReview, !delivery.isEmpty, let other = seenDeliveries[delivery] {
+        let delivery = outcome.delivery
+        if !outcome.isReview, !delivery.isEmpty, let other = seenDeliveries[delivery] {
             diagnostics.append(Diagnostic(path: url.path, line: 1, column: 1, severity: .warning,
                                           message: "this delivery (\(delivery)) is also in \(other)",
                                           excerpt: nil, help: "Probably a copy of the same journal. Reports count each event once, by its id."))
             return
         }
-        if !journal.isReview, !delivery.isEmpty { seenDeliveries[delivery] = url.path }
-        let file = FileCheck(journal: journal)
-        for (line, event) in journal.events {
-            if let first = seenIDs[event.id], first.delivery != event.delivery {
-                diagnostics.append(file.diagnostic(line, "event id \(event.id.uuidString.lowercased()) is also used at \(first.path):\(first.line)",
-                                                   key: "id", help: "Event ids are unique across all journals. One of these lines was made by copying, not by iwotch."))
-            } else if seenIDs[event.id] == nil {
-                seenIDs[event.id] = (url.path, line, event.delivery)
+        if !outcome.isReview, !delivery.isEmpty { seenDeliveries[delivery] = url.path }
+        var file: FileCheck?   // read again only when a clash needs its lines (rare: a copied line)
+        for (id, line, eventDelivery) in outcome.ids {
+            if let first = seenIDs[id], first.delivery != eventDelivery {
+                if file == nil, let journal = try? ReadJournal.read(url) { file = FileCheck(journal: journal) }
+                let message = "event id \(id.uuidString.lowercased()) is also used at \(first.path):\(first.line)"
+                let help = "Event ids are unique across all journals. One of these lines was made by copying, not by iwotch."
+                diagnostics.append(file?.diagnostic(line, message, key: "id", help: help)
+                                   ?? Diagnostic(path: url.path, line: line, column: 1, message: message, excerpt: nil, help: help))
+            } else if seenIDs[id] == nil {
+                seenIDs[id] = (url.path, line, eventDelivery)
             }
         }
     }
