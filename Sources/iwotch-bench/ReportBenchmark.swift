@@ -43,15 +43,34 @@ struct ReportBenchCommand: ParsableCommand {
         let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".jsonl") }.sorted().map { root.appendingPathComponent($0).path }
 
         let program = try jqProgram().path
-        let ours = try (0..<runs).map { _ in try Timed.run([iwotch, "report", "fidelity", root.path, "--format", "csv", "--output", "/dev/null"]) }
-        let theirs = try (0..<runs).map { _ in try Timed.run(["jq", "-n", "-r", "-f", program] + files, output: "/dev/null") }
-        let ourTime = ours.map(\.seconds).sorted()[runs / 2], theirTime = theirs.map(\.seconds).sorted()[runs / 2]
+        let python = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Scripts/reference/adherence.py").standardizedFileURL.path
+        // Each figure beside the floors (reading the bytes; hashing them) and the references (a
+        // plain Python reader that checks the chain too; jq), in one run on one machine.
+        let rows: [(String, [String], String?)] = [
+            ("reading the bytes (cat), the floor", ["cat"] + files, "/dev/null"),
+            ("SHA-256 of all the bytes (OpenSSL)", ["sh", "-c", #"cat "$@" | openssl dgst -sha256"#, "sh"] + files, "/dev/null"),
+            ("iwotch report fidelity", [iwotch, "report", "fidelity", root.path, "--format", "csv", "--output", "/dev/null"], nil),
+            ("iwotch journal check", [iwotch, "journal", "check", root.path], "/dev/null"),
+            ("Python reader with chain check", ["python3", python] + files, "/dev/null"),
+            ("jq, per-delivery adherence", ["jq", "-n", "-r", "-f", program] + files, "/dev/null"),
+        ]
         print("")
-        print(Figures.row("report fidelity (median of \(runs))", ["time", "peak memory"]))
-        print(Figures.row("iwotch report fidelity", [String(format: "%.2f s", ourTime), ours.compactMap(\.peak).max().map(Figures.megabytes) ?? "-"]))
-        print(Figures.row("jq, per-delivery adherence", [String(format: "%.2f s", theirTime), theirs.compactMap(\.peak).max().map(Figures.megabytes) ?? "-"]))
-        print(Figures.row("ratio iwotch / jq", [String(format: "%.2f", ourTime / theirTime), ""]))
-        print("(iwotch also checks every file, joins copies, and computes every table of the report; jq computes one figure per delivery.)")
+        print(Figures.row("region-year (median of \(runs))", ["time", "peak memory"], labelWidth: 40))
+        for (label, arguments, output) in rows {
+            if arguments[0] == "openssl" || (arguments[0] == "sh" && !Self.has("openssl")) || (arguments[0] == "python3" && !Self.has("python3")) {
+                print(Figures.row(label, ["-", "-"], labelWidth: 40)); continue
+            }
+            let timed = try (0..<runs).map { _ in try Timed.run(arguments, output: output) }
+            let time = timed.map(\.seconds).sorted()[runs / 2]
+            print(Figures.row(label, [String(format: "%.2f s", time), timed.compactMap(\.peak).max().map(Figures.megabytes) ?? "-"], labelWidth: 40))
+        }
+        print("(iwotch report checks every file, joins copies and computes every table; journal check uses every core; the Python reader")
+        print(" and jq compute one figure per delivery, Python with the chain checked.)")
+    }
+
+    static func has(_ tool: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
     }
 
     /// Per delivery: the latest rating of each item with its level corrected if a correction names
