@@ -5,7 +5,10 @@ import Foundation
 /// its time format), and a fixed-width parser keeps replaying a year of journals fast.
 public enum Timestamp {
     public static func format(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // To the nearest millisecond: a Date holds seconds as a Double counted from 2001, so a time
+        // read from a journal (exact milliseconds) can come back a hair below its millisecond;
+        // rounding down then wrote 06.941 for 06.942 (found by fuzzing, year 2248).
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var days = milliseconds / 86_400_000
         var rest = milliseconds % 86_400_000
         if rest < 0 { rest += 86_400_000; days -= 1 }

@@ -54,6 +54,20 @@ import Testing
         #expect(event.seq == 2)
     }
 
+    /// Every time a journal can hold reads back to the same text: the fuzzer found 2248-08-27T09:53:06.942Z
+    /// written back as .941 (a Date's Double a hair below the millisecond, then rounded down).
+    @Test func everyMillisecondOfEveryYearReadsBackAsWritten() {
+        #expect(Timestamp.parse("2248-08-27T09:53:06.942Z").map(Timestamp.format) == "2248-08-27T09:53:06.942Z")
+        var mismatches: [String] = []
+        for year in stride(from: 1970, through: 9999, by: 7) {
+            for ms in stride(from: 0, to: 1000, by: 37) {
+                let text = String(format: "%04d-08-27T09:53:06.%03dZ", year, ms)
+                if Timestamp.parse(text).map(Timestamp.format) != text { mismatches.append(text) }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test func timestampsRejectAnythingButTheOneForm() {
         #expect(Timestamp.parse("2026-02-29T10:00:00.000Z") == nil, "2026 is not a leap year")
         #expect(Timestamp.parse("2024-02-29T10:00:00.000Z") != nil)
