@@ -21,6 +21,7 @@ private extension KeyNames {
 }
 
 private let methods = RawValues<SupervisorReview.Method>()
+private let decisions = RawValues<SupervisorReview.Decision>()
 
 extension JSONBytes {
     /// An array of objects, each read by `read`.
@@ -182,17 +183,20 @@ extension JSONBytes {
 
     mutating func supervisorReview() -> SupervisorReview? {
         var method: SupervisorReview.Method?, competence: Int?, scale: [SupervisorReview.CompetenceLevel]?
-        var ratings: [SupervisorReview.Rating]?, comment: String?
+        var ratings: [SupervisorReview.Rating]?, comment: String?, decision: SupervisorReview.Decision?, toPractise: String?
         guard members(.review, { json, index in
             switch index {
             case 0: method = json.value(of: methods); return method != nil
             case 1: competence = json.int(); return competence != nil
             case 2: scale = json.array { $0.competenceLevel() }; return scale != nil
             case 3: ratings = json.array { $0.rating() }; return ratings != nil
-            default: guard let value = json.optional({ $0.string() }) else { return false }; comment = value; return true
+            case 4: guard let value = json.optional({ $0.string() }) else { return false }; comment = value; return true
+            case 5: guard let value = json.optional({ $0.value(of: decisions) }) else { return false }; decision = value; return true
+            default: guard let value = json.optional({ $0.string() }) else { return false }; toPractise = value; return true
             }
         }), let method, let competence, let scale, let ratings else { return nil }
-        return SupervisorReview(method: method, competence: competence, competenceScale: scale, ratings: ratings, comment: comment)
+        return SupervisorReview(method: method, competence: competence, competenceScale: scale, ratings: ratings, comment: comment,
+                                decision: decision, toPractise: toPractise)
     }
 
     mutating func competenceLevel() -> SupervisorReview.CompetenceLevel? {

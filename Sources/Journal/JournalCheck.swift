@@ -406,8 +406,18 @@ struct FileCheck {
                 report(line, "this review is of delivery \(event.delivery), not \(delivery)", key: "delivery",
                        help: "A review file reviews one delivery.")
             }
-            if event.mode != .live {
-                report(line, "a review of a rehearsal", key: "mode", help: "Supervisors review live deliveries; rehearsals are not audited.")
+            // A rehearsal is assessed by a trainer (with a decision); a live delivery is reviewed by a
+            // supervisor (without one). Each mixed case is a file copied or written by hand.
+            if event.mode != .live && !review.isAssessment {
+                report(line, "a review of a rehearsal without a decision", key: "mode",
+                       help: "Supervisors review live deliveries; a trainer's assessment of a rehearsal says whether the trainee is ready (decision).")
+            }
+            if event.mode == .live && review.isAssessment {
+                report(line, "a trainer's decision on a live delivery", key: "decision",
+                       help: "Decisions (ready, needs-practice) belong to assessments of rehearsals; live deliveries are reviewed without one.")
+            }
+            if review.decision == .needsPractice && (review.toPractise ?? "").isEmpty {
+                report(line, "needs-practice without what to practise", key: "decision", help: "An assessment that asks for more practice says what to practise (to_practise).")
             }
             if !review.competenceScale.contains(where: { $0.score == review.competence }) {
                 report(line, "competence \(review.competence) is not a point of the competence scale recorded with it", key: "competence",

@@ -25,6 +25,15 @@ public struct JournalDirectory: Sendable {
     /// Supervisors' review files: beside the journals, never inside them.
     public var reviews: URL { root.appendingPathComponent("reviews") }
 
+    /// Trainers' assessments of rehearsals: apart from the supervisors' reviews, as rehearsals are
+    /// apart from live journals, so no live report ever reads them.
+    public var assessments: URL { root.appendingPathComponent("assessments") }
+
+    public func assessmentFiles() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: assessments.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { assessments.appendingPathComponent($0) }
+    }
+
     public func reviewFiles() -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: reviews.path)) ?? []
         return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { reviews.appendingPathComponent($0) }

@@ -60,7 +60,9 @@ public final class JournalWriter {
     static func createReview(in directory: URL, of delivery: String, review: SupervisorReview, actor: String,
                              at time: Date, utcOffsetMinutes: Int?, screened: Bool) throws -> (URL, JournalEvent) {
         let suffix = String(UUID().uuidString.lowercased().prefix(8))
-        let (writer, event) = try create(in: directory, name: "review-\(delivery)-\(suffix)", delivery: delivery, mode: .live,
+        // A trainer's assessment is of a rehearsal, and carries its mode.
+        let (writer, event) = try create(in: directory, name: (review.isAssessment ? "assessment-" : "review-") + "\(delivery)-\(suffix)",
+                                         delivery: delivery, mode: review.isAssessment ? .rehearsal : .live,
                                          first: .supervisorReview(review), actor: actor, at: time, utcOffsetMinutes: utcOffsetMinutes,
                                          screened: screened)
         writer.close()

@@ -486,6 +486,7 @@ public enum Privacy {
             if case .string(let new) = data.new { text(new, "new", "corrected value") }
         case .supervisorReview(let review):
             if let comment = review.comment { text(comment, "comment", "comment") }
+            if let practise = review.toPractise { text(practise, "to_practise", "note of what to practise") }
         case .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed, .deliveryClosed, .damageFound:
             break
         }

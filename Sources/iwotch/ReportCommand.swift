@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
         Exit status: 0 every journal passed the check; 1 some failed it (the report is still written, and they are \
         named on standard error) or the report could not be made; 2 usage error.
         """,
-        subcommands: [Fidelity.self, Attendance.self, Timing.self, Sessions.self]
+        subcommands: [Fidelity.self, Attendance.self, Timing.self, Sessions.self, Training.self]
     )
 
     struct Fidelity: ParsableCommand {
@@ -35,6 +35,19 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Planned against actual minutes per item, overrun hot spots, session lengths.")
         @OptionGroup var options: ReportOptions
         func run() throws { try options.emit { TimingReport.make($0) } }
+    }
+
+    struct Training: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Trainees' rehearsals, trainers' assessments, and which sessions each trainee is signed off to deliver.",
+            discussion: "Reads the journal folder's rehearsals and assessments (never its live records), or the files and folders named.")
+        @OptionGroup var options: ReportOptions
+        func run() throws {
+            var options = options
+            options.includeRehearsals = true
+            options.training = true
+            try options.emit { TrainingReport.make($0) }
+        }
     }
 
     struct Sessions: ParsableCommand {
@@ -124,8 +137,12 @@ struct ReportOptions: ParsableArguments {
         return filters
     }
 
+    /// `report training`: the rehearsals and the trainers' assessments are read by default.
+    var training = false
+
     func files() throws -> [URL] {
         let directory = JournalDirectory.resolve(journal)
+        if paths.isEmpty && training { return directory.files(.rehearsal) + directory.assessmentFiles() }
         if paths.isEmpty {
             return directory.auditFiles(includingRehearsals: includeRehearsals)
         }

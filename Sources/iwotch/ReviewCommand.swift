@@ -9,13 +9,15 @@ import Programme
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Record a supervisor's review of a delivery: item ratings and a competence rating.",
+        abstract: "Record a supervisor's review of a delivery, or a trainer's assessment of a rehearsal: item ratings, competence, and for a rehearsal a decision.",
         discussion: """
         Print a ratings sheet with --template, fill in a level for each item you could assess (leave a line's level \
         as - to skip it), then save it: iwotch review DELIVERY --rater CODE --method audio --competence 3 --ratings SHEET. \
         Ratings use the fidelity scale the delivery pinned; competence uses the programme's competence scale. \
         The delivery is found in the journal files or folders named after it (a gathered folder, as the reports \
-        take them), else in the journal folder's live journals; the review is saved in the journal folder's reviews.
+        take them), else in the journal folder's live journals and rehearsals; a review is saved in the journal folder's reviews. \
+        A rehearsal is assessed the same way with --decision ready or needs-practice (and --practise): the assessment is \
+        saved in the journal folder's assessments, apart from every live record, and shows in `iwotch report training`.
         """)
 
     @Argument(help: "The delivery id (see `iwotch journal list` or `iwotch report sessions`).")
@@ -39,6 +41,10 @@ struct ReviewCommand: ParsableCommand {
     var ratings: String?
     @Option(name: .long, help: "A short comment (no names or identifiers).")
     var comment: String?
+    @Option(name: .long, help: "For a trainee's rehearsal: ready (to deliver this session) or needs-practice.")
+    var decision: String?
+    @Option(name: .long, help: "With --decision needs-practice: what to practise (no names or identifiers).")
+    var practise: String?
 
     func run() throws {
         let directory = JournalDirectory.resolve(journal)
@@ -57,18 +63,40 @@ struct ReviewCommand: ParsableCommand {
             throw ValidationError("--competence is a point of the competence scale: \(scale.map { "\($0.score) \($0.label)" }.joined(separator: ", ")).")
         }
         if let comment, let problem = Privacy.refusal(forText: comment, what: "comment") { throw ValidationError(problem) }
+        // A rehearsal is assessed by a trainer, with a decision; a live delivery reviewed without one.
+        let rehearsal = state.mode == .rehearsal
+        var choice: SupervisorReview.Decision?
+        if rehearsal {
+            guard let decision, let chosen = SupervisorReview.Decision(rawValue: decision) else {
+                throw ValidationError("\(delivery) is a rehearsal: give --decision ready or --decision needs-practice (with --practise saying what to practise).")
+            }
+            if chosen == .needsPractice && (practise ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--decision needs-practice needs --practise saying what to practise, such as \"keeping the timings of the pain cycle\".")
+            }
+            choice = chosen
+        } else if decision != nil || practise != nil {
+            throw ValidationError("\(delivery) is a live delivery: --decision and --practise are for a trainee's rehearsal.")
+        }
+        if let practise, let problem = Privacy.refusal(forText: practise, what: "note") { throw ValidationError(problem) }
         let parsed = try parse(ratings, opened: opened)
-        let review = SupervisorReview(method: how, competence: competence, competenceScale: scale, ratings: parsed, comment: comment)
+        let review = SupervisorReview(method: how, competence: competence, competenceScale: scale, ratings: parsed, comment: comment,
+                                      decision: choice, toPractise: choice == .needsPractice ? practise : nil)
         let offset = TimeZone.current.secondsFromGMT() / 60
-        let (url, _) = try JournalWriter.createReview(in: directory.reviews, of: delivery, review: review, actor: rater, at: Date(), utcOffsetMinutes: offset)
-        Say.out("Saved a review of \(delivery) (\(parsed.count) items, competence \(competence)) in \(url.path).")
+        let (url, _) = try JournalWriter.createReview(in: rehearsal ? directory.assessments : directory.reviews, of: delivery, review: review,
+                                                      actor: rater, at: Date(), utcOffsetMinutes: offset)
+        if let choice {
+            Say.out("Saved an assessment of rehearsal \(delivery) (\(parsed.count) items, competence \(competence), \(choice.words)) in \(url.path).")
+        } else {
+            Say.out("Saved a review of \(delivery) (\(parsed.count) items, competence \(competence)) in \(url.path).")
+        }
     }
 
     /// The delivery's journal among the paths given (or the journal folder's live journals): files
     /// named after it first, else every journal is opened to see which delivery it holds (a
     /// gathered copy may be renamed). Of several (copies), the original by the reports' rule.
     func find(in directory: JournalDirectory) throws -> (URL, DeliveryState) {
-        let files = paths.isEmpty ? directory.files(.live) : try JournalFiles.collect(paths, default: directory)
+        // Live journals first; a trainee's rehearsal is found among the rehearsals.
+        let files = paths.isEmpty ? directory.files(.live) + directory.files(.rehearsal) : try JournalFiles.collect(paths, default: directory)
         let named = files.filter { $0.deletingPathExtension().lastPathComponent == delivery }
         func holding(_ urls: [URL]) -> [(url: URL, journal: ReadJournal)] {
             urls.compactMap { url in
@@ -80,7 +108,7 @@ struct ReviewCommand: ParsableCommand {
         if found.isEmpty { found = holding(files.filter { !named.contains($0) }) }
         found.sort { AuditSet.originalFirst(($0.url, $0.journal.events.count), ($1.url, $1.journal.events.count), delivery: delivery) }
         guard let first = found.first else {
-            let searched = paths.isEmpty ? directory.folder(for: .live).path : paths.joined(separator: ", ")
+            let searched = paths.isEmpty ? directory.folder(for: .live).path + " or " + directory.folder(for: .rehearsal).path : paths.joined(separator: ", ")
             throw CommandFailure("No journal of delivery \(delivery) in \(searched). `iwotch report sessions` on the same paths lists the deliveries.")
         }
         return (first.url, first.journal.state)
