@@ -10,6 +10,11 @@ enum ProvenanceNote {
         let reconstructed = activities.filter { $0.source?.kind == .reconstructed }.count
         let outline = activities.filter { $0.source?.kind == .outline }.count
         let published = activities.filter { $0.source?.kind == .published }.count
+        let original = activities.filter { $0.source?.kind == .original }.count
+        if total > 0 && original == total {
+            return total == 1 ? "The only activity of this session is original to this programme, written by its authors."
+                              : "All \(total) activities of this session are original to this programme, written by its authors."
+        }
         switch (total, reconstructed, outline, published) {
         case (0, _, _, _):
             return "This session has no activities, only arrival, breaks or lunch."
@@ -38,6 +43,9 @@ enum ProvenanceNote {
             }
             if published > 0 {
                 clauses.append((published, "\(published == 1 ? "follows" : "follow") a published source"))
+            }
+            if original > 0 {
+                clauses.append((original, "\(original == 1 ? "is" : "are") original to this programme, written by its authors"))
             }
             // Content read from files always names a source; content built in code may not.
             guard !clauses.isEmpty else { return "No activity of this session names its source." }

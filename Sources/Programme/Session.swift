@@ -1,7 +1,7 @@
 /// One session of the programme: a group day or a one-to-one consultation.
 public struct Session: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable { case group, oneToOne = "one-to-one" }
-    public enum Mode: String, Sendable, CaseIterable { case faceToFace = "face-to-face", telephone }
+    public enum Mode: String, Sendable, CaseIterable { case faceToFace = "face-to-face", telephone, video }
 
     public var id: String
     public var title: String
@@ -74,12 +74,14 @@ public struct Source: Sendable, Equatable {
         case outline
         /// Written for the pack from the sources its reference names.
         case reconstructed
+        /// Written by the programme's own authors, from no earlier manual (a course of their own).
+        case original
 
         /// What a reader must be told beside the kind's name, when the name alone could mislead:
         /// an outline is published, but what a facilitator does with it is not.
         public var caveat: String? {
             switch self {
-            case .published, .reconstructed: nil
+            case .published, .reconstructed, .original: nil
             case .outline: "Only the title and aims are published; the steps, timings and fidelity items are reconstructed."
             }
         }

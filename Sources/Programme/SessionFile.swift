@@ -103,7 +103,11 @@ extension FileReader {
             return Activity(id: id, kind: kind, title: title, minutes: minutes, lead: [], source: nil, aims: [],
                             steps: steps, keyMessages: [], materials: [], fidelity: [])
         }
-        let lead = required(fields, "lead", help: "Add `lead: nurse`, `lead: lay`, or `lead: [nurse, lay]` when both lead.").flatMap { leads($0, roles: roles) }
+        // The hint names this programme's own roles: no programme's names are written here.
+        let known = roles.map { $0.sorted() } ?? []
+        let example = known.isEmpty ? "`lead: ROLE`, naming a role of programme.yaml"
+            : "`lead: \(known[0])`" + (known.count > 1 ? ", or `lead: [\(known.prefix(2).joined(separator: ", "))]` when several lead together" : "")
+        let lead = required(fields, "lead", help: "Add \(example).").flatMap { leads($0, roles: roles) }
         let source = required(fields, "source", help: "Add `source:` with `kind: published` and the reference, `kind: outline` when only the title and aims are published, or `kind: reconstructed` and what it was reconstructed from.").flatMap { activitySource($0) }
         let aims = required(fields, "aims").flatMap { textList($0, "the aims", rule: .item, count: 1...6) }
         let messages = required(fields, "key_messages").flatMap { textList($0, "the key messages", rule: .item, count: 1...6) }

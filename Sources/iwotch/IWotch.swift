@@ -4,7 +4,7 @@ import Foundation
 struct IWotch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iwotch",
-        abstract: "The I-WOTCH facilitator console: guided sessions, attendance and fidelity records.",
+        abstract: "A console for facilitators of manualised group programmes: guided sessions, attendance and fidelity records.",
         discussion: """
         Run with no command to open the console (in a terminal), `iwotch run` to set up a session, `iwotch rehearse` to \
         practise one, or `iwotch browse` to read the manual. Content lives in Content/<programme>/; see Manuals/content-authoring.md.

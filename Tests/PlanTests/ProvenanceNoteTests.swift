@@ -42,3 +42,13 @@ import Programme
         #expect(Self.note([nil, nil]) == "No activity of this session names its source.")
     }
 }
+
+extension ProvenanceNoteTests {
+    /// A programme's own course (a training course, say) is original, and says so.
+    @Test func originalActivitiesSaySo() {
+        #expect(Self.note([.original]) == "The only activity of this session is original to this programme, written by its authors.")
+        #expect(Self.note([.original, .original]) == "All 2 activities of this session are original to this programme, written by its authors.")
+        #expect(Self.note([.reconstructed, .original, .original])
+                == "1 of the 3 activities of this session is reconstructed content, written for this pack, not taken from an official manual; 2 are original to this programme, written by its authors. Each activity names its source.")
+    }
+}

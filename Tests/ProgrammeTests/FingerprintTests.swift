@@ -58,13 +58,13 @@ import Testing
         #expect(json.contains(#""source":{"kind":"outline","reference":"#))
     }
 
-    @Test func aMisspeltSourceKindNamesTheThreeKinds() throws {
+    @Test func aMisspeltSourceKindNamesTheFourKinds() throws {
         let scratch = try ScratchProgramme()
         try scratch.replace("sessions/group-1.yaml", "kind: published", with: "kind: outlined")
         let check = scratch.load()
         #expect(check.programme == nil)
         #expect(check.diagnostics.map(\.message) == ["the source kind `outlined` is not one of the allowed values"])
-        #expect(check.diagnostics.map(\.help) == ["Did you mean `outline`? Use one of: published, outline, reconstructed."])
+        #expect(check.diagnostics.map(\.help) == ["Did you mean `outline`? Use one of: published, outline, reconstructed, original."])
     }
 
     @Test func reorderingActivitiesChangesIt() throws {
