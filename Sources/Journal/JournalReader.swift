@@ -60,6 +60,8 @@ public struct DeliverySummary: Sendable {
     public var group: String
     public var site: String
     public var session: String
+    /// The programme and content version the delivery pinned ("i-wotch 2026.2"), or "?".
+    public var programme: String
     public var events: Int
     public var isClosed: Bool
     public var isReview: Bool
@@ -70,12 +72,15 @@ public struct DeliverySummary: Sendable {
         url = journal.url
         delivery = journal.isReview ? journal.events[0].event.delivery
             : state.delivery.isEmpty ? journal.url.deletingPathExtension().lastPathComponent : state.delivery
-        mode = state.mode
-        let opening = journal.events.first { if case .deliveryOpened = $0.event.body { true } else { false } }?.event
+        // A review file has no opening: its own events say its mode (an assessment's is rehearsal) and date.
+        mode = journal.isReview ? journal.events[0].event.mode : state.mode
+        let opening = journal.isReview ? journal.events.first?.event
+            : journal.events.first { if case .deliveryOpened = $0.event.body { true } else { false } }?.event
         date = opening.map { DeliveryID.localDate($0.time, offsetMinutes: $0.utcOffsetMinutes) } ?? "?"
         group = state.opened?.group ?? "?"
         site = state.opened?.site ?? "?"
         session = state.opened?.session.id ?? "?"
+        programme = state.opened.map { $0.programme.id + " " + $0.programme.version + ($0.programme.isUnreleased ? " (unreleased)" : "") } ?? "?"
         events = journal.events.count
         isClosed = state.isClosed
         isReview = journal.isReview

@@ -54,7 +54,7 @@ struct JournalCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List deliveries: date, group, session, mode, open or closed, events.")
+        static let configuration = CommandConfiguration(abstract: "List deliveries: date, group, site, programme and version, session, mode, open or closed, events.")
 
         @OptionGroup var location: Location
 
@@ -68,9 +68,9 @@ struct JournalCommand: ParsableCommand {
                 return
             }
             let rows = files.compactMap { try? ReadJournal.read($0) }.map(DeliverySummary.init)
-            let header = ["date", "group", "site", "session", "mode", "state", "events", "file"]
+            let header = ["date", "group", "site", "programme", "session", "mode", "state", "events", "file"]
             let table = rows.sorted { ($0.date, $0.delivery) < ($1.date, $1.delivery) }.map {
-                [$0.date, $0.group, $0.site, $0.session, $0.mode.rawValue, $0.isClosed ? "closed" : "open", String($0.events), $0.url.lastPathComponent]
+                [$0.date, $0.group, $0.site, $0.programme, $0.session, $0.mode.rawValue, $0.isReview ? ($0.mode == .rehearsal ? "assessment" : "review") : $0.isClosed ? "closed" : "open", String($0.events), $0.url.lastPathComponent]
             }
             Say.out(TextTable.render([header] + table), terminator: "")
         }
@@ -80,7 +80,7 @@ struct JournalCommand: ParsableCommand {
 /// Journal files named on the command line (files, or folders searched below), or all of them.
 enum JournalFiles {
     static func collect(_ paths: [String], default directory: JournalDirectory) throws -> [URL] {
-        guard !paths.isEmpty else { return directory.files(.live) + directory.files(.rehearsal) + directory.reviewFiles() }
+        guard !paths.isEmpty else { return directory.files(.live) + directory.files(.rehearsal) + directory.reviewFiles() + directory.assessmentFiles() }
         var files: [URL] = []
         for path in paths {
             var isDirectory: ObjCBool = false

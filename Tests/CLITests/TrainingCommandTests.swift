@@ -57,6 +57,12 @@ import TestSupport
         // Nothing live was written: no reviews folder, and the live reports have nothing to read.
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("reviews").path))
         #expect(try BuiltBinary.run(["journal", "check", "--journal", root.path]).status == 0)
+        // journal list names each delivery's programme and version, and lists the assessments too.
+        let list = try BuiltBinary.run(["journal", "list", "--journal", root.path])
+        #expect(list.stdout.hasPrefix("date        group  site   programme     session  mode       state       events  file\n"), "\(list.stdout)")
+        #expect(list.stdout.contains("2026-03-02  REH    TRN-1  training 1.0  day-a    rehearsal  open        3       \(Self.first).jsonl"), "\(list.stdout)")
+        // The assessments: rehearsal mode, said as such.
+        #expect(list.stdout.components(separatedBy: "rehearsal  assessment  1       assessment-").count == 3, "\(list.stdout)")
 
         let trainees = try BuiltBinary.run(["report", "training", "--journal", root.path, "--format", "csv", "--table", "trainees"])
         #expect(trainees.status == 0, "\(trainees.stderr)")
