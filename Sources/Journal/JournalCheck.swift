@@ -323,7 +323,7 @@ struct FileCheck {
             case .deliveryClosed(let data): closedHere = data
             case .correction: isCorrection = true
             case .participantEnrolled, .attendanceMarked, .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed,
-                 .fidelityRated, .noteAdded, .damageFound:
+                 .fidelityRated, .noteAdded, .damageFound, .consoleResumed:
                 break
             }
             let allowedAfterClose = event.body.kind.allowedAfterClose
@@ -502,6 +502,14 @@ struct FileCheck {
                 report(line, "delivered by `\(role)`, a role no facilitator of this delivery has", key: "delivered_by",
                        help: "The roles are: \(pinned.roles.sorted().joined(separator: ", ")).")
             }
+            if let replaced = data.replaces {
+                let target = earlier(replaced)
+                let sameItem = if case .fidelityRated(let old) = target?.body { old.item == data.item && old.activity == data.activity } else { false }
+                if !sameItem {
+                    report(line, "the rating replaces event \(replaced.uuidString.lowercased()), which is not an earlier rating of `\(data.item)` in this journal",
+                           key: "replaces", help: "A re-rating names the earlier fidelity-rated event of the same item that it supersedes.")
+                }
+            }
         case .correction(let data):
             guard let target = earlier(data.refersTo) else {
                 report(line, "the correction refers to event \(data.refersTo.uuidString.lowercased()), which is not earlier in this journal",
@@ -514,6 +522,16 @@ struct FileCheck {
             }
         // These name nothing the opening pinned: the opening and closing records and reviews are
         // checked on their own, and damage is reported where the lines are read.
+        case .consoleResumed(let data):
+            // It says when the delivery's last event before it was, and how long before it that was.
+            if let last = state.lastEventAt, abs(data.lastEventAt.timeIntervalSince(last)) >= 0.001 {
+                report(line, "the resume says the last event was at \(Timestamp.format(data.lastEventAt)), but it was at \(Timestamp.format(last))",
+                       key: "last_event_at", help: "console-resumed names the time of the event just before it.")
+            }
+            if abs(Double(data.gapSeconds) - event.time.timeIntervalSince(data.lastEventAt)) >= 1 {
+                report(line, "gap_seconds is \(data.gapSeconds), but the event is \(Int(event.time.timeIntervalSince(data.lastEventAt))) s after last_event_at",
+                       key: "gap_seconds", help: "gap_seconds is the whole seconds from last_event_at to the event's own time.")
+            }
         case .deliveryOpened, .timerPaused, .timerResumed, .damageFound, .deliveryClosed, .supervisorReview:
             break
         }

@@ -486,7 +486,7 @@ public enum Privacy {
             if case .string(let new) = data.new { text(new, "new", "corrected value") }
         case .supervisorReview(let review):
             if let comment = review.comment { text(comment, "comment", "comment") }
-        case .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed, .deliveryClosed, .damageFound:
+        case .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed, .deliveryClosed, .damageFound, .consoleResumed:
             break
         }
         return found
