@@ -38,7 +38,10 @@ public enum Engine {
             state.status = .init(kind: .info, text: "Resumed where you left off.", at: now)
             // The time the console was stopped goes on the record, so an interrupted delivery
             // reads as one. A closed delivery is not taken up again.
-            guard !delivery.isClosed, let last = delivery.lastEventAt else { return [] }
+            // The gap runs from the last event before the stop; a damage-found (written by a
+            // reopened writer just before the event after it) is not one.
+            let last = events.last { if case .damageFound = $0.body { false } else { true } }?.time
+            guard !delivery.isClosed, let last else { return [] }
             let gap = max(0, Int(now.timeIntervalSince(last).rounded(.down)))
             return [.append(.consoleResumed(.init(lastEventAt: last, gapSeconds: gap)))]
         case .modeChanged(let mode, let resumable, let groups):

@@ -53,4 +53,25 @@ import Testing
         #expect(problems.last == "gap_seconds is 100, but the event is 480 s after last_event_at")
         #expect(try ReadJournal.read(sample.writer.url).state.interruptions == [840, 100])
     }
+
+    /// After a kill that tore the last line, the reopened writer puts a damage-found first, at the
+    /// resume's own time: the resume still names the last event before the stop, and that is right.
+    @Test func aResumeAfterATornLineNamesTheLastEventBeforeTheDamage() throws {
+        let folder = ScratchFolder()
+        var sample = try SampleDelivery(in: folder)
+        try sample.deliver()
+        let url = sample.writer.url
+        sample.writer.close()
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"torn".utf8))
+        try handle.close()
+        let writer = try JournalWriter.open(url)
+        // deliver() ends with a note at minute 36; resumed at 40: 4 × 60 = 240 s.
+        try writer.append(.consoleResumed(.init(lastEventAt: Fixture.at(36), gapSeconds: 240)), actor: "N01", at: Fixture.at(40), utcOffsetMinutes: 0)
+        writer.close()
+        let journal = try ReadJournal.read(url)
+        #expect(journal.events.suffix(2).map(\.event.type) == ["damage-found", "console-resumed"])
+        #expect(JournalCheck.check(journal).problems.filter { $0.severity == .error }.map(\.message) == [])
+    }
 }
