@@ -35,6 +35,11 @@ public struct DeliveryRecord: Sendable, Equatable {
     /// From opening to the last facilitator's sign-off, pauses taken out: the session's length as
     /// the facilitators ended it (the close event may be written later). Nil when no one signed.
     public var signOffSeconds: TimeInterval?
+    /// Each time the console stopped and then took the delivery up again (`console-resumed`): the
+    /// whole seconds it was stopped. Empty for a delivery run without a stop.
+    public var interruptions: [Int]
+    /// The seconds of all the stops together.
+    public var interruptedSeconds: Int { interruptions.reduce(0, +) }
     /// Minutes an agenda item ran, or nil if it never started.
     public func minutes(of item: String) -> Double? { seconds[item].map { $0 / 60 } }
     public var isClosed: Bool
@@ -86,6 +91,7 @@ public struct DeliveryRecord: Sendable, Equatable {
         self.seconds = seconds
         sessionSeconds = state.elapsedSeconds(until: end)
         signOffSeconds = state.closed?.signoffs.map(\.at).max().map { state.elapsedSeconds(until: min($0, end)) }
+        interruptions = state.interruptions
         isClosed = state.isClosed
         closedAt = state.closedAt
         signedBy = state.closed?.signoffs.map(\.code) ?? []

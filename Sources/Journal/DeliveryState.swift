@@ -23,6 +23,8 @@ public struct DeliveryState: Sendable, Equatable {
     /// The agenda item on screen and its step.
     public var currentActivity: String?
     public var currentStep = 0
+    /// The step each item was last shown at: going back to an item returns to its step.
+    public var steps: [String: Int] = [:]
     /// The item whose timer is running (started and not yet ended).
     public var running: String?
     /// Each item's intervals of running time, in order (since its latest restart).
@@ -44,6 +46,10 @@ public struct DeliveryState: Sendable, Equatable {
     public var closedAt: Date?
     public var lastEventAt: Date?
     public var eventCount = 0
+    /// Each time the console stopped and took the delivery up again: the seconds nothing could be recorded.
+    public var interruptions: [Int] = []
+    /// The seconds of all of them.
+    public var interruptedSeconds: Int { interruptions.reduce(0, +) }
 
     public struct Interval: Sendable, Equatable {
         public var start: Date
@@ -71,6 +77,9 @@ public struct DeliveryState: Sendable, Equatable {
         public var actor: String
         public var at: Date
     }
+
+    /// Whether an item has run (been started at least once).
+    public func hasRun(_ item: String) -> Bool { !(intervals[item] ?? []).isEmpty }
 
     public var isClosed: Bool { closed != nil }
     public var isPaused: Bool { pausedSince != nil }
@@ -120,15 +129,18 @@ public struct DeliveryState: Sendable, Equatable {
                 intervals[data.activity] = []
                 restarts[data.activity, default: 0] += 1
             }
+            // A restart begins at step 1 again; coming back to an item, at the step it was left on.
+            if restarted { steps[data.activity] = 0 }
             running = data.activity
             currentActivity = data.activity
-            currentStep = 0
+            currentStep = steps[data.activity] ?? 0
             intervals[data.activity, default: []].append(Interval(start: event.time, end: nil))
         case .activityEnded(let data):
             if running == data.activity { stopRunning(at: event.time) }
         case .stepShown(let data):
             currentActivity = data.activity
             currentStep = data.step
+            steps[data.activity] = data.step
         case .timerPaused:
             if pausedSince == nil { pausedSince = event.time }
         case .timerResumed:
@@ -140,6 +152,8 @@ public struct DeliveryState: Sendable, Equatable {
             notes.append(Note(at: event.time, actor: event.actor, text: data.text, activity: data.activity))
         case .correction:
             break
+        case .consoleResumed(let data):
+            interruptions.append(data.gapSeconds)
         case .damageFound(let data):
             damagedLines.append(contentsOf: data.lines)
         case .supervisorReview:

@@ -19,6 +19,8 @@ public enum EventBody: Sendable, Equatable {
     case deliveryClosed(DeliveryClosed)
     /// Only in a review file: a supervisor's ratings of the delivery named in the envelope.
     case supervisorReview(SupervisorReview)
+    /// The console took an open delivery up again after it stopped (a quit, a crash, a power cut).
+    case consoleResumed(ConsoleResumed)
 
     /// Its wire name, from the table of event kinds.
     public var type: String { kind.name }
@@ -43,6 +45,7 @@ public enum EventBody: Sendable, Equatable {
         case .damageFound: .damageFound
         case .deliveryClosed: .deliveryClosed
         case .supervisorReview: .supervisorReview
+        case .consoleResumed: .consoleResumed
         }
     }
 
@@ -61,6 +64,7 @@ public enum EventBody: Sendable, Equatable {
         case .damageFound(let data): data
         case .deliveryClosed(let data): data
         case .supervisorReview(let data): data
+        case .consoleResumed(let data): data
         }
     }
 }
@@ -76,7 +80,7 @@ public enum EventBody: Sendable, Equatable {
 /// not code: the schema and the format manual, and the samples that write every type.
 public enum EventKind: Int, CaseIterable, Sendable {
     case deliveryOpened, participantEnrolled, attendanceMarked, activityStarted, activityEnded, stepShown, timerPaused
-    case timerResumed, fidelityRated, noteAdded, correction, damageFound, deliveryClosed, supervisorReview
+    case timerResumed, fidelityRated, noteAdded, correction, damageFound, deliveryClosed, supervisorReview, consoleResumed
 
     /// One event type's entry in the table.
     struct Row: Sendable {
@@ -131,6 +135,8 @@ public enum EventKind: Int, CaseIterable, Sendable {
         case .supervisorReview:
             Row(name: "supervisor-review", decode: { .supervisorReview(try $0.data()) },
                 read: { $0.supervisorReview().map { .supervisorReview($0) } })
+        case .consoleResumed:
+            Row(name: "console-resumed", decode: { .consoleResumed(try $0.data()) }, read: { $0.consoleResumed().map { .consoleResumed($0) } })
         }
     }
 
@@ -331,10 +337,33 @@ public struct FidelityRated: Sendable, Equatable, Codable {
             self.timing = timing; self.fidelityConsistent = fidelityConsistent; self.reason = reason
         }
     }
-    enum CodingKeys: String, CodingKey, CaseIterable { case activity, item, level, deliveredBy = "delivered_by", adaptation }
-    public init(activity: String, item: String, level: String, deliveredBy: [String], adaptation: Adaptation? = nil) {
+    /// The id of the earlier fidelity-rated event of the same item that this one supersedes: set
+    /// on every rating of an item already rated in this delivery (a re-rating), left out on the first.
+    public var replaces: UUID?
+    enum CodingKeys: String, CodingKey, CaseIterable { case activity, item, level, deliveredBy = "delivered_by", adaptation, replaces }
+    public init(activity: String, item: String, level: String, deliveredBy: [String], adaptation: Adaptation? = nil, replaces: UUID? = nil) {
         self.activity = activity; self.item = item; self.level = level; self.deliveredBy = deliveredBy; self.adaptation = adaptation
+        self.replaces = replaces
     }
+    /// Event ids are written in lower case everywhere, as a correction's `refers_to` is.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(activity, forKey: .activity)
+        try container.encode(item, forKey: .item)
+        try container.encode(level, forKey: .level)
+        try container.encode(deliveredBy, forKey: .deliveredBy)
+        try container.encodeIfPresent(adaptation, forKey: .adaptation)
+        try container.encodeIfPresent(replaces?.uuidString.lowercased(), forKey: .replaces)
+    }
+}
+
+/// The console took an open delivery up again: the delivery's last event before it, and the
+/// whole seconds between that event and this one, when nothing could be recorded.
+public struct ConsoleResumed: Sendable, Equatable, Codable {
+    public var lastEventAt: Date
+    public var gapSeconds: Int
+    enum CodingKeys: String, CodingKey, CaseIterable { case lastEventAt = "last_event_at", gapSeconds = "gap_seconds" }
+    public init(lastEventAt: Date, gapSeconds: Int) { self.lastEventAt = lastEventAt; self.gapSeconds = gapSeconds }
 }
 
 public struct NoteAdded: Sendable, Equatable, Codable {

@@ -14,6 +14,7 @@ private extension KeyNames {
     static let fidelityRated = KeyNames(FidelityRated.CodingKeys.self)
     static let adaptation = KeyNames(FidelityRated.Adaptation.CodingKeys.self)
     static let noteAdded = KeyNames(NoteAdded.CodingKeys.self)
+    static let consoleResumed = KeyNames(ConsoleResumed.CodingKeys.self)
     static let correction = KeyNames(Correction.CodingKeys.self)
     static let damageFound = KeyNames(DamageFound.CodingKeys.self)
     static let damagePin = KeyNames(DamageFound.Pin.CodingKeys.self)
@@ -101,17 +102,18 @@ extension JSONBytes {
     }
 
     mutating func fidelityRated() -> FidelityRated? {
-        var activity: String?, item: String?, level: String?, deliveredBy: [String]?, adaptation: FidelityRated.Adaptation?
+        var activity: String?, item: String?, level: String?, deliveredBy: [String]?, adaptation: FidelityRated.Adaptation?, replaces: UUID?
         guard members(.fidelityRated, { json, index in
             switch index {
             case 0: activity = json.string(); return activity != nil
             case 1: item = json.string(); return item != nil
             case 2: level = json.string(); return level != nil
             case 3: deliveredBy = json.strings(); return deliveredBy != nil
-            default: guard let value = json.optional({ $0.adaptation() }) else { return false }; adaptation = value; return true
+            case 4: guard let value = json.optional({ $0.adaptation() }) else { return false }; adaptation = value; return true
+            default: guard let value = json.optional({ $0.uuid() }) else { return false }; replaces = value; return true
             }
         }), let activity, let item, let level, let deliveredBy else { return nil }
-        return FidelityRated(activity: activity, item: item, level: level, deliveredBy: deliveredBy, adaptation: adaptation)
+        return FidelityRated(activity: activity, item: item, level: level, deliveredBy: deliveredBy, adaptation: adaptation, replaces: replaces)
     }
 
     mutating func adaptation() -> FidelityRated.Adaptation? {
@@ -124,6 +126,17 @@ extension JSONBytes {
             }
         }), let timing, let consistent, let reason else { return nil }
         return FidelityRated.Adaptation(timing: timing, fidelityConsistent: consistent, reason: reason)
+    }
+
+    mutating func consoleResumed() -> ConsoleResumed? {
+        var lastEventAt: Date?, gapSeconds: Int?
+        guard members(.consoleResumed, { json, index in
+            switch index {
+            case 0: lastEventAt = json.date(); return lastEventAt != nil
+            default: gapSeconds = json.int(); return gapSeconds != nil
+            }
+        }), let lastEventAt, let gapSeconds else { return nil }
+        return ConsoleResumed(lastEventAt: lastEventAt, gapSeconds: gapSeconds)
     }
 
     mutating func noteAdded() -> NoteAdded? {

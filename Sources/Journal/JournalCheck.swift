@@ -307,6 +307,8 @@ struct FileCheck {
         latest.reserveCapacity(events.count)
         var pinned: Pinned?
         var started: Set<String> = []
+        // The time of the last event other than a damage-found: a console-resumed names it.
+        var lastRecordAt: Date?
         // Until a correction is met, replaying the events so far gives exactly `state`.
         var corrected = false
         var repeated = false
@@ -315,15 +317,16 @@ struct FileCheck {
             let line = events[index].line
             let event = events[index].event
             // The body is looked at once, here: each `if case` on it made a copy of the whole event.
-            var isReview = false, isCorrection = false
+            var isReview = false, isCorrection = false, isDamage = false
             var openedHere: DeliveryOpened?, closedHere: DeliveryClosed?
             switch event.body {
             case .supervisorReview: isReview = true
             case .deliveryOpened(let data): openedHere = data
             case .deliveryClosed(let data): closedHere = data
             case .correction: isCorrection = true
+            case .damageFound: isDamage = true
             case .participantEnrolled, .attendanceMarked, .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed,
-                 .fidelityRated, .noteAdded, .damageFound:
+                 .fidelityRated, .noteAdded, .consoleResumed:
                 break
             }
             let allowedAfterClose = event.body.kind.allowedAfterClose
@@ -364,9 +367,10 @@ struct FileCheck {
             }
             checkPrivacy(event, line: line, participantCodes: pinned?.participantCodes)
             if let pinned {
-                checkReferences(event, line: line, pinned: pinned, state: state, started: &started,
+                checkReferences(event, line: line, pinned: pinned, state: state, started: &started, lastRecordAt: lastRecordAt,
                                 earlier: { latest[$0].map { events[$0].event } })
             }
+            if !isDamage && !isReview { lastRecordAt = event.time }
             // The closing counts are those of the corrected record, so they are recounted by replay.
             if let data = closedHere {
                 checkClosing(data, line: line, state: corrected ? DeliveryState.replay(events[..<position].map(\.event)) : state, opened: pinned?.opened)
@@ -470,8 +474,9 @@ struct FileCheck {
         }
     }
 
+    /// `lastRecordAt`: the time of the last event before this one other than a damage-found.
     mutating func checkReferences(_ event: JournalEvent, line: Int, pinned: Pinned, state: DeliveryState,
-                                  started: inout Set<String>, earlier: (UUID) -> JournalEvent?) {
+                                  started: inout Set<String>, lastRecordAt: Date?, earlier: (UUID) -> JournalEvent?) {
         func item(_ id: String, key: String) -> DeliveryOpened.AgendaItem? {
             guard let found = pinned.agenda[id] else {
                 report(line, "`\(id)` is not an item of session \(pinned.opened.session.id) in content \(pinned.opened.programme.version)", key: key,
@@ -512,6 +517,14 @@ struct FileCheck {
                 report(line, "delivered by `\(role)`, a role no facilitator of this delivery has", key: "delivered_by",
                        help: "The roles are: \(pinned.roles.sorted().joined(separator: ", ")).")
             }
+            if let replaced = data.replaces {
+                let target = earlier(replaced)
+                let sameItem = if case .fidelityRated(let old) = target?.body { old.item == data.item && old.activity == data.activity } else { false }
+                if !sameItem {
+                    report(line, "the rating replaces event \(replaced.uuidString.lowercased()), which is not an earlier rating of `\(data.item)` in this journal",
+                           key: "replaces", help: "A re-rating names the earlier fidelity-rated event of the same item that it supersedes.")
+                }
+            }
         case .correction(let data):
             guard let target = earlier(data.refersTo) else {
                 report(line, "the correction refers to event \(data.refersTo.uuidString.lowercased()), which is not earlier in this journal",
@@ -524,6 +537,17 @@ struct FileCheck {
             }
         // These name nothing the opening pinned: the opening and closing records and reviews are
         // checked on their own, and damage is reported where the lines are read.
+        case .consoleResumed(let data):
+            // It says when the delivery's last event before it was (a damage-found the reopened
+            // writer put just before it aside), and how long before it that was.
+            if let last = lastRecordAt, abs(data.lastEventAt.timeIntervalSince(last)) >= 0.001 {
+                report(line, "the resume says the last event was at \(Timestamp.format(data.lastEventAt)), but it was at \(Timestamp.format(last))",
+                       key: "last_event_at", help: "console-resumed names the time of the event just before it.")
+            }
+            if abs(Double(data.gapSeconds) - event.time.timeIntervalSince(data.lastEventAt)) >= 1 {
+                report(line, "gap_seconds is \(data.gapSeconds), but the event is \(Int(event.time.timeIntervalSince(data.lastEventAt))) s after last_event_at",
+                       key: "gap_seconds", help: "gap_seconds is the whole seconds from last_event_at to the event's own time.")
+            }
         case .deliveryOpened, .timerPaused, .timerResumed, .damageFound, .deliveryClosed, .supervisorReview:
             break
         }

@@ -487,7 +487,7 @@ public enum Privacy {
         case .supervisorReview(let review):
             if let comment = review.comment { text(comment, "comment", "comment") }
             if let practise = review.toPractise { text(practise, "to_practise", "note of what to practise") }
-        case .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed, .deliveryClosed, .damageFound:
+        case .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed, .deliveryClosed, .damageFound, .consoleResumed:
             break
         }
         return found

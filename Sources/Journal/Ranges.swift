@@ -18,6 +18,8 @@ public enum JournalRange {
     public static let doseMinimum: ClosedRange<Int> = 1...1000
     /// A step of an activity, counted from 0.
     public static let step: ClosedRange<Int> = 0...10_000
+    /// Seconds a console was stopped before it resumed a delivery: at most about a century.
+    public static let gapSeconds: ClosedRange<Int> = 0...3_153_600_000
     /// The closing record's counts (participants, activities, items).
     public static let count: ClosedRange<Int> = 0...1_000_000
     /// Line numbers a damage-found event names.
@@ -47,6 +49,8 @@ extension JournalEvent {
             if let problem = check(opened.bands.low, JournalRange.lowBand, "data.bands.low") { return problem }
         case .stepShown(let shown):
             if let problem = check(shown.step, JournalRange.step, "data.step") { return problem }
+        case .consoleResumed(let resumed):
+            if let problem = check(resumed.gapSeconds, JournalRange.gapSeconds, "data.gap_seconds") { return problem }
         case .damageFound(let damage):
             for (index, line) in damage.lines.enumerated() {
                 if let problem = check(line, JournalRange.line, "data.lines[\(index)]") { return problem }

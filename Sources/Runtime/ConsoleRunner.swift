@@ -21,14 +21,27 @@ public final class ConsoleRunner {
     /// Where random ids come from: the engine's fresh id for each action, and each event's id.
     private let ids: () -> UUID
 
-    /// `ids` draws the random ids (fresh UUIDs; a test may give a known sequence).
+    /// The local offset from UTC at a moment: taken afresh for each action and each event, so
+    /// events after a daylight-saving change carry the new offset.
+    private let utcOffset: (Date) -> Int
+
+    /// `ids` draws the random ids (fresh UUIDs; a test may give a known sequence); `utcOffset`
+    /// gives the local offset in minutes at a moment (the system time zone's; a test may give its own).
     public init(programme: Programme, directory: JournalDirectory, mode: JournalEvent.Mode = .live,
-                utcOffsetMinutes: Int = TimeZone.current.secondsFromGMT() / 60, ids: @escaping () -> UUID = UUID.init) {
+                utcOffset: @escaping (Date) -> Int = { TimeZone.current.secondsFromGMT(for: $0) / 60 },
+                ids: @escaping () -> UUID = UUID.init) {
         self.ids = ids
+        self.utcOffset = utcOffset
         self.directory = directory
         let found = JournalScan.scan(directory, mode: mode)
         state = ConsoleState(programme: programme, mode: mode, resumable: found.resumable, groups: found.groups)
-        state.utcOffsetMinutes = utcOffsetMinutes
+        state.utcOffsetMinutes = utcOffset(Date())
+    }
+
+    /// The same, at a fixed offset.
+    public convenience init(programme: Programme, directory: JournalDirectory, mode: JournalEvent.Mode = .live,
+                            utcOffsetMinutes: Int, ids: @escaping () -> UUID = UUID.init) {
+        self.init(programme: programme, directory: directory, mode: mode, utcOffset: { _ in utcOffsetMinutes }, ids: ids)
     }
 
     /// Starts on the set-up screen (`iwotch run`), with a session and group chosen in advance.
@@ -80,6 +93,7 @@ public final class ConsoleRunner {
     }
 
     public func handle(_ action: Action, now: Date) {
+        state.utcOffsetMinutes = utcOffset(now)
         var queue = Engine.update(&state, action, now: now, fresh: ids())
         while !queue.isEmpty {
             let effect = queue.removeFirst()
@@ -95,12 +109,12 @@ public final class ConsoleRunner {
             case .createDelivery(let opening, let delivery):
                 let (created, event) = try JournalWriter.create(in: directory.folder(for: state.mode), delivery: delivery, mode: state.mode,
                                                                 opening: opening, actor: opening.facilitators.first?.code ?? "", at: now,
-                                                                utcOffsetMinutes: state.utcOffsetMinutes, ids: ids)
+                                                                utcOffsetMinutes: utcOffset(now), ids: ids)
                 writer = created
                 return .saved(event)
             case .append(let body):
                 guard let writer else { return .saveFailed("no delivery is open") }
-                return .saved(try writer.append(body, actor: state.actor, at: now, utcOffsetMinutes: state.utcOffsetMinutes, ids: ids))
+                return .saved(try writer.append(body, actor: state.actor, at: now, utcOffsetMinutes: utcOffset(now), ids: ids))
             case .resume(let url):
                 do {
                     let opened = try JournalWriter.open(url)

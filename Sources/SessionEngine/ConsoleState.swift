@@ -99,6 +99,13 @@ public struct ConsoleState: Sendable, Equatable {
     public var currentIndex: Int? { delivery?.currentActivity.flatMap { id in agenda.firstIndex { $0.id == id } } }
     public var currentItem: Activity? { delivery?.currentActivity.flatMap(activity) }
     public func activity(_ id: String) -> Activity? { session?.agenda.first { $0.id == id } }
+    /// Where "next" goes from the last step: the first item after the current one that has not
+    /// run (after a jump with the agenda, never back into one that ran); nil when there is none.
+    /// It never wraps round to an earlier item: going back is chosen on the agenda.
+    public var nextToRun: Int? {
+        guard let delivery else { return nil }
+        return agenda.indices.dropFirst((currentIndex ?? -1) + 1).first { !delivery.hasRun(agenda[$0].id) }
+    }
 }
 
 public struct Viewport: Sendable, Equatable {

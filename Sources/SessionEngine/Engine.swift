@@ -36,7 +36,14 @@ public enum Engine {
             state.actor = delivery.facilitatorCodes.first ?? ""
             state.screen = .walkthrough(WalkthroughScreen())
             state.status = .init(kind: .info, text: "Resumed where you left off.", at: now)
-            return []
+            // The time the console was stopped goes on the record, so an interrupted delivery
+            // reads as one. A closed delivery is not taken up again.
+            // The gap runs from the last event before the stop; a damage-found (written by a
+            // reopened writer just before the event after it) is not one.
+            let last = events.last { if case .damageFound = $0.body { false } else { true } }?.time
+            guard !delivery.isClosed, let last else { return [] }
+            let gap = max(0, Int(now.timeIntervalSince(last).rounded(.down)))
+            return [.append(.consoleResumed(.init(lastEventAt: last, gapSeconds: gap)))]
         case .modeChanged(let mode, let resumable, let groups):
             Home.enter(&state, mode: mode, resumable: resumable, groups: groups)
             return []
@@ -53,6 +60,9 @@ public enum Engine {
             Auditing.open(&state, AuditBook(records: records, sources: sources), now: now)
             return []
         case .key(let key):
+            // A message is read by the time the next key comes: it goes, so an old "saved" or hint
+            // is never taken for the answer to this key. A problem stays until something replaces it.
+            if state.status?.kind != .problem { state.status = nil }
             if let dialog = state.dialog { return Dialogs.handle(&state, dialog, key, now: now) }
             // While a search is typed, ? is a character like any other. On help, ? goes back as any key does.
             if key == .character("?") && !state.takesText && state.screen.kind != .help {
@@ -81,6 +91,8 @@ public enum Engine {
     /// An event is on disk: fold it into the record and say so.
     static func saved(_ state: inout ConsoleState, _ event: JournalEvent, now: Date) -> [Effect] {
         let restarted = if case .activityStarted(let data) = event.body { state.delivery?.running == data.activity } else { false }
+        // An item started that ran before (gone back to from the agenda) is named as running again.
+        let again = if case .activityStarted(let data) = event.body { !restarted && state.delivery?.hasRun(data.activity) == true } else { false }
         state.events.append(event)
         if case .correction = event.body {
             state.delivery = DeliveryState.replay(state.events)
@@ -88,7 +100,7 @@ public enum Engine {
             if state.delivery == nil { state.delivery = DeliveryState() }
             state.delivery?.fold(event)
         }
-        state.status = .init(kind: .saved, text: "✓ Saved " + describe(event, in: state, restarted: restarted), at: now)
+        state.status = .init(kind: .saved, text: "✓ Saved " + describe(event, in: state, restarted: restarted, again: again), at: now)
         switch event.body {
         case .deliveryOpened:
             // Enrol the roster, then start the first item of the agenda.
@@ -111,32 +123,36 @@ public enum Engine {
             state.screen = .home(HomeScreen(selection: Home.defaultSelection(state)))
             return [.quit("The delivery is closed and signed off. Its journal is saved.")]
         case .participantEnrolled, .attendanceMarked, .activityStarted, .activityEnded, .stepShown, .timerPaused, .timerResumed,
-             .fidelityRated, .correction, .damageFound, .supervisorReview:
+             .fidelityRated, .correction, .damageFound, .supervisorReview, .consoleResumed:
             return []
         }
     }
 
-    static func describe(_ event: JournalEvent, in state: ConsoleState, restarted: Bool = false) -> String {
+    static func describe(_ event: JournalEvent, in state: ConsoleState, restarted: Bool = false, again: Bool = false) -> String {
         let clock = Clock.local(event.time, offsetMinutes: event.utcOffsetMinutes)
         switch event.body {
         case .deliveryOpened(let data): return "\(clock): delivery opened for group \(data.group)"
         case .participantEnrolled(let data): return "\(clock): \(data.participant) \(data.walkIn ? "added as a walk-in" : "enrolled")"
         case .attendanceMarked(let data): return "\(clock): \(data.participant) marked \(AttendanceWords.label(data.status))"
         case .activityStarted(let data):
-            return "\(clock): \(restarted ? "restarted" : "started") \(state.agenda.first { $0.id == data.activity }?.title ?? data.activity)"
+            let title = state.agenda.first { $0.id == data.activity }?.title ?? data.activity
+            return "\(clock): \(restarted ? "restarted \(title)" : again ? "started \(title) again" : "started \(title)")"
         case .activityEnded(let data): return "\(clock): ended \(state.agenda.first { $0.id == data.activity }?.title ?? data.activity)"
         case .stepShown(let data): return "\(clock): step \(data.step + 1)"
         case .timerPaused: return "\(clock): timers paused"
         case .timerResumed: return "\(clock): timers running again"
         case .fidelityRated(let data):
-            let label = state.delivery?.opened?.fidelityScale.first { $0.id == data.level }?.label ?? data.level
-            let by = data.deliveredBy.count > 1 ? "both" : data.deliveredBy.first ?? ""
-            return "\(clock): item rated \(label.lowercased()), delivered by \(by)" + (data.adaptation == nil ? "" : ", adapted")
+            let level = state.delivery?.opened?.fidelityScale.first { $0.id == data.level }
+            let label = level.map(RatingKeys.describe) ?? data.level
+            // Who delivered it is said only of a level that means something was delivered.
+            let by = data.deliveredBy.isEmpty ? "" : ", delivered by " + (data.deliveredBy.count > 1 ? "both" : data.deliveredBy[0])
+            return "\(clock): item \(data.replaces == nil ? "rated" : "re-rated") \(label.lowercased())\(by)" + (data.adaptation == nil ? "" : ", adapted")
         case .noteAdded: return "\(clock): note added"
         case .correction: return "\(clock): correction recorded"
         case .damageFound: return "\(clock): earlier damage recorded"
         case .deliveryClosed: return "\(clock): delivery closed"
         case .supervisorReview: return "\(clock): supervisor review recorded"
+        case .consoleResumed(let data): return "\(clock): resumed where you left off, after \(Clock.duration(TimeInterval(data.gapSeconds))) stopped"
         }
     }
 }

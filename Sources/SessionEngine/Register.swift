@@ -38,6 +38,13 @@ enum Register {
 /// The fidelity checklist of one activity: each item rated on the programme's scale with one
 /// digit key, who delivered it, and an optional adaptation note.
 enum Checklist {
+    /// The checklist of `activity`, opened on its first unrated item (the last item when all are rated).
+    static func open(_ state: ConsoleState, activity: String?, returnTo: ChecklistScreen.Return) -> ChecklistScreen {
+        let items = state.agenda.first { $0.id == activity }?.fidelity ?? []
+        let firstUnrated = items.firstIndex { state.delivery?.ratings[$0] == nil } ?? max(0, items.count - 1)
+        return ChecklistScreen(activity: activity, selection: firstUnrated, returnTo: returnTo)
+    }
+
     static func handle(_ state: inout ConsoleState, _ checklist: ChecklistScreen, _ key: Key, now: Date) -> [Effect] {
         guard let activityID = checklist.activity ?? state.delivery?.currentActivity,
               let item = state.agenda.first(where: { $0.id == activityID }),
@@ -47,27 +54,54 @@ enum Checklist {
         }
         let items = item.fidelity
         var checklist = checklist
+        // A change waiting for its second press is dropped by any other key.
+        let pending = checklist.pendingChange
+        checklist.pendingChange = nil
         defer { if state.screen.kind == .checklist { state.screen = .checklist(checklist) } }
         switch key {
         case .up, .pageUp: checklist.selection = max(0, checklist.selection - 1)
         case .down, .pageDown: checklist.selection = min(max(0, items.count - 1), checklist.selection + 1)
+        case .escape where pending != nil:
+            state.status = .init(kind: .info, text: "Rating kept.", at: now)
         case .escape, .character("f"), .character("q"): state.screen = checklist.back
-        case .character(let digit) where digit.isASCII && digit.isNumber:
-            guard let number = digit.wholeNumberValue, number >= 1, number <= scale.count, checklist.selection < items.count else { return [] }
+        case .character(let character) where RatingKeys.level(for: character, in: scale) != nil:
+            guard checklist.selection < items.count, let level = RatingKeys.level(for: character, in: scale) else { return [] }
             let itemID = items[checklist.selection]
             let previous = state.delivery?.ratings[itemID]
-            let rating = FidelityRated(activity: item.id, item: itemID, level: scale[number - 1].id,
-                                       deliveredBy: previous?.deliveredBy ?? defaultDeliverers(item, state), adaptation: previous?.adaptation)
+            if let previous {
+                if previous.level == level.id {
+                    state.status = .init(kind: .info, text: "Already rated \(RatingKeys.describe(level)).", at: now)
+                    return []
+                }
+                // Changing a rating takes a second press of the same key, so one stray digit
+                // cannot overwrite what was recorded.
+                // (The checklist asks "Change …: old -> new? Press 2 again to confirm, Esc to keep".)
+                guard pending == .init(item: itemID, level: level.id) else {
+                    checklist.pendingChange = .init(item: itemID, level: level.id)
+                    state.status = nil
+                    return []
+                }
+            }
+            let deliverers = !RatingKeys.meansDelivered(level) ? []
+                : (previous.map(\.deliveredBy).flatMap { $0.isEmpty ? nil : $0 } ?? defaultDeliverers(item, state))
+            let rating = FidelityRated(activity: item.id, item: itemID, level: level.id, deliveredBy: deliverers,
+                                       adaptation: previous?.adaptation, replaces: latestRating(of: itemID, in: state))
             // Rated: move to the next item, so a checklist is a run of single key presses.
             checklist.selection = min(items.count - 1, checklist.selection + 1)
             return [.append(.fidelityRated(rating))]
         case .character("b"):
             guard checklist.selection < items.count, let previous = state.delivery?.ratings[items[checklist.selection]] else {
-                state.status = .init(kind: .info, text: "Rate the item first (1-\(scale.count)), then b sets who delivered it.", at: now)
+                state.status = .init(kind: .info, text: "Rate the item first (\(String(RatingKeys.keys(scale)))), then b sets who delivered it.", at: now)
+                return []
+            }
+            let level = scale.first { $0.id == previous.level }
+            guard RatingKeys.meansDelivered(level) else {
+                state.status = .init(kind: .info, text: "Rated \(level?.label.lowercased() ?? previous.level): nobody to name as delivering it.", at: now)
                 return []
             }
             var rating = previous
             rating.deliveredBy = nextDeliverers(previous.deliveredBy, state)
+            rating.replaces = latestRating(of: previous.item, in: state)
             return [.append(.fidelityRated(rating))]
         case .character("m"):
             guard checklist.selection < items.count, state.delivery?.ratings[items[checklist.selection]] != nil else {
@@ -85,6 +119,11 @@ enum Checklist {
         default: break
         }
         return []
+    }
+
+    /// The id of the latest rating of `item` on disk: a new rating of it replaces that one.
+    static func latestRating(of item: String, in state: ConsoleState) -> UUID? {
+        state.events.last { if case .fidelityRated(let data) = $0.body { data.item == item } else { false } }?.id
     }
 
     /// The item's leads, among the roles present in this delivery.
@@ -221,6 +260,7 @@ enum Dialogs {
                 }
                 guard var rating = state.delivery?.ratings[form.item] else { state.dialog = nil; return [] }
                 rating.adaptation = .init(timing: form.timing, fidelityConsistent: form.consistent, reason: reason)
+                rating.replaces = Checklist.latestRating(of: form.item, in: state)
                 state.dialog = nil
                 return [.append(.fidelityRated(rating))]
             default:

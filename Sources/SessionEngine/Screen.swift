@@ -69,7 +69,10 @@ public struct WalkthroughScreen: Sendable, Equatable {
 /// The agenda index's chosen item.
 public struct AgendaScreen: Sendable, Equatable {
     public var selection: Int
-    public init(selection: Int = 0) { self.selection = selection }
+    /// Set after Enter on an item that already ran: the screen names the choice, and Enter again
+    /// runs it again.
+    public var rerunAsked: Bool
+    public init(selection: Int = 0, rerunAsked: Bool = false) { self.selection = selection; self.rerunAsked = rerunAsked }
 }
 
 /// The fidelity checklist of one agenda item.
@@ -84,11 +87,20 @@ public struct ChecklistScreen: Sendable, Equatable {
     public var activity: String?
     public var selection: Int
     public var returnTo: Return
+    /// A change to an existing rating waiting for its second press (the status line asks).
+    public var pendingChange: PendingChange?
 
-    public init(activity: String?, selection: Int = 0, returnTo: Return) {
+    public struct PendingChange: Sendable, Equatable {
+        public var item: String
+        public var level: String
+        public init(item: String, level: String) { self.item = item; self.level = level }
+    }
+
+    public init(activity: String?, selection: Int = 0, returnTo: Return, pendingChange: PendingChange? = nil) {
         self.activity = activity
         self.selection = selection
         self.returnTo = returnTo
+        self.pendingChange = pendingChange
     }
 
     /// The screen Esc goes back to.
@@ -131,6 +143,7 @@ extension ConsoleState {
     public var homeSelection: Int { if case .home(let home) = screen { home.selection } else { 0 } }
     public var advanceArmed: Bool { if case .walkthrough(let walk) = screen { walk.advanceArmed } else { false } }
     public var agendaSelection: Int { if case .agenda(let agenda) = screen { agenda.selection } else { 0 } }
+    public var agendaRerunAsked: Bool { if case .agenda(let agenda) = screen { agenda.rerunAsked } else { false } }
     public var checklistSelection: Int { if case .checklist(let checklist) = screen { checklist.selection } else { 0 } }
     public var checklistActivity: String? { if case .checklist(let checklist) = screen { checklist.activity } else { nil } }
     public var note: TextInput { if case .note(let input) = screen { input } else { TextInput(limit: 280) } }

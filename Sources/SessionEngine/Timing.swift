@@ -25,13 +25,21 @@ public struct Timing: Sendable, Equatable {
         itemElapsed = elapsed
         itemBudget = budget
         itemPlannedMinutes = planned
-        let warning = TimeInterval(state.programme.warningMinutes * 60)
+        let warning = Self.warning(budget: budget, contentMinutes: state.programme.warningMinutes)
         // Over time by the one rule (`Minutes.isOver`) the close screen and the reports use; from
         // the end of the plan until then the timer says time is up.
         self.state = Minutes.isOver(elapsed, planned: planned) ? .overrun : (budget - elapsed <= warning ? .warning : .onTime)
         sessionElapsed = delivery?.elapsedSeconds(until: now) ?? 0
         sessionPlanned = TimeInterval((delivery?.opened?.session.plannedMinutes ?? 0) * 60)
         paused = delivery?.isPaused ?? false
+    }
+
+    /// How long before the end of an item's budget the timer warns: the last fifth of the item,
+    /// at least one minute, and never more than the content's `warning_minutes` (0 turns it off).
+    /// A 3-minute item warns for its last minute, a 20-minute one for its last 4 minutes (with
+    /// the default 3, its last 3), rather than every item from 3 minutes before its end.
+    public static func warning(budget: TimeInterval, contentMinutes: Int) -> TimeInterval {
+        min(TimeInterval(contentMinutes * 60), max(60, budget / 5))
     }
 
     /// The words beside the timer: never colour alone.

@@ -20,7 +20,7 @@ enum Walkthrough {
             state.status = .init(kind: .info, text: "First step of this item. Press g for the agenda to go back further.", at: now)
         case .character("a"): state.screen = .register
         case .character("f"):
-            state.screen = .checklist(ChecklistScreen(activity: delivery.currentActivity, returnTo: .walkthrough))
+            state.screen = .checklist(Checklist.open(state, activity: delivery.currentActivity, returnTo: .walkthrough))
         case .character("n"):
             state.screen = .note(TextInput(limit: 280))
         case .character("g"):
@@ -46,8 +46,13 @@ enum Walkthrough {
         if delivery.currentStep + 1 < steps {
             return [.append(.stepShown(.init(activity: state.agenda[index].id, step: delivery.currentStep + 1)))]
         }
-        guard index + 1 < state.agenda.count else {
-            state.status = .init(kind: .info, text: "That was the last item. Press c to close the session.", at: now)
+        // After a jump with the agenda, "next" goes on to an item not yet run, never back into
+        // one that ran (running one again is chosen on the agenda).
+        guard let target = state.nextToRun else {
+            let text = index + 1 < state.agenda.count
+                ? "The items after this one have all run. Press g to choose another, or c to close the session."
+                : "That was the last item. Press c to close the session."
+            state.status = .init(kind: .info, text: text, at: now)
             return []
         }
         // Moving on ends this item: a stray click should not do it, so it takes a second press
@@ -56,7 +61,7 @@ enum Walkthrough {
             state.screen = .walkthrough(WalkthroughScreen(advanceArmed: true))
             return []
         }
-        return move(&state, to: state.agenda[index + 1].id)
+        return move(&state, to: state.agenda[target].id)
     }
 
     /// Ends the running item (if any) and starts another.
@@ -74,6 +79,8 @@ enum AgendaIndex {
         let count = state.agenda.count
         guard count > 0 else { state.screen = .walkthrough(WalkthroughScreen()); return [] }
         var agenda = agenda
+        let asked = agenda.rerunAsked
+        agenda.rerunAsked = false
         switch key {
         case .up, .pageUp: agenda.selection = max(0, agenda.selection - 1)
         case .down, .pageDown: agenda.selection = min(count - 1, agenda.selection + 1)
@@ -83,12 +90,19 @@ enum AgendaIndex {
             state.screen = .walkthrough(WalkthroughScreen())
             return []
         case .character("f"):
-            state.screen = .checklist(ChecklistScreen(activity: state.agenda[agenda.selection].id, returnTo: .agenda(agenda)))
+            state.screen = .checklist(Checklist.open(state, activity: state.agenda[agenda.selection].id, returnTo: .agenda(agenda)))
             return []
         case .enter:
             let target = state.agenda[agenda.selection].id
             if target == state.delivery?.currentActivity && state.delivery?.running == target {
                 state.screen = .walkthrough(WalkthroughScreen())
+                return []
+            }
+            // Going back to an item that ran is a second run of it: the agenda names that and
+            // takes a second Enter. It carries on at the step it was left on.
+            if state.delivery?.hasRun(target) == true && !asked {
+                agenda.rerunAsked = true
+                state.screen = .agenda(agenda)
                 return []
             }
             return Walkthrough.move(&state, to: target)

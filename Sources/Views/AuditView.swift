@@ -190,7 +190,12 @@ enum AuditView {
     }
 
     static func recordWords(_ record: DeliveryRecord, clock: (Date) -> String) -> String {
-        let corrections = record.corrections == 0 ? "" : "; \(record.corrections) \(record.corrections == 1 ? "correction" : "corrections")"
+        var corrections = record.corrections == 0 ? "" : "; \(record.corrections) \(record.corrections == 1 ? "correction" : "corrections")"
+        // A console that stopped and resumed the delivery says so: how often, and for how long.
+        if !record.interruptions.isEmpty {
+            let times = record.interruptions.count == 1 ? "once" : "\(record.interruptions.count) times"
+            corrections += "; console stopped \(times), \(Clock.duration(TimeInterval(record.interruptedSeconds)))"
+        }
         guard record.isClosed, let closedAt = record.closedAt else {
             return "still open, \(Minutes.whole(record.sessionSeconds)) min recorded" + corrections
         }

@@ -1,3 +1,4 @@
+import DeliveryFacts
 import DisplayText
 import Foundation
 import Journal
@@ -83,9 +84,21 @@ struct Frame {
         let y = height - 2
         if !state.contentProblems.isEmpty {
             ContentProblemsView.draw(&grid, state.contentProblems, bottom: y, width: width)
-        } else if state.screen.kind == .walkthrough, state.advanceArmed, let index = state.currentIndex, index + 1 < state.agenda.count {
-            let hint = "Last step. Press again to move on to: " + state.agenda[index + 1].title
+        } else if state.screen.kind == .walkthrough, state.advanceArmed, let next = state.nextToRun {
+            let hint = "Last step. Press again to move on to: " + state.agenda[next].title
             grid.put(DisplayText.truncated(hint, toWidth: width), x: 0, y: y, style: Style(.warning, bold: true))
+        } else if state.agendaRerunAsked, state.agenda.indices.contains(state.agendaSelection) {
+            let item = state.agenda[state.agendaSelection]
+            let ran = state.delivery.map { Minutes.whole($0.seconds(of: item.id, until: now)) } ?? 0
+            let step = (state.delivery?.steps[item.id] ?? 0) + 1
+            let question = "“\(item.title)” already ran (\(ran) min). Enter again runs it again, from step \(step); its time adds to the first run."
+            grid.fill(y: y - 1, style: .plain)
+            grid.paragraph(question, x: 0, y: y - 1, width: width, lines: 2, style: Style(.warning, bold: true))
+        } else if case .checklist(let checklist) = state.screen, let change = checklist.pendingChange,
+                  let question = ChecklistView.question(change, state) {
+            // A change to a rating asks before it is written: the question may take two rows.
+            grid.fill(y: y - 1, style: .plain)
+            grid.paragraph(question, x: 0, y: y - 1, width: width, lines: 2, style: Style(.warning, bold: true))
         } else if let status = state.status {
             let style: Style = switch status.kind {
             case .saved: Style(.ok)

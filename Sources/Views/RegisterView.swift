@@ -43,25 +43,42 @@ enum RegisterView {
 }
 
 enum ChecklistView {
+    /// "Change <item>: Fully delivered (2) -> Partly delivered (1)? Press 1 again to confirm, Esc to keep."
+    static func question(_ change: ChecklistScreen.PendingChange, _ state: ConsoleState) -> String? {
+        guard let scale = state.delivery?.opened?.fidelityScale, let old = state.delivery?.ratings[change.item],
+              let new = scale.first(where: { $0.id == change.level }), let key = RatingKeys.key(of: new.id, in: scale) else { return nil }
+        let name = state.activity(old.activity)?.fidelity.first { $0.id == change.item }?.behaviour ?? change.item
+        let was = scale.first { $0.id == old.level }.map(RatingKeys.describe) ?? old.level
+        return "Change “\(DisplayText.truncated(DisplayText.sanitised(name), toWidth: 30))”: \(was) -> \(RatingKeys.describe(new))? "
+            + "Press \(key) again to confirm, Esc to keep."
+    }
+
     static func draw(_ grid: inout Grid, _ frame: inout Frame) {
         let state = frame.state
         guard let delivery = state.delivery, let opened = delivery.opened,
               let item = state.agenda.first(where: { $0.id == (state.checklistActivity ?? delivery.currentActivity) }) else { return }
         frame.header(&grid, [state.programme.title, opened.session.title, "Checklist"])
         grid.put(DisplayText.truncated("Fidelity checklist: " + item.title, toWidth: frame.width), x: 0, y: 2, style: .title)
+        // Each level with its key and its score, on as many rows as it takes (two at most).
         let scale = opened.fidelityScale
-        var x = 0
-        for (index, level) in scale.enumerated() {
-            x += grid.put("\(index + 1) \(level.label)   ", x: x, y: 3, style: Style(.accent))
+        var (x, levelRow) = (0, 3)
+        for (key, level) in zip(RatingKeys.keys(scale), scale) {
+            let chip = "\(key) \(RatingKeys.describe(level))"
+            if x > 0 && x + DisplayText.width(chip) > frame.width && levelRow == 3 { (x, levelRow) = (0, 4) }
+            x += grid.put(chip, x: x, y: levelRow, style: Style(.accent), limit: max(0, frame.width - x))
+            x += 3
         }
         let content = state.activity(item.id)
-        var y = 5
+        // A blank row under the scale, however many rows it took.
+        var y = levelRow + 2
         if item.fidelity.isEmpty { grid.put("This item has nothing to rate.", x: 2, y: y, style: .muted) }
         for (index, itemID) in item.fidelity.enumerated() {
             let behaviour = content?.fidelity.first { $0.id == itemID }?.behaviour ?? itemID
             let rating = delivery.ratings[itemID]
-            let label = rating.flatMap { r in scale.first { $0.id == r.level }?.label } ?? ""
-            let by = rating.map { "by " + ($0.deliveredBy.count > 1 ? "both" : $0.deliveredBy.first ?? "") } ?? ""
+            // The level with its score ("Fully delivered (2)"); a level without one, by its label alone.
+            let label = rating.map { r in scale.first { $0.id == r.level }.map { $0.score == nil ? $0.label : RatingKeys.describe($0) } ?? r.level } ?? ""
+            // Nobody delivered what was not delivered: "by" only where someone is named.
+            let by = rating.flatMap { $0.deliveredBy.isEmpty ? nil : "by " + ($0.deliveredBy.count > 1 ? "both" : $0.deliveredBy[0]) } ?? ""
             let selected = index == state.checklistSelection
             let style: Style = selected ? .selected : .plain
             let lines = DisplayText.wrap(DisplayText.sanitised(behaviour), width: frame.width - 28)

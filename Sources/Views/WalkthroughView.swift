@@ -19,9 +19,11 @@ enum WalkthroughView {
 
         // Title and lead.
         let leads = item.map { leadWords($0.lead, state) } ?? ""
-        let kindWord = item.map { $0.kind == .activity ? "" : $0.kind == .lunch ? "Lunch · " : $0.kind == .arrival ? "Arrival · " : "Break · " } ?? ""
         // A rehearsal's reloaded content may have lost the item: its pinned title still shows.
         let title = item?.title ?? (agenda.indices.contains(index) ? agenda[index].title : "—")
+        let kind = item.map { $0.kind == .activity ? "" : $0.kind == .lunch ? "Lunch" : $0.kind == .arrival ? "Arrival" : "Break" } ?? ""
+        // The kind goes before the title unless the title already says it ("Lunch", not "Lunch · Lunch").
+        let kindWord = kind.isEmpty || title.lowercased() == kind.lowercased() ? "" : kind + " · "
         grid.put(DisplayText.truncated("▶ " + kindWord + title, toWidth: width - DisplayText.width(leads) - 2), x: 0, y: 2, style: .title)
         grid.put(leads, x: width - DisplayText.width(leads), y: 2, style: Style(.accent))
 
@@ -69,9 +71,7 @@ enum WalkthroughView {
         let activityItems = state.agenda.first { $0.id == delivery.currentActivity }?.fidelity ?? []
         let rated = activityItems.filter { delivery.ratings[$0] != nil }.count
         let checklist = activityItems.isEmpty ? "" : "Checklist \(rated) of \(activityItems.count) rated"
-        let nextText = index + 1 < agenda.count
-            ? "Next: \(agenda[index + 1].title) (\(agenda[index + 1].minutes) min)"
-            : "Next: close the session (c)"
+        let nextText = state.nextToRun.map { "Next: \(agenda[$0].title) (\(agenda[$0].minutes) min)" } ?? "Next: close the session (c)"
         grid.put(DisplayText.truncated(nextText, toWidth: width - DisplayText.width(checklist) - 2), x: 0, y: nextY,
                  style: state.advanceArmed ? Style(.warning, bold: true) : .muted)
         grid.put(checklist, x: width - DisplayText.width(checklist), y: nextY, style: rated < activityItems.count ? Style(.accent) : Style(.ok))

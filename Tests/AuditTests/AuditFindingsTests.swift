@@ -120,7 +120,7 @@ import Testing
         ])
         // Length: t1 to the last sign-off, 40 min less the 5 min pause = 35.0; u1 to its close, 20.0.
         // Median of 20 and 35 = 27.5; one delivery measured to its close.
-        #expect(Self.rows(report, "sessions") == [["day-a", "60", "2", "27.5", "20.0", "35.0", "1"]])
+        #expect(Self.rows(report, "sessions") == [["day-a", "60", "2", "27.5", "20.0", "35.0", "1", "0", "0.0"]])
         #expect(!report.facts.contains { $0.label == "Bands" })
     }
 

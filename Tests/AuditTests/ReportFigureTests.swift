@@ -114,8 +114,37 @@ import Journal
             ])
             #expect(Self.rows(report, "hotspots").map { $0[1] } == ["act-3", "act-1", "act-2", "arrival"])
             // Signed off at the close (67 and 50 minutes in): none measured to the close for want of a sign-off.
-            #expect(Self.rows(report, "sessions") == [["day-a", "60", "1", "67.0", "67.0", "67.0", "0"], ["day-b", "40", "1", "50.0", "50.0", "50.0", "0"]])
+            #expect(Self.rows(report, "sessions") == [["day-a", "60", "1", "67.0", "67.0", "67.0", "0", "0", "0.0"],
+                                                      ["day-b", "40", "1", "50.0", "50.0", "50.0", "0", "0", "0.0"]])
         }
+    }
+
+    /// Deliveries whose console stopped and resumed them are counted, and their stops added up.
+    @Test func timingCountsInterruptedDeliveriesAndTheirStops() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-stops-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let base = Timestamp.parse("2026-05-04T09:00:00.000Z")!
+        func at(_ minutes: Double, day: Int) -> Date { base.addingTimeInterval(Double(day) * 86_400 + minutes * 60) }
+        // Day 0 stopped twice, for 300 s and 150 s; day 1 once, for 90 s; day 2 never.
+        let stops: [[(last: Double, gap: Int)]] = [[(10, 300), (30, 150)], [(20, 90)], []]
+        for (day, its) in stops.enumerated() {
+            var writer = Writer(delivery: "2026-05-0\(4 + day)-G\(day)-day-a-s\(day)", seed: 60 + day)
+            writer.open(session: "day-a", site: "S1", group: "G\(day)", facilitators: [("N1", "nurse"), ("L1", "lay")], at: at(0, day: day))
+            for stop in its {
+                writer.start("arrival", at: at(stop.last, day: day))
+                writer.append(.consoleResumed(.init(lastEventAt: at(stop.last, day: day), gapSeconds: stop.gap)),
+                              at: at(stop.last, day: day).addingTimeInterval(Double(stop.gap)))
+            }
+            writer.close(signed: ["N1", "L1"], at: at(60, day: day))
+            try writer.save(in: root.appendingPathComponent("live"))
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("live").path).sorted()
+            .map { root.appendingPathComponent("live").appendingPathComponent($0) }
+        let input = ReportInput(set: AuditSet.read(files), filters: Filters())
+        #expect(input.deliveries.map(\.interruptedSeconds) == [450, 90, 0])
+        let report = TimingReport.make(input)
+        // Three closed runs of day-a, each signed at 60 minutes; 2 interrupted; (300 + 150 + 90) / 60 = 9.0 minutes stopped.
+        #expect(Self.rows(report, "sessions") == [["day-a", "60", "3", "60.0", "60.0", "60.0", "0", "2", "9.0"]])
     }
 
     /// A delivery whose opening says `"unreleased": true` is named in every report's header and

@@ -25,7 +25,7 @@ import TestSupport
         try tmux.sendKeys("r")
         try await tmux.waitFor(text: "restarted Welcome and aims", "step 1 of 2")
         try tmux.sendKeys("s")
-        try await tmux.waitFor(text: "Break ·", "3 of 5")
+        try await tmux.waitFor(text: "▶ Break", "3 of 5")   // a break called Break is not "Break · Break"
         try tmux.sendKeys("t")
         let summary = try await tmux.waitFor(text: " REHEARSAL ", "Planned   Actual  Difference", "Welcome and aims (restarted 1×)",
                                              "Total of the 3 items run", "⚠ Not rated: 5 fidelity items")

@@ -11,7 +11,7 @@ import Views
 @Suite struct AuditScreenTests {
     /// One delivery of the mini group session in `driver`'s journal folder, closed and signed.
     /// Register: P01 present, P02 late, P03 absent (not notified). The welcome is rated with
-    /// `welcome` (keys 1-4 for its two items), the practice with `practice`; the welcome runs 30 min.
+    /// `welcome` (the scale's keys, 2 1 0 n, for its two items), the practice with `practice`; the welcome runs 30 min.
     static func deliver(_ driver: Driver, group: String, welcome: [Character], practice: Character) {
         driver.press(.enter, .tab)                         // Run a live session; session group-1
         driver.type(group); driver.press(.tab)
@@ -44,7 +44,7 @@ import Views
         let driver = try Driver()
         defer { driver.cleanUp() }
         // Welcome: fully (2) and partly (1); practice: not applicable. 3 of 4 points = 75.0%, moderate.
-        Self.deliver(driver, group: "G01", welcome: ["1", "2"], practice: "4")
+        Self.deliver(driver, group: "G01", welcome: ["2", "1"], practice: "n")
         try openAudit(driver)
         #expect(driver.state.screen.kind == .audit)
         #expect(driver.state.audit.records.count == 1)
@@ -89,9 +89,9 @@ import Views
     @Test func filterByWordsAndByBand() throws {
         let driver = try Driver()
         defer { driver.cleanUp() }
-        Self.deliver(driver, group: "G01", welcome: ["1", "2"], practice: "4")   // 75.0% ▽
+        Self.deliver(driver, group: "G01", welcome: ["2", "1"], practice: "n")   // 75.0% ▽
         driver.wait(minutes: 60 * 24)
-        Self.deliver(driver, group: "G02", welcome: ["1", "1"], practice: "1")   // 100.0%
+        Self.deliver(driver, group: "G02", welcome: ["2", "2"], practice: "2")   // 100.0%
         try openAudit(driver)
         let book = driver.state.audit
         #expect(book.shown.map { book.records[$0].group } == ["G02", "G01"], "newest first")
@@ -123,7 +123,7 @@ import Views
     @Test func fromARehearsalHomeTheAuditIsOfLiveRecords() throws {
         let live = try Driver()
         defer { live.cleanUp() }
-        Self.deliver(live, group: "G01", welcome: ["1", "2"], practice: "4")
+        Self.deliver(live, group: "G01", welcome: ["2", "1"], practice: "n")
         let driver = try Driver(folder: live.folder, mode: .rehearsal)
         try openAudit(driver)
         let screen = driver.frame().plainText
@@ -134,7 +134,7 @@ import Views
     @Test func rehearsalsAndFailedJournalsAreNotHidden() throws {
         let driver = try Driver()
         defer { driver.cleanUp() }
-        Self.deliver(driver, group: "G01", welcome: ["1", "2"], practice: "4")
+        Self.deliver(driver, group: "G01", welcome: ["2", "1"], practice: "n")
         // A damaged copy of the journal: counted once, and its failed check said on screen.
         let live = JournalDirectory(root: driver.folder).files(.live)
         let original = try #require(live.first)

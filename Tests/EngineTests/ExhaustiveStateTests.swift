@@ -96,7 +96,7 @@ struct ExhaustiveStateTests {
         }
 
         // Walk-through -> register -> mark P01 present -> back.
-        store.send(.key(.character("a"))) { $0.screen = .register }
+        store.send(.key(.character("a"))) { $0.screen = .register; $0.status = nil }     // the old "saved" goes with the key
         store.send(.key(.character("p")), effects: [.append(.attendanceMarked(.init(participant: "P01", status: .present)))]) {
             $0.registerSelection = 1                                    // marked: on to the next participant
         }
@@ -106,7 +106,7 @@ struct ExhaustiveStateTests {
             $0.delivery?.fold(marked)
             $0.status = .init(kind: .saved, text: "✓ Saved 10:00: P01 marked present", at: Fixture.start)
         }
-        store.send(.key(.escape)) { $0.screen = .walkthrough(WalkthroughScreen()) }
+        store.send(.key(.escape)) { $0.screen = .walkthrough(WalkthroughScreen()); $0.status = nil }
 
         // Help over the register keeps it as it was; Esc from the register's help goes back to it.
         store.send(.key(.character("a"))) { $0.screen = .register }      // the register reopens on P02, where it was left
@@ -164,8 +164,8 @@ extension ExhaustiveStateTests {
 
         let signed = CloseScreen(signoffs: [.init(code: "TRN1", role: opening.facilitators[0].role, at: Fixture.start,
                                                   meaning: DeliveryClosed.signoffMeaning)])
-        store.send(.key(.character("c"))) { $0.screen = .close(CloseScreen()) }
-        store.send(.key(.character("1"))) { $0.screen = .close(signed); $0.status = nil }
+        store.send(.key(.character("c"))) { $0.screen = .close(CloseScreen()); $0.status = nil }   // the old "saved" goes with the key
+        store.send(.key(.character("1"))) { $0.screen = .close(signed) }
         store.send(.key(.character("t"))) { $0.screen = .timing(TimingScreen(returnTo: .close(signed))) }
         store.send(.key(.escape)) { $0.screen = .close(signed) }
         store.send(.key(.character("t"))) { $0.screen = .timing(TimingScreen(returnTo: .close(signed))) }

@@ -18,7 +18,7 @@ import Views
         driver.wait(minutes: 4)
         driver.press(.pageDown, .pageDown, .space)
         driver.wait(minutes: 7)
-        driver.press(.character("f"), .character("1"), .escape)
+        driver.press(.character("f"), .character("2"), .escape)
         driver.wait(minutes: 0.5)
         return driver
     }

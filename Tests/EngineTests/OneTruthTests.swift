@@ -32,7 +32,7 @@ import Views
         // break 10:00; practice 35 s (1 min on screens, 0.6 in reports).
         driver.wait(minutes: 10); next(driver)
         #expect(driver.delivery?.currentActivity == "g1-welcome")
-        driver.press(.character("f"), .character("1"), .character("2"), .escape)     // fully 2, partly 1
+        driver.press(.character("f"), .character("2"), .character("1"), .escape)     // fully 2, partly 1
         driver.wait(minutes: 20 + 20.0 / 60)
         #expect(Timing(driver.state, now: driver.now).state == .warning)
         #expect(Timing(driver.state, now: driver.now).words == "⚠ time up")
@@ -40,7 +40,7 @@ import Views
         #expect(driver.delivery?.currentActivity == "g1-break")
         driver.wait(minutes: 10); next(driver)
         #expect(driver.delivery?.currentActivity == "g1-practice")
-        driver.press(.character("f"), .character("2"), .escape)                       // partly 1
+        driver.press(.character("f"), .character("1"), .escape)                       // partly 1
         driver.wait(minutes: 35.0 / 60)
 
         // Adherence 2 + 1 + 1 = 4 of 6 points: 66.666…% shows as 66.7%, moderate on bands 80/50.

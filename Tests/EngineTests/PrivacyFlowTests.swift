@@ -29,7 +29,7 @@ import Programme
         driver.wait(minutes: 5)
         driver.press(.pageDown, .pageDown)
         driver.wait(minutes: 18)
-        driver.press(.character("f"), .character("1"), .character("2"))
+        driver.press(.character("f"), .character("2"), .character("1"))
         let count = try driver.events().count
         driver.press(.character("m")); driver.type("P02 asked for jo(at)example.org"); driver.press(.enter)
         #expect(driver.state.status?.text == "This reason looks like it holds an email address. Reasons must not identify anyone: remove it and save again.")

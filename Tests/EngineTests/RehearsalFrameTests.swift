@@ -16,7 +16,7 @@ import Views
         driver.wait(minutes: 3)
         driver.press(.character("r"))
         driver.wait(minutes: 7)
-        driver.press(.character("f"), .character("1"), .escape)
+        driver.press(.character("f"), .character("2"), .escape)
         driver.wait(minutes: 0.5)
         expectGolden(driver.frame(), "rehearsal-walkthrough")
         driver.press(.character("s"))

@@ -141,7 +141,7 @@ import Views
         driver.press(.character("s"))                       // arrival: 12 of 10 minutes
         driver.wait(minutes: 4)
         driver.press(.character("r"))                       // welcome again from the top
-        driver.press(.character("f"), .character("1"), .escape)
+        driver.press(.character("f"), .character("2"), .escape)
         driver.wait(minutes: 15)
         driver.press(.character("s"))                       // welcome: 15 of 20 since the restart
         driver.wait(minutes: 10)                            // break: 10 of 10, still running

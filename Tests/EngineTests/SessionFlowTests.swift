@@ -39,7 +39,7 @@ import Testing
 
         // Checklist: fully, then partly with an adaptation; who delivered cycles.
         driver.wait(minutes: 18)
-        driver.press(.character("f"), .character("1"), .character("2"))
+        driver.press(.character("f"), .character("2"), .character("1"))
         driver.press(.character("m")); driver.type("Ran short of time"); driver.press(.enter)
         driver.press(.up, .character("b"))
         driver.press(.escape)

@@ -8,7 +8,7 @@ import Testing
     /// Written out by hand, in the table's order: a type added to the table must be added here too.
     static let expectedNames = ["delivery-opened", "participant-enrolled", "attendance-marked", "activity-started", "activity-ended",
                                 "step-shown", "timer-paused", "timer-resumed", "fidelity-rated", "note-added", "correction",
-                                "damage-found", "delivery-closed", "supervisor-review"]
+                                "damage-found", "delivery-closed", "supervisor-review", "console-resumed"]
 
     @Test func theTableNamesEveryTypeOnce() {
         #expect(EventKind.allCases.map(\.name) == Self.expectedNames)

@@ -56,6 +56,8 @@ import Testing
                                  adaptation: .init(timing: .reactive, fidelityConsistent: false, reason: text))),
             .fidelityRated(.init(activity: "intro", item: "intro-2", level: "fully", deliveredBy: ["lay"],
                                  adaptation: .init(timing: .planned, fidelityConsistent: true, reason: ""))),
+            .fidelityRated(.init(activity: "intro", item: "intro-2", level: "partly", deliveredBy: [],
+                                 replaces: UUID(uuidString: "6F73CA2E-F8E2-40EF-8BC6-E8D19CB5198B"))),
             .noteAdded(.init(text: text)),
             .noteAdded(.init(text: text, activity: text)),
             .correction(.init(refersTo: UUID(), field: text, old: .string(text), new: .string(text + "!"), reason: text)),
@@ -75,6 +77,8 @@ import Testing
             .supervisorReview(.init(method: .transcript, competence: 3, competenceScale: [.init(score: 3, label: text), .init(score: 100, label: "")],
                                     ratings: [.init(activity: text, item: text, level: text)], comment: text)),
             .supervisorReview(.init(method: .live, competence: 1, competenceScale: [], ratings: [])),
+            .consoleResumed(.init(lastEventAt: at, gapSeconds: 0)),
+            .consoleResumed(.init(lastEventAt: at, gapSeconds: 3_153_600_000)),
             .supervisorReview(.init(method: .audio, competence: 0, competenceScale: [.init(score: 0, label: "x")], ratings: [])),
         ]
     }

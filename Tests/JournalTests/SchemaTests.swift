@@ -37,6 +37,12 @@ import TestSupport
         let mark = sample.events[5]
         try sample.add(.correction(.init(refersTo: mark.id, field: "status", old: .string("present"), new: .string("late"), reason: "r")), at: 47)
         try sample.add(.correction(.init(refersTo: mark.id, field: "arrived_at", old: .null, new: .string("2026-03-04T10:20:00.000Z"), reason: "r")), at: 47)
+        // The console stopped after the correction at minute 47 and resumed at 52: 5 × 60 = 300 s.
+        try sample.add(.consoleResumed(.init(lastEventAt: Fixture.at(47), gapSeconds: 300)), at: 52)
+        // A re-rating names the rating it replaces.
+        let firstRating = try #require(sample.events.first { if case .fidelityRated(let r) = $0.body { r.item == "g1-welcome-1" } else { false } })
+        try sample.add(.fidelityRated(.init(activity: "g1-welcome", item: "g1-welcome-1", level: "partly", deliveredBy: ["nurse"],
+                                            replaces: firstRating.id)), at: 53)
         try sample.close()
         // Damage: a torn line, then a reopened writer records it.
         let handle = try FileHandle(forWritingTo: sample.writer.url)

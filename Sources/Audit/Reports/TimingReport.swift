@@ -11,7 +11,7 @@ public enum TimingReport {
         // Seconds throughout: overrun is judged by `Minutes.isOver`, the rule every screen uses.
         var items: [String: Item] = [:]
         var order: [String] = []
-        var sessions: [String: (planned: Int, actual: [TimeInterval], toClose: Int)] = [:]
+        var sessions: [String: (planned: Int, actual: [TimeInterval], toClose: Int, interrupted: Int, stopped: Int)] = [:]
         for record in input.deliveries {
             for agenda in record.opened.session.agenda {
                 let key = record.sessionID + "\u{0}" + agenda.id
@@ -26,9 +26,11 @@ public enum TimingReport {
             // Only closed deliveries have a length; an open one is still running. The length runs to
             // the last sign-off; a delivery closed with no sign-off is measured to its close.
             if record.isClosed {
-                var entry = sessions[record.sessionID] ?? (record.opened.session.plannedMinutes, [], 0)
+                var entry = sessions[record.sessionID] ?? (record.opened.session.plannedMinutes, [], 0, 0, 0)
                 entry.actual.append(record.signOffSeconds ?? record.sessionSeconds)
                 if record.signOffSeconds == nil { entry.toClose += 1 }
+                if !record.interruptions.isEmpty { entry.interrupted += 1 }
+                entry.stopped += record.interruptedSeconds
                 sessions[record.sessionID] = entry
             }
         }
@@ -62,18 +64,20 @@ public enum TimingReport {
         var sessionTable = Table(columns: [.init("session", "Session"), .init("planned", "Planned", numeric: true),
                                            .init("deliveries", "Closed runs", numeric: true), .init("median", "Median", numeric: true),
                                            .init("min", "Min", numeric: true), .init("max", "Max", numeric: true),
-                                           .init("to_close", "Unsigned, to close", numeric: true)])
+                                           .init("to_close", "Unsigned, to close", numeric: true),
+                                           .init("interrupted", "Interrupted", numeric: true), .init("stopped", "Minutes stopped", numeric: true)])
         for name in sessions.keys.sorted() {
             let entry = sessions[name]!
             sessionTable.rows.append([.text(name), .integer(entry.planned), .integer(entry.actual.count), .number(Statistics.median(entry.actual)! / 60),
-                                      .number(entry.actual.min()! / 60), .number(entry.actual.max()! / 60), .integer(entry.toClose)])
+                                      .number(entry.actual.min()! / 60), .number(entry.actual.max()! / 60), .integer(entry.toClose),
+                                      .integer(entry.interrupted), .number(Double(entry.stopped) / 60)])
         }
         return ReportDocument(title: "Timing: planned and actual minutes", facts: input.facts(bands: false, extra: [
             .init("Minutes", "each item's running time from its start to its end, pauses of the session clock taken out; an item started more than once in a delivery (left and come back to) counts once for that delivery, its times added"),
         ]), sections: [
             .init(id: "items", title: "Minutes per agenda item", note: "Every item on the agenda of the deliveries read. Ran in counts the deliveries that started the item, not run those that had it on their agenda and never started it. Median and range are across the deliveries that ran it; from failed files counts the deliveries (ran or not) read from a journal that failed the check; overran counts those over time: from half a minute past the plan, when the minutes rounded to the nearest are more than planned; share overran is overran over ran in.", table: table),
             .init(id: "hotspots", title: "Overrun hot spots", note: "Items whose median run is over time (half a minute or more past the plan), longest overrun first (up to 10).", table: hotTable),
-            .init(id: "sessions", title: "Session lengths", note: "Closed deliveries only: from opening to the last facilitator's sign-off, pauses taken out. A delivery closed with no sign-off is measured to its close and counted in the last column.", table: sessionTable),
+            .init(id: "sessions", title: "Session lengths", note: "Closed deliveries only: from opening to the last facilitator's sign-off, pauses taken out. A delivery closed with no sign-off is measured to its close and counted in Unsigned, to close. Interrupted counts the deliveries whose console stopped (a quit, a crash) and resumed them; minutes stopped adds up those stops across them (a stop is in the session's length: nothing was recorded while it lasted).", table: sessionTable),
         ], sources: input.sources)
     }
 }

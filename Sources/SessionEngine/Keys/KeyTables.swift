@@ -41,7 +41,7 @@ public enum KeyTables {
         case .setup: setup()
         case .walkthrough: walkthrough(mode: state.mode, paused: state.delivery?.isPaused ?? false)
         case .register: register()
-        case .checklist: checklist(levels: state.delivery?.opened?.fidelityScale.count ?? 0)
+        case .checklist: checklist(scale: state.delivery?.opened?.fidelityScale ?? [])
         case .agenda: agenda()
         case .note: note()
         case .close: close(mode: state.mode, facilitators: state.delivery?.opened?.facilitators.count ?? 0)
@@ -53,10 +53,11 @@ public enum KeyTables {
     }
 
     /// Every table as the manuals describe it: a group delivery of two facilitators rated on
-    /// I-WOTCH's four-level scale, the browser and audit opened from the home screen.
-    public static func all(levels: Int = 4, facilitators: Int = 2) -> [KeyTable] {
+    /// the content's scale (`scale`, I-WOTCH's four levels in the manuals), the browser and audit
+    /// opened from the home screen.
+    public static func all(scale: [DeliveryOpened.ScaleLevel], facilitators: Int = 2) -> [KeyTable] {
         [home(), setup(), walkthrough(mode: .live, paused: false), walkthrough(mode: .rehearsal, paused: false),
-         register(), checklist(levels: levels), agenda(), note(),
+         register(), checklist(scale: scale), agenda(), note(),
          close(mode: .live, facilitators: facilitators), close(mode: .rehearsal, facilitators: facilitators),
          timing(closed: false), timing(closed: true),
          dialog(.confirmQuit, mode: .live), dialog(.absenceNotice(participant: ""), mode: .live), dialog(.walkIn(TextInput()), mode: .live),
@@ -136,13 +137,18 @@ public enum KeyTables {
         ])
     }
 
-    /// The checklist of a delivery rated on a scale of `levels` (one digit key each).
-    public static func checklist(levels: Int) -> KeyTable {
-        KeyTable("checklist", title: "The fidelity checklist", footnote: "A rating can be changed at any time; the latest counts.", [
+    /// The checklist of a delivery rated on `scale`: each level's key is its score, or a letter
+    /// for a level without one (`RatingKeys`).
+    public static func checklist(scale: [DeliveryOpened.ScaleLevel]) -> KeyTable {
+        let keys = RatingKeys.keys(scale)
+        let levels = zip(keys, scale).map { "\($0.0) \($0.1.label.lowercased())" }.joined(separator: ", ")
+        return KeyTable("checklist", title: "The fidelity checklist",
+                        footnote: "A rating can be changed at any time: the same key twice confirms a change; the latest counts.", [
             KeyBinding(arrows, "choose", help: "choose an item", bar: .init("↑↓", "choose")),
-            KeyBinding(digits(levels), "rate", help: "rate the chosen item on the scale, then on to the next item",
-                       bar: .init(range(levels), "rate")),
-            KeyBinding([.character("b")], "delivered by", help: "who delivered it: each role, then both (after rating)",
+            KeyBinding(keys.map { Key.character($0) }, "rate",
+                       help: "rate the chosen item (\(levels)), then on to the next item; on a rated item, press the key again to change it",
+                       bar: .init(keys.map(String.init).joined(separator: "/"), "rate")),
+            KeyBinding([.character("b")], "delivered by", help: "who delivered it: each role, then both (after rating it at a level scored above 0)",
                        bar: .init("b", "delivered by")),
             KeyBinding([.character("m")], "adaptation", help: "record an adaptation (after rating); opens filled in if there is one",
                        bar: .init("m", "adaptation")),
@@ -155,7 +161,8 @@ public enum KeyTables {
     public static func agenda() -> KeyTable {
         KeyTable("agenda", title: "The agenda", [
             KeyBinding(lists, "choose", help: "choose an item", bar: .init("↑↓", "choose")),
-            KeyBinding([.enter], "go", help: "end the running item and start the chosen one", bar: .init("Enter", "go to this item")),
+            KeyBinding([.enter], "go", help: "end the running item and start the chosen one; an item that already ran asks first, and Enter again runs it again",
+                       bar: .init("Enter", "go to this item")),
             KeyBinding([.character("f")], "rate", help: "the checklist of the chosen item", bar: .init("f", "rate it")),
             helpOffBar,
             KeyBinding([.escape, .character("g"), .character("q")], "back", help: "back to the session", bar: .init("Esc", "back")),
