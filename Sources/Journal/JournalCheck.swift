@@ -11,9 +11,12 @@ public struct JournalCheck {
     private var seenIDs: [UUID: (path: String, line: Int, delivery: String)] = [:]
     private var seenDeliveries: [String: String] = [:]
 
-    public static func run(_ files: [URL], programmes: [Programme] = []) -> JournalCheck {
+    /// `load` gives a file's bytes: the file's own by default, or a delivery's lines read back
+    /// from the region's database under the name the file had (`iwotch db check`).
+    public static func run(_ files: [URL], programmes: [Programme] = [],
+                           load: (URL) throws -> Data = RawJournal.readData) -> JournalCheck {
         var check = JournalCheck(programmes: programmes)
-        for file in files { check.check(file) }
+        for file in files { check.check(file, load: load) }
         return check
     }
 
@@ -27,10 +30,10 @@ public struct JournalCheck {
         init(_ programme: Programme) { self.programme = programme; fingerprint = programme.fingerprint }
     }
 
-    mutating func check(_ url: URL) {
+    mutating func check(_ url: URL, load: (URL) throws -> Data) {
         let journal: ReadJournal
         do {
-            journal = try ReadJournal.read(url)
+            journal = ReadJournal.parse(try load(url), url: url)
         } catch {
             diagnostics.append(Diagnostic(path: url.path, line: 1, column: 1, message: "the journal cannot be read",
                                           excerpt: nil, help: "\(error)" + ("\(error)".contains("not a regular file") ? "" : " Check the file's permissions.")))

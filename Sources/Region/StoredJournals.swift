@@ -1,0 +1,45 @@
+import Foundation
+import Journal
+import PostgresNIO
+
+/// Deliveries read back from the database as the journal files they came from: each delivery's
+/// stored lines, byte for byte, joined with newlines, under the name `live/<file name>` it had on
+/// the laptop. The same readers, checks and reports then run on them as on files, so a report
+/// from the database is the report from the gathered files (Manuals/region-guide.md).
+public struct StoredJournal: Sendable {
+    public var delivery: String
+    public var fileName: String
+    public var site: String
+    public var data: Data
+
+    /// The path reports name it by: as `live/FILE` in the folder the command runs in.
+    public var url: URL { URL(fileURLWithPath: "live/" + fileName) }
+
+    /// Every delivery this role may read, in file-name order. Rows come in delivery and line order,
+    /// and each delivery's lines are joined as they were on disk (each ending with a newline).
+    public static func all(_ db: RegionDatabase) async throws -> [StoredJournal] {
+        try await Migrations.require(db)
+        var journals: [StoredJournal] = []
+        let query: PostgresQuery = """
+            SELECT d.delivery_id, d.file_name, d.site, e.line FROM iwotch.deliveries d
+            JOIN iwotch.events e ON e.delivery_id = d.delivery_id
+            ORDER BY d.file_name, d.delivery_id, e.seq
+            """
+        do {
+            var current: StoredJournal?
+            for try await row in try await db.connection.query(query, logger: db.logger) {
+                let (delivery, file, site, line) = try row.decode((String, String, String, ByteBuffer).self)
+                if current?.delivery != delivery {
+                    if let current { journals.append(current) }
+                    current = StoredJournal(delivery: delivery, fileName: file, site: site, data: Data())
+                }
+                current!.data.append(contentsOf: line.readableBytesView)
+                current!.data.append(0x0A)
+            }
+            if let current { journals.append(current) }
+        } catch {
+            throw RegionDatabase.Failure(RegionDatabase.words(error))
+        }
+        return journals
+    }
+}
