@@ -12,18 +12,21 @@ enum M0001Region {
     static let sql = #"""
     CREATE SCHEMA iwotch;
 
-    -- Group roles, shared by every database of the cluster, so created only when missing.
+    -- Group roles, shared by every database of the cluster, so created only when missing (and a
+    -- migration of another database creating one at the same moment is no failure).
     DO $roles$
+    DECLARE
+        name text;
     BEGIN
-        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'iwotch_facilitator') THEN
-            CREATE ROLE iwotch_facilitator NOLOGIN;
-        END IF;
-        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'iwotch_supervisor') THEN
-            CREATE ROLE iwotch_supervisor NOLOGIN;
-        END IF;
-        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'iwotch_region') THEN
-            CREATE ROLE iwotch_region NOLOGIN;
-        END IF;
+        FOREACH name IN ARRAY ARRAY['iwotch_facilitator', 'iwotch_supervisor', 'iwotch_region'] LOOP
+            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = name) THEN
+                BEGIN
+                    EXECUTE format('CREATE ROLE %I NOLOGIN', name);
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                    NULL;
+                END;
+            END IF;
+        END LOOP;
     END
     $roles$;
 
