@@ -84,7 +84,7 @@ struct TestWriter {
             facilitators: [.init(code: "N\(seed)", role: "nurse"), .init(code: "L\(seed)", role: "lay")],
             dose: .init(sessions: ["day-a"], minimum: 1, description: "The one day."),
             fidelityScale: Self.scale, bands: .init(high: 80, low: 50))), at: at(0))
-        let people = [String(format: "P%03d1", seed), String(format: "P%03d2", seed)]
+        let people = ["G\(seed)-P1", "G\(seed)-P2"]
         for code in people { append(.participantEnrolled(.init(participant: code, walkIn: false)), at: at(0.1)) }
         append(.attendanceMarked(.init(participant: people[0], status: .present, arrivedAt: nil, leftAt: nil, notified: nil)), at: at(0.2))
         append(.attendanceMarked(.init(participant: people[1], status: quality % 3 == 0 ? .absent : .late,
