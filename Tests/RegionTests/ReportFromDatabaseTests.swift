@@ -3,9 +3,9 @@ import Region
 import Testing
 import TestSupport
 
-/// Reports, the REDCap export and the check from the database are byte for byte those from the
-/// same journals gathered on disk: the database's deliveries are read as `live/FILE`, so the
-/// files are gathered into `live/` and reported on from the folder above it.
+/// Reports, the REDCap export, the check and the audit screen from the database are those from the
+/// same journals gathered on disk, byte for byte: the database's deliveries are read as
+/// `live/FILE`, so the files are gathered into `live/` and reported on from the folder above it.
 @Suite(.enabled(if: TestServer.available, "IWOTCH_TEST_DATABASE_URL is not set (Scripts/test sets it)"), .serialized)
 struct ReportFromDatabaseTests {
     /// The URL of `address` as the command line takes it (no password: trust on the test socket).
@@ -68,6 +68,19 @@ struct ReportFromDatabaseTests {
                 }
             }
             try compare(gathered: gathered, address: address)
+
+            // The audit screen: the same deliveries list, and the same first delivery opened.
+            let files = try Tmux(), database = try Tmux()
+            try files.start(["audit", gathered.appendingPathComponent("live").path], width: 100, height: 30)
+            try database.start(["audit", "--database", Self.url(address)], width: 100, height: 30)
+            let listed = "5 live deliveries from 5 journal files"
+            let fromFiles = try await files.waitFor(text: listed), fromDatabase = try await database.waitFor(text: listed)
+            #expect(fromDatabase == fromFiles)
+            try files.sendKeys("Enter")
+            try database.sendKeys("Enter")
+            let opened = "Register"
+            let deliveryFromFiles = try await files.waitFor(text: opened), deliveryFromDatabase = try await database.waitFor(text: opened)
+            #expect(deliveryFromDatabase == deliveryFromFiles)
         }
     }
 

@@ -67,6 +67,12 @@ struct SyncTests {
             }
             let check = JournalCheck.run(stored.map(\.url), load: { url in stored.first { $0.url == url }!.data })
             #expect(check.errorCount == 0)
+            // The region guide's chain check in SQL alone finds nothing wrong.
+            #expect(try await Self.count(address, """
+                SELECT count(*) FROM iwotch.events e
+                LEFT JOIN iwotch.events p ON p.delivery_id = e.delivery_id AND p.seq = e.seq - 1
+                WHERE e.prev IS DISTINCT FROM p.hash OR e.hash <> 'sha256:' || encode(sha256(e.line), 'hex')
+                """) == 0)
         }
     }
 
