@@ -206,6 +206,29 @@ struct SyncTests {
         }
     }
 
+    /// Reports from the database name a delivery by its laptop's file name, so two deliveries
+    /// under one name would be one file: the second is refused, and nothing of it stored.
+    @Test func twoDeliveriesUnderOneFileNameAreRefused() async throws {
+        let laptops = try Laptops.make()
+        defer { laptops.remove() }
+        let renamed = laptops.root.appendingPathComponent("renamed/live")
+        try FileManager.default.createDirectory(at: renamed, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: laptops.live("A").appendingPathComponent(Laptops.plan[0].delivery + ".jsonl"),
+                                         to: renamed.appendingPathComponent("today.jsonl"))
+        let other = laptops.root.appendingPathComponent("other/live")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: laptops.live("B").appendingPathComponent(Laptops.plan[2].delivery + ".jsonl"),
+                                         to: other.appendingPathComponent("today.jsonl"))
+        try await TestServer.withDatabase { address in
+            try await Self.addSites(address)
+            #expect(try await Self.sync(address, renamed).map(\.sent) == [10])
+            let refused = try await Self.sync(address, other)
+            #expect(refused.map(\.sent) == [0])
+            #expect(refused[0].problem?.contains("deliveries_file_name_key") == true, "\(refused[0].problem ?? "")")
+            #expect(try await Self.count(address, "SELECT count(*) FROM iwotch.events") == 10)
+        }
+    }
+
     @Test func eventsCannotBeChangedOrRemovedEvenByTheOwner() async throws {
         let laptops = try Laptops.make()
         defer { laptops.remove() }

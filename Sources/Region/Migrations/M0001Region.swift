@@ -54,10 +54,12 @@ enum M0001Region {
         PRIMARY KEY (role_name, borough)
     );
 
-    -- One row per delivery: where it is and the head of its chain as stored.
+    -- One row per delivery: where it is and the head of its chain as stored. The file name is the
+    -- one it had on the laptop: reports from the database name it live/FILE, so it is a plain name
+    -- and no two deliveries share one.
     CREATE TABLE iwotch.deliveries (
         delivery_id text PRIMARY KEY,
-        file_name text NOT NULL,
+        file_name text NOT NULL UNIQUE CHECK (file_name ~ '^[^/]+\.jsonl$'),
         site text NOT NULL,
         group_code text NOT NULL,
         head_seq integer NOT NULL,
@@ -169,7 +171,7 @@ enum M0001Region {
                     USING ERRCODE = 'IW003', HINT = 'The region''s IT team adds sites to iwotch.sites (Manuals/region-guide.md).';
             END IF;
             INSERT INTO iwotch.deliveries (delivery_id, file_name, site, group_code, head_seq, head_hash)
-            VALUES (NEW.delivery_id, coalesce(current_setting('iwotch.file_name', true), NEW.delivery_id || '.jsonl'),
+            VALUES (NEW.delivery_id, coalesce(nullif(current_setting('iwotch.file_name', true), ''), NEW.delivery_id || '.jsonl'),
                     site_code, coalesce(doc->'data'->>'group', ''), 1, line_hash);
             NEW.site := site_code;
             RETURN NEW;
