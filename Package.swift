@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        // The region's PostgreSQL client (iwotch sync, db, reports over the database).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // The system ncursesw, wide-character API (Debian: libncursesw5-dev / libncurses-dev).
@@ -45,6 +47,12 @@ let package = Package(
         // Supervisors' reports over many journals: reads and joins them, and writes the figures as
         // tables (terminal, CSV, JSON, Markdown, HTML) and REDCap files. No terminal.
         .target(name: "Audit", dependencies: ["DeliveryFacts", "Journal", "Programme", "DisplayText"]),
+        // The region's PostgreSQL store: migrations, sync of live journals, reading deliveries back
+        // as journal lines for the same readers and reports. No terminal.
+        .target(
+            name: "Region",
+            dependencies: ["Journal", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // The keys the console understands, shared by the engine and the terminal.
         .target(name: "ConsoleInput"),
         // Pure: (state, action, now, fresh id) -> (state, effects). Never calls curses, touches files or draws randomness.
@@ -69,6 +77,7 @@ let package = Package(
                 "Journal",
                 "Plan",
                 "Programme",
+                "Region",
                 "Runtime",
                 "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -100,6 +109,12 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "PlanTests", dependencies: ["Plan", "Programme", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        // The region's database against a real PostgreSQL (IWOTCH_TEST_DATABASE_URL; Scripts/test
+        // starts a throwaway server): migrations, sync, access by role, reports from the database.
+        .testTarget(
+            name: "RegionTests",
+            dependencies: ["Region", "Journal", "iwotch", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // Runs the built binary as a user would: exit codes and output.
         .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal", "TestSupport"]),
         // Drives the frame loops through the TestBackend: no terminal, no tmux.

@@ -36,9 +36,12 @@ public struct AuditSet: Sendable {
     /// are independent until copies are joined. A file's events are let go as soon as it has been
     /// checked and replayed, so memory holds one file per core rather than the whole region; the
     /// few deliveries that turn out to have several files (copies, reviews) are read again and joined.
-    public static func read(_ urls: [URL]) -> AuditSet {
+    ///
+    /// `load` gives a file's bytes: the file's own by default, or a delivery's lines stored in the
+    /// region's database (`Region.StoredJournal`), read under the name the file had.
+    public static func read(_ urls: [URL], load: @escaping @Sendable (URL) throws -> Data = RawJournal.readData) -> AuditSet {
         let firstReads = parallelMap(urls) { url -> FirstRead in
-            let file = Parsed.read(url)
+            let file = Parsed.read(url, load: load)
             var alone: DeliveryRecord?
             if let journal = file.journal, !journal.isReview, !journal.events.isEmpty {
                 // The check has usually replayed the journal already; otherwise it is joined on its own.
@@ -62,7 +65,7 @@ public struct AuditSet: Sendable {
                 return Joined(record: firstReads[members[0]].alone, copies: [], orphans: [], reread: [])
             }
             // Read again, and checked again, so the file list and the record come from the same bytes.
-            let reread = members.map { ($0, Parsed.read(urls[$0])) }
+            let reread = members.map { ($0, Parsed.read(urls[$0], load: load)) }
             let result = join(reread.filter { $0.1.journal != nil })
             let orphans = result.record != nil ? [] : reread.filter { $0.1.journal?.isReview == true }.map { $0.1.url.path }
             return Joined(record: result.record, copies: result.copies, orphans: orphans, reread: reread.map { ($0.0, $0.1.report) })
@@ -130,9 +133,9 @@ public struct AuditSet: Sendable {
         var replayed: DeliveryState?
         var readError: String?
 
-        static func read(_ url: URL) -> Parsed {
+        static func read(_ url: URL, load: (URL) throws -> Data) -> Parsed {
             do {
-                let journal = try ReadJournal.read(url)
+                let journal = ReadJournal.parse(try load(url), url: url)
                 let check = JournalCheck.check(journal)
                 return Parsed(url: url, journal: journal, problems: check.problems, replayed: check.state, readError: nil)
             } catch {

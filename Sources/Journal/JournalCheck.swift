@@ -14,9 +14,12 @@ public struct JournalCheck {
     /// Every file's own checks run on every core at once (`FileOutcome`); what spans files (a
     /// delivery or an event id seen twice) is then decided in the order the files were given, so
     /// the report is the same whatever the number of cores.
-    public static func run(_ files: [URL], programmes: [Programme] = []) -> JournalCheck {
+    /// `load` gives a file's bytes: the file's own by default, or a delivery's lines read back
+    /// from the region's database under the name the file had (`iwotch db check`).
+    public static func run(_ files: [URL], programmes: [Programme] = [],
+                           load: @escaping @Sendable (URL) throws -> Data = RawJournal.readData) -> JournalCheck {
         var check = JournalCheck(programmes: programmes)
-        let outcomes = FileOutcome.all(files, content: check.content)
+        let outcomes = FileOutcome.all(files, content: check.content, load: load)
         for outcome in outcomes { check.join(outcome) }
         return check
     }
@@ -42,11 +45,11 @@ public struct JournalCheck {
         /// files would all be in memory at once.)
         var ids: [(id: UUID, line: Int, delivery: String)] = []
 
-        init(_ url: URL, content: [Content]) {
+        init(_ url: URL, content: [Content], load: (URL) throws -> Data) {
             self.url = url
             let journal: ReadJournal
             do {
-                journal = try ReadJournal.read(url)
+                journal = ReadJournal.parse(try load(url), url: url)
             } catch {
                 problems.append(Diagnostic(path: url.path, line: 1, column: 1, message: "the journal cannot be read",
                                            excerpt: nil, help: "\(error)" + ("\(error)".contains("not a regular file") ? "" : " Check the file's permissions.")))
@@ -60,7 +63,7 @@ public struct JournalCheck {
         }
 
         /// The outcomes of `files`, in their order, worked out on every core.
-        static func all(_ files: [URL], content: [Content]) -> [FileOutcome] {
+        static func all(_ files: [URL], content: [Content], load: @escaping @Sendable (URL) throws -> Data) -> [FileOutcome] {
             final class Slots: @unchecked Sendable {
                 var outcomes: [FileOutcome?]
                 init(_ count: Int) { outcomes = Array(repeating: nil, count: count) }
@@ -71,7 +74,7 @@ public struct JournalCheck {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var index = worker
                 while index < files.count {
-                    let outcome = FileOutcome(files[index], content: content)
+                    let outcome = FileOutcome(files[index], content: content, load: load)
                     lock.lock(); slots.outcomes[index] = outcome; lock.unlock()
                     index += workers
                 }

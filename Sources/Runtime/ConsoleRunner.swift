@@ -18,6 +18,9 @@ public final class ConsoleRunner {
     /// The journals the audit screen reads: those named to `iwotch audit`, else the journal
     /// folder's live journals and reviews (as `iwotch report` reads by default).
     private var auditFiles: [URL]?
+    /// Or, when set, what reads them (`iwotch audit --database`: the region's database), asked
+    /// again each time the screen reloads.
+    private var auditSource: (@Sendable () -> AuditSet)?
     /// Where random ids come from: the engine's fresh id for each action, and each event's id.
     private let ids: () -> UUID
 
@@ -68,8 +71,15 @@ public final class ConsoleRunner {
         handle(readAudit(), now: now)
     }
 
+    /// Opens the audit screen on journals `source` reads (the region's database).
+    public func startAudit(reading source: @escaping @Sendable () -> AuditSet, now: Date = Date()) {
+        auditSource = source
+        state.auditOnly = true
+        handle(readAudit(), now: now)
+    }
+
     private func readAudit() -> Action {
-        Self.auditLoaded(AuditSet.read(auditFiles ?? directory.auditFiles()))
+        Self.auditLoaded(auditSource?() ?? AuditSet.read(auditFiles ?? directory.auditFiles()))
     }
 
     /// What the audit screen is handed of the journals read: the records, and what was read.

@@ -12,7 +12,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iwotch-bench",
         abstract: "Measures the journal: durable append latency (vs sqlite3) and replay throughput (vs jq).",
-        subcommands: [MachineCommand.self, AppendCommand.self, ReplayCommand.self, ReportBenchCommand.self, HomeBenchCommand.self],
+        subcommands: [MachineCommand.self, AppendCommand.self, ReplayCommand.self, ReportBenchCommand.self, HomeBenchCommand.self, GenerateCommand.self],
         defaultSubcommand: MachineCommand.self
     )
 }

@@ -31,7 +31,8 @@ struct RegionYear {
             group += 1
             let site = sites[group % sites.count]
             let nurse = "N\(group % 37 + 1)", lay = "L\(group % 29 + 1)"
-            let roster = (1...12).map { "G\(group)-P\($0)" }   // the participant code shape: a group prefix, then P and a number
+            // Participant codes of the shape the journal check allows (a G-number prefix, then P1 to P12).
+            let roster = (1...12).map { "G\(group)-P\($0)" }
             let week = Int.random(in: 0..<48, using: &rng)
             for (index, day) in days.enumerated() where totals.files < deliveries {
                 let start = yearStart.addingTimeInterval(Double((week + index) * 7 * 86_400 + 9 * 3600))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Journal
 import Programme
+import Region
 import Runtime
 import Terminal
 
@@ -152,8 +153,30 @@ struct AuditCommand: ParsableCommand {
     @Argument(help: "Journal files or folders, searched below (default: the journal folder's live journals and reviews).")
     var paths: [String] = []
 
+    @Option(name: .long, help: "Read the deliveries from the region's database, postgres://USER@HOST:PORT/DATABASE, instead of journal files.")
+    var database: String?
+
+    func validate() throws {
+        if database != nil && !paths.isEmpty { throw ValidationError("--database reads the region's database; name no journal files with it.") }
+    }
+
     func run() throws {
         let loaded = try options.programme(purpose: "auditing")
+        if database != nil {
+            let address = try RegionAccess.address(database)!
+            // Read once before the screen opens, so a wrong address is said plainly; a reload that
+            // cannot reach the database keeps what was read.
+            let first = try RegionAccess.stored(address)
+            Say.out("Read \(first.count) \(first.count == 1 ? "delivery" : "deliveries") from \(address.display)…")
+            let latest = LatestRead(first)
+            try options.runConsole(loaded) { runner in
+                runner.startAudit(reading: {
+                    if let fresh = try? RegionAccess.stored(address) { latest.journals = fresh }
+                    return RegionAccess.auditSet(latest.journals)
+                })
+            }
+            return
+        }
         let files = paths.isEmpty ? nil : try JournalFiles.collect(paths, default: options.location.directory)
         if let files, files.isEmpty { throw CommandFailure("No journal files in \(paths.joined(separator: ", ")).") }
         // A region's journals can take a moment: say so before the screen opens.
@@ -161,4 +184,10 @@ struct AuditCommand: ParsableCommand {
         Say.out("Reading \(count) journal \(count == 1 ? "file" : "files")…")
         try options.runConsole(loaded) { runner in runner.startAudit(files: files) }
     }
+}
+
+/// The deliveries last read from the database, for the audit screen's reloads.
+final class LatestRead: @unchecked Sendable {
+    var journals: [StoredJournal]
+    init(_ journals: [StoredJournal]) { self.journals = journals }
 }

@@ -37,9 +37,10 @@ struct ExportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let files = try options.files()
-            guard !files.isEmpty else { throw CommandFailure("No journals to export. Name journal files or folders, or set --journal.") }
-            let set = AuditSet.read(files)
+            if options.database == nil, try options.files().isEmpty {
+                throw CommandFailure("No journals to export. Name journal files or folders, or set --journal.")
+            }
+            let set = try options.auditSet()
             let deliveries = set.filtered(options.filters)
             var heads: [String: String] = [:], checked: [String: Bool] = [:]
             for file in set.files where file.kind == .journal {

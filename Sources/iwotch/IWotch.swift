@@ -11,7 +11,7 @@ struct IWotch: ParsableCommand {
         """,
         version: VersionInfo.app,
         subcommands: [ConsoleCommand.self, RunCommand.self, RehearseCommand.self, BrowseCommand.self, Overview.self, ContentCommand.self,
-                      JournalCommand.self, ReportCommand.self, AuditCommand.self, ExportCommand.self, ReviewCommand.self, PlanCommand.self, DiffCommand.self,
+                      JournalCommand.self, ReportCommand.self, AuditCommand.self, ExportCommand.self, ReviewCommand.self, SyncCommand.self, DatabaseCommand.self, PlanCommand.self, DiffCommand.self,
                       Diagnostics.self, KeysCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )

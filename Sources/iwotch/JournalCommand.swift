@@ -33,12 +33,16 @@ struct JournalCommand: ParsableCommand {
         var paths: [String] = []
 
         func run() throws {
-            let files = try JournalFiles.collect(paths, default: location.directory)
+            try Self.report(try JournalFiles.collect(paths, default: location.directory), content: content)
+        }
+
+        /// Checks and prints, for files or (`iwotch db check`) a database's stored journals.
+        static func report(_ files: [URL], content: String?, load: @escaping @Sendable (URL) throws -> Data = RawJournal.readData) throws {
             var programmes: [Programme] = []
             if let path = content ?? ContentLocator.defaultPath(), let programme = ProgrammeLoader.load(path: path).programme {
                 programmes.append(programme)
             }
-            let check = JournalCheck.run(files, programmes: programmes)
+            let check = JournalCheck.run(files, programmes: programmes, load: load)
             for diagnostic in check.diagnostics {
                 Say.error(diagnostic.description)
             }

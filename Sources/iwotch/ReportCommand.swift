@@ -77,6 +77,9 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "The journal folder (default: $IWOTCH_JOURNAL, else $XDG_DATA_HOME/iwotch/journal).")
     var journal: String?
 
+    @Option(name: .long, help: "Read the deliveries from the region's database, postgres://USER@HOST:PORT/DATABASE, instead of journal files (sources are named live/FILE).")
+    var database: String?
+
     @Option(name: .long, help: "Only deliveries on or after this date (YYYY-MM-DD).")
     var from: String?
     @Option(name: .long, help: "Only deliveries on or before this date (YYYY-MM-DD).")
@@ -117,11 +120,29 @@ struct ReportOptions: ParsableArguments {
         if width != nil, effectiveFormat != .terminal {
             throw ValidationError("--width sets the width of terminal output; \(effectiveFormat.rawValue) has none.")
         }
+        if database != nil && (!paths.isEmpty || journal != nil) {
+            throw ValidationError("--database reads the region's database; name no journal files or --journal with it.")
+        }
     }
 
     /// --format, else the -o file's extension (as hledger does: report.csv is CSV), else terminal.
     var effectiveFormat: ReportFormat {
         format ?? output.flatMap { ReportFormat(fileExtension: URL(fileURLWithPath: $0).pathExtension) } ?? .terminal
+    }
+
+    /// The journals read, from files or from the region's database, joined and checked.
+    func auditSet() throws -> AuditSet {
+        if database != nil {
+            let address = try RegionAccess.address(database)!
+            let stored = try RegionAccess.stored(address)
+            if stored.isEmpty { throw CommandFailure("\(address.display) holds no deliveries this role may read.") }
+            return RegionAccess.auditSet(stored)
+        }
+        let files = try files()
+        if files.isEmpty {
+            throw CommandFailure("No journals to report on. Name journal files or folders, or set --journal (now \(JournalDirectory.resolve(journal).root.path)).")
+        }
+        return AuditSet.read(files)
     }
 
     var filters: Filters {
@@ -150,11 +171,7 @@ struct ReportOptions: ParsableArguments {
     }
 
     func emit(_ make: (ReportInput) -> ReportDocument) throws {
-        let files = try files()
-        if files.isEmpty {
-            throw CommandFailure("No journals to report on. Name journal files or folders, or set --journal (now \(JournalDirectory.resolve(journal).root.path)).")
-        }
-        let set = AuditSet.read(files)
+        let set = try auditSet()
         var programmes: [Programme] = []
         if let path = content ?? ContentLocator.defaultPath(), let programme = ProgrammeLoader.load(path: path).programme { programmes.append(programme) }
         let document = make(ReportInput(set: set, filters: filters, programmes: programmes))
