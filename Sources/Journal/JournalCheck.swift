@@ -8,8 +8,21 @@ public struct JournalCheck {
     public private(set) var summaries: [DeliverySummary] = []
     /// Content to compare pinned agendas with, when a programme with the same fingerprint is at hand.
     private let content: [Content]
-    private var seenIDs: [UUID: (path: String, line: Int, delivery: String)] = [:]
+    /// Every event id seen, with where: a region's million events, so the place is kept as small
+    /// numbers (the file and the delivery by their index in the tables below) rather than strings.
+    private var seenIDs: [UUID: (file: Int32, line: Int32, delivery: Int32)] = [:]
+    private var seenPaths: [String] = []
+    private var deliveryNames: [String] = []
+    private var deliveryIndex: [String: Int32] = [:]
     private var seenDeliveries: [String: String] = [:]
+
+    private mutating func index(ofDelivery name: String) -> Int32 {
+        if let known = deliveryIndex[name] { return known }
+        let index = Int32(deliveryNames.count)
+        deliveryNames.append(name)
+        deliveryIndex[name] = index
+        return index
+    }
 
     /// Every file's own checks run on every core at once (`FileOutcome`); what spans files (a
     /// delivery or an event id seen twice) is then decided in the order the files were given, so
@@ -20,6 +33,7 @@ public struct JournalCheck {
                            load: @escaping @Sendable (URL) throws -> Data = RawJournal.readData) -> JournalCheck {
         var check = JournalCheck(programmes: programmes)
         let outcomes = FileOutcome.all(files, content: check.content, load: load)
+        check.seenIDs.reserveCapacity(outcomes.reduce(0) { $0 + $1.ids.count })
         for outcome in outcomes { check.join(outcome) }
         return check
     }
@@ -41,9 +55,13 @@ public struct JournalCheck {
         var summary: DeliverySummary?
         var delivery = ""
         var isReview = false
+        /// The delivery the file's events name (all but `otherDeliveries`).
+        var deliveryOfEvents = ""
         /// Each event's id and line, in file order. (The journal itself is not kept: a region's
         /// files would all be in memory at once.)
-        var ids: [(id: UUID, line: Int, delivery: String)] = []
+        var ids: [(id: UUID, line: Int32)] = []
+        /// The few events whose delivery is not the file's own (a line copied in), by position in `ids`.
+        var otherDeliveries: [Int: String] = [:]
 
         init(_ url: URL, content: [Content], load: (URL) throws -> Data) {
             self.url = url
@@ -59,7 +77,13 @@ public struct JournalCheck {
             summary = DeliverySummary(journal)
             delivery = journal.state.delivery
             isReview = journal.isReview
-            ids = journal.events.map { ($0.event.id, $0.line, $0.event.delivery) }
+            ids.reserveCapacity(journal.events.count)
+            let own = journal.isReview ? (journal.events.first?.event.delivery ?? "") : delivery
+            for (position, entry) in journal.events.enumerated() {
+                ids.append((entry.event.id, Int32(clamping: entry.line)))
+                if entry.event.delivery != own { otherDeliveries[position] = entry.event.delivery }
+            }
+            deliveryOfEvents = own
         }
 
         /// The outcomes of `files`, in their order, worked out on every core.
@@ -98,15 +122,20 @@ public struct JournalCheck {
         }
         if !outcome.isReview, !delivery.isEmpty { seenDeliveries[delivery] = url.path }
         var file: FileCheck?   // read again only when a clash needs its lines (rare: a copied line)
-        for (id, line, eventDelivery) in outcome.ids {
-            if let first = seenIDs[id], first.delivery != eventDelivery {
+        let fileIndex = Int32(seenPaths.count)
+        seenPaths.append(url.path)
+        let own = index(ofDelivery: outcome.deliveryOfEvents)
+        for (position, (id, line)) in outcome.ids.enumerated() {
+            let eventDelivery = outcome.otherDeliveries[position].map { index(ofDelivery: $0) } ?? own
+            if let first = seenIDs[id] {
+                guard first.delivery != eventDelivery else { continue }
                 if file == nil, let journal = try? ReadJournal.read(url) { file = FileCheck(journal: journal) }
-                let message = "event id \(id.uuidString.lowercased()) is also used at \(first.path):\(first.line)"
+                let message = "event id \(id.uuidString.lowercased()) is also used at \(seenPaths[Int(first.file)]):\(first.line)"
                 let help = "Event ids are unique across all journals. One of these lines was made by copying, not by iwotch."
-                diagnostics.append(file?.diagnostic(line, message, key: "id", help: help)
-                                   ?? Diagnostic(path: url.path, line: line, column: 1, message: message, excerpt: nil, help: help))
-            } else if seenIDs[id] == nil {
-                seenIDs[id] = (url.path, line, eventDelivery)
+                diagnostics.append(file?.diagnostic(Int(line), message, key: "id", help: help)
+                                   ?? Diagnostic(path: url.path, line: Int(line), column: 1, message: message, excerpt: nil, help: help))
+            } else {
+                seenIDs[id] = (fileIndex, line, eventDelivery)
             }
         }
     }
