@@ -38,6 +38,7 @@ public final class ConsoleRunner {
         self.directory = directory
         let found = JournalScan.scan(directory, mode: mode)
         state = ConsoleState(programme: programme, mode: mode, resumable: found.resumable, groups: found.groups)
+        if mode == .live { state.signOffs = SignOffs.read(directory) }
         state.utcOffsetMinutes = utcOffset(Date())
     }
 

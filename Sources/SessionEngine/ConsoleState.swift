@@ -77,6 +77,10 @@ public struct ConsoleState: Sendable, Equatable {
         screen = .home(HomeScreen(selection: Home.defaultSelection(self)))
     }
 
+    /// The sessions each facilitator code (canonical) is signed off to deliver, from trainers'
+    /// assessments on this laptop; the live set-up notes a missing one and never blocks.
+    public var signOffs: [String: Set<String>] = [:]
+
     /// Whether the runtime watches the content files and reloads them. A live console never does:
     /// what facilitators read in the room, and the content a live delivery pins, cannot change
     /// under them. Rehearsals and the stand-alone browser follow a trainer's edits.

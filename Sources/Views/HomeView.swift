@@ -95,9 +95,15 @@ enum SetupView {
             y += 3
         }
         if let session {
+            // Facilitators typed in whom no trainer has signed off for this session here (a note
+            // only), on a laptop that holds training records at all.
+            let unsigned = rehearsing || state.signOffs.isEmpty ? [] : [form.facilitator1.text, form.facilitator2.text].filter {
+                !$0.isEmpty && !(state.signOffs[Code.canonical($0)]?.contains(session.id) ?? false)
+            }
             let note = "\(session.kind == .group ? "Group" : "One-to-one"), \(session.mode.rawValue), \(session.plannedMinutes) minutes, \(session.activities.count) activities. "
                 + (rehearsing ? "Sample codes are filled in; change any. Recorded as a rehearsal only, never as a live delivery."
                    : state.isUnreleasedContent ? "Content \(state.programme.version) is not a released version: this delivery is flagged as unreleased in the journal and reports."
+                   : !unsigned.isEmpty ? "No trainer's sign-off for \(session.id) is recorded on this laptop for \(unsigned.joined(separator: ", ")) (a note: iwotch report training)."
                    : "Codes only: no names. Participants: codes separated by spaces; a known group's are filled in.")
             grid.paragraph(note, x: 2, y: y, width: frame.width - 4, lines: 2, style: .muted)
         }
