@@ -42,28 +42,16 @@ public struct RawJournal: Sendable {
         RawJournal(data: try readData(url))
     }
 
-    /// A journal file's bytes. Only a regular file is read: a FIFO would make the read wait for a
-    /// writer and a device might never end, so the path is looked at (`stat`, which never waits)
-    /// and opened without waiting, and anything else is refused as not a regular file.
+    /// A journal file's bytes, read only when it is a regular file (`RegularFile`): a FIFO or a
+    /// device put in a journal's place never makes a reader wait.
     public static func readData(_ url: URL) throws -> Data {
-        func refuse(_ mode: mode_t) -> JournalError {
-            .unreadable(path: url.path, reason: "\(url.lastPathComponent) is not a regular file: it is \(FileKind.words(mode)); journals are files iwotch writes, so move it out of the folder")
-        }
-        var info = stat()
-        guard stat(url.path, &info) == 0 else {
-            throw JournalError.unreadable(path: url.path, reason: String(cString: strerror(errno)))
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw refuse(info.st_mode) }
-        let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw JournalError.unreadable(path: url.path, reason: String(cString: strerror(errno))) }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        defer { try? handle.close() }
-        // Checked again once open, in case the path was swapped in between.
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw refuse(info.st_mode) }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw JournalError.unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+        switch RegularFile.read(url.path) {
+        case .success(let data): return data
+        case .failure(.notRegular(let mode)):
+            throw JournalError.unreadable(path: url.path, reason: "\(url.lastPathComponent) is not a regular file: it is \(FileKind.words(mode)); journals are files iwotch writes, so move it out of the folder")
+        case .failure(.missing): throw JournalError.unreadable(path: url.path, reason: String(cString: strerror(ENOENT)))
+        case .failure(.cannotRead(let reason)): throw JournalError.unreadable(path: url.path, reason: reason)
+        case .failure(.tooLarge): throw JournalError.unreadable(path: url.path, reason: "too large")
         }
     }
 }

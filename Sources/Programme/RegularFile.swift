@@ -3,36 +3,49 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a small text file given on the command line (a ratings sheet) the way content files are
-/// read: only a regular file, opened without waiting (a FIFO would block for ever), checked again
-/// once open, and no larger than `maximumBytes`. The failure is a sentence naming the cause.
+/// Reads a file only when it is a regular file, the way journals and the ratings sheet are read:
+/// the path is looked at first (`stat`, which never waits), opened without waiting (a FIFO would
+/// block for ever, a device might never end), and checked again once open (the path may have been
+/// swapped in between). What went wrong comes back as a `Problem`; each caller words it for its
+/// reader.
 public enum RegularFile {
-    public static func read(_ path: String, maximumBytes: Int = 1_048_576) -> Result<Data, RegularFileProblem> {
-        let name = (path as NSString).lastPathComponent
+    public enum Problem: Error, Equatable {
+        case missing
+        /// Something else is at the path: `FileKind.words(mode)` names it.
+        case notRegular(mode_t)
+        case cannotRead(String)
+        case tooLarge(limit: Int)
+    }
+
+    public static func read(_ path: String, maximumBytes: Int = .max) -> Result<Data, Problem> {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return .failure(.init(errno == ENOENT || errno == ENOTDIR ? "\(path): no such file." : "\(path) cannot be read (\(String(cString: strerror(errno))))."))
+            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .cannotRead(String(cString: strerror(errno))))
         }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            return .failure(.init("\(path) is not a regular file: it is \(FileKind.words(info.st_mode)). Give the path of a text file."))
-        }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular(info.st_mode)) }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else {
-            return .failure(.init("\(path) cannot be read (\(errno == EACCES ? "permission denied" : String(cString: strerror(errno))))."))
-        }
+        guard fd >= 0 else { return .failure(.cannotRead(String(cString: strerror(errno)))) }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         defer { try? handle.close() }
-        var opened = stat()
-        guard fstat(fd, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
-            return .failure(.init("\(name) is not a regular file: it is \(FileKind.words(opened.st_mode)). Give the path of a text file."))
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular(info.st_mode)) }
+        do {
+            let data = try (maximumBytes == .max ? handle.readToEnd() : handle.read(upToCount: maximumBytes + 1)) ?? Data()
+            return data.count > maximumBytes ? .failure(.tooLarge(limit: maximumBytes)) : .success(data)
+        } catch {
+            return .failure(.cannotRead((error as NSError).localizedDescription))
         }
-        guard let data = try? handle.read(upToCount: maximumBytes + 1) ?? Data() else {
-            return .failure(.init("\(path) cannot be read."))
+    }
+
+    /// A file given on the command line (a ratings sheet), at most 1 MB: the failure as a sentence.
+    public static func readArgument(_ path: String) -> Result<Data, RegularFileProblem> {
+        read(path, maximumBytes: 1_048_576).mapError { problem in
+            switch problem {
+            case .missing: RegularFileProblem("\(path): no such file.")
+            case .notRegular(let mode): RegularFileProblem("\(path) is not a regular file: it is \(FileKind.words(mode)). Give the path of a text file.")
+            case .cannotRead(let reason): RegularFileProblem("\(path) cannot be read (\(reason)).")
+            case .tooLarge(let limit): RegularFileProblem("\(path) is larger than \(limit / 1_048_576) MB; is it the right file?")
+            }
         }
-        guard data.count <= maximumBytes else {
-            return .failure(.init("\(path) is larger than \(maximumBytes / 1_048_576) MB; is it the right file?"))
-        }
-        return .success(data)
     }
 }
 

@@ -55,13 +55,7 @@ struct JournalIndex {
 
     var rows: [String: Row] = [:]
 
-    /// The stamp of a file now, without following a link (journals are never links).
-    static func stamp(_ url: URL) -> Stamp? {
-        var info = stat()
-        guard lstat(url.path, &info) == 0 else { return nil }
-        return stamp(info)
-    }
-
+    /// The stamp of a file from its `stat`, or nil when it is not a regular file.
     static func stamp(_ info: stat) -> Stamp? {
         guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         let modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)

@@ -129,7 +129,7 @@ struct ReviewCommand: ParsableCommand {
 
     func parse(_ path: String, opened: DeliveryOpened) throws -> [SupervisorReview.Rating] {
         let text: String
-        switch RegularFile.read(path) {
+        switch RegularFile.readArgument(path) {
         case .failure(let problem): throw CommandFailure(problem.description)
         case .success(let data):
             guard let decoded = String(data: data, encoding: .utf8) else { throw CommandFailure("\(path) is not UTF-8 text. Save the ratings sheet as UTF-8.") }

@@ -31,7 +31,7 @@ public enum TrainingReport {
             let latest = assessments.last?.review.decision
             rehearsalTable.rows.append([
                 .text(record.date), .text(record.sessionID), .text(codes.joined(separator: ", ")), .text(record.programmeVersion),
-                .integer(record.opened.session.plannedMinutes), .number(record.sessionSeconds / 60), .integer(record.items.filter { !$0.isRated }.count),
+                .integer(record.opened.session.plannedMinutes), .number(record.sessionSeconds / 60), .integer(record.adherence.unratedItems),
                 .integer(assessments.count), .text(latest?.words ?? "not assessed"), .text(record.id),
             ])
             for assessment in assessments {
