@@ -104,6 +104,22 @@ public final class Tmux {
         }
     }
 
+    /// Polls until the screen contains every one of `texts` and then holds still for two captures
+    /// 100 ms apart: a screen drawn in pieces under load is never compared half-painted.
+    @discardableResult
+    public func waitForSettled(text texts: String..., timeout: Duration = Tmux.patience) async throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var previous = ""
+        while clock.now < deadline {
+            let screen = try capture()
+            if texts.allSatisfy({ screen.contains($0) }), screen == previous { return screen }
+            previous = screen
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw Failure(description: "timed out waiting until the screen settled showing \(texts); the screen was:\n\(previous)")
+    }
+
     @discardableResult
     public func waitUntil(_ what: String, history: Bool = false, timeout: Duration = Tmux.patience,
                    _ condition: (String) -> Bool) async throws -> String {
