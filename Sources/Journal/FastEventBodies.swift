@@ -108,7 +108,7 @@ extension JSONBytes {
             case 0: activity = json.string(); return activity != nil
             case 1: item = json.string(); return item != nil
             case 2: level = json.string(); return level != nil
-            case 3: deliveredBy = json.strings(); return deliveredBy != nil
+            case 3: deliveredBy = PinnedParts.roleLists.read(&json) { $0.strings() }; return deliveredBy != nil
             case 4: guard let value = json.optional({ $0.adaptation() }) else { return false }; adaptation = value; return true
             default: guard let value = json.optional({ $0.uuid() }) else { return false }; replaces = value; return true
             }

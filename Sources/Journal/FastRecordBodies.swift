@@ -42,12 +42,12 @@ extension JSONBytes {
         guard members(.opened, { json, index in
             switch index {
             case 0: programme = json.programmeRef(); return programme != nil
-            case 1: session = json.sessionSnapshot(); return session != nil
+            case 1: session = PinnedParts.sessions.read(&json) { $0.sessionSnapshot() }; return session != nil
             case 2: group = json.string(); return group != nil
             case 3: site = json.string(); return site != nil
             case 4: facilitators = json.array { $0.facilitator() }; return facilitators != nil
-            case 5: dose = json.dose(); return dose != nil
-            case 6: scale = json.array { $0.scaleLevel() }; return scale != nil
+            case 5: dose = PinnedParts.doses.read(&json) { $0.dose() }; return dose != nil
+            case 6: scale = PinnedParts.scales.read(&json) { $0.array { $0.scaleLevel() } }; return scale != nil
             case 7: bands = json.bands(); return bands != nil
             default: participantCodes = json.strings(); return participantCodes != nil
             }

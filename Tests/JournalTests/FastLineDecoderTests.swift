@@ -301,3 +301,33 @@ import Testing
         #expect(read > 0)
     }
 }
+
+/// Deliveries pinning the same content share one decoded snapshot; a snapshot that differs in a
+/// single byte is its own.
+@Suite struct PinnedSharingTests {
+    func opened(_ line: Data) -> DeliveryOpened? {
+        guard case .deliveryOpened(let opened)? = line.withUnsafeBytes(FastLineDecoder.decode)?.body else { return nil }
+        return opened
+    }
+
+    @Test func equalSnapshotsShareStorageAndAnEditedOneDoesNot() throws {
+        let first = FastLineDecoderTests.opened("shared-9f2")
+        var second = first
+        second.group = "G02"
+        second.site = "S02"
+        var edited = first
+        edited.session.agenda[1].title = "Intro shared-9f3"
+        let lines = try [first, second, edited].map { try LineCodec.encode(FastLineDecoderTests.event(.deliveryOpened($0))) }
+        let read = lines.map(opened)
+        #expect(read[0] == first)
+        #expect(read[1] == second)
+        #expect(read[2] == edited)
+        #expect(read[2]?.session.agenda[1].title == "Intro shared-9f3")
+        func agendaAddress(_ opened: DeliveryOpened?) -> UnsafeRawPointer? {
+            opened?.session.agenda.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        }
+        #expect(agendaAddress(read[0]) != nil)
+        #expect(agendaAddress(read[0]) == agendaAddress(read[1]), "the same pinned session is decoded once")
+        #expect(agendaAddress(read[0]) != agendaAddress(read[2]), "an edited session is decoded on its own")
+    }
+}
