@@ -31,6 +31,9 @@ import Testing
         #expect(activities.flatMap(\.fidelity).count == 54)
         #expect(programme.competenceScale.map(\.score) == [0, 1, 2, 3])
         #expect(programme.dose.sessions == ["training-day-1", "training-day-2", "training-day-3"] && programme.dose.minimum == 3)
+        #expect(programme.trains == "i-wotch")
+        // Its text is locked as released: a changed word fails content check until the version is raised.
+        #expect(programme.release == .released(date: "2026-11-26"))
     }
 
     /// Both trainers lead something every day, and nobody else does.
