@@ -44,9 +44,10 @@ public struct TimingPractice: Sendable, Equatable {
     public var rows: [Row]
     public var unrated: [Unrated]
 
-    /// An item left within this many seconds was passed over, not run: a trainer stepping to the
-    /// item they want to practise spends a second or two on each, and no item is delivered that fast.
-    /// Counting such an item as run would show it "0m 00s … under" and put its planned minutes in the total.
+    /// An item left within this many seconds, untouched (no step moved, no restart), was passed
+    /// over, not run: a trainer stepping to the item they want to practise spends a second or two
+    /// on each, and no item is delivered that fast. Counting such an item as run would show it
+    /// "0m 00s … under" and put its planned minutes in the total.
     public static let skipSeconds: TimeInterval = 5
 
     public init(_ state: ConsoleState, now: Date) {
@@ -55,7 +56,8 @@ public struct TimingPractice: Sendable, Equatable {
             let seconds = delivery.seconds(of: item.id, until: now)
             let running = delivery.running == item.id
             let begun = !(delivery.intervals[item.id] ?? []).isEmpty
-            let skipped = begun && !running && seconds < Self.skipSeconds
+            let touched = (delivery.steps[item.id] ?? 0) > 0 || (delivery.restarts[item.id] ?? 0) > 0
+            let skipped = begun && !running && !touched && seconds < Self.skipSeconds
             var row = Row(number: index + 1, id: item.id, title: item.title, isActivity: item.kind == "activity",
                           plannedMinutes: item.minutes, actualSeconds: seconds, started: begun && !skipped,
                           running: running, restarts: delivery.restarts[item.id] ?? 0)

@@ -80,6 +80,18 @@ import Views
         #expect(text.contains("not run (skipped)"))
     }
 
+    @Test func anItemSteppedThroughOrRestartedRanHoweverShort() throws {
+        let driver = try Driver(mode: .rehearsal)
+        defer { driver.cleanUp() }
+        driver.startRehearsal()
+        driver.press(.character("s"))                        // arrival: passed over
+        driver.press(.right)                                 // welcome: step 2 at once
+        driver.press(.character("s"))
+        let rows = TimingPractice(driver.state, now: driver.now).rows
+        #expect(rows[0].skipped && !rows[0].started)
+        #expect(!rows[1].skipped && rows[1].started && rows[1].actualSeconds == 0)
+    }
+
     @Test func fiveSecondsOnAnItemIsARunHoweverShort() throws {
         let driver = try Driver(mode: .rehearsal)
         defer { driver.cleanUp() }
