@@ -48,7 +48,8 @@ import Views
         driver.runner.startSetup(asking: "group-1", now: driver.now)
         #expect(driver.state.screen.kind == .setup && driver.state.setup.sessionID == "group-1")
         #expect(driver.state.status?.text == "Your open rehearsal is kept: Esc goes home, where Enter resumes it.")
-        #expect(driver.frame().plainText.contains("Your open rehearsal is kept"))
+        // The status line takes its whole row: nothing of the form's hint shows past it.
+        #expect(driver.frame().plainText.contains("\nYour open rehearsal is kept: Esc goes home, where Enter resumes it.\n"))
         driver.press(.escape)
         #expect(driver.state.screen.kind == .home)
         driver.press(.enter)
