@@ -122,9 +122,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try options.programme(session: session)
+        // A session names its programme; without one, several bundled programmes are asked about.
+        let chosen = session == nil ? try options.chooseProgramme() : (try options.programme(session: session), nil)
+        guard let (loaded, screen) = chosen else { return Say.out("Goodbye.") }
         try ConsoleOptions.check(session: session, in: loaded.programme)
-        try options.runConsole(loaded) { runner in
+        try options.runConsole(loaded, on: screen) { runner in
             // An open delivery is offered first: the home screen lists it to resume.
             if runner.state.resumable.isEmpty { runner.startSetup(session: session, group: group) }
         }
@@ -149,9 +151,10 @@ struct RehearseCommand: ParsableCommand {
     var session: String?
 
     func run() throws {
-        let loaded = try options.programme(purpose: "rehearsing", session: session)
+        let chosen = session == nil ? try options.chooseProgramme() : (try options.programme(purpose: "rehearsing", session: session), nil)
+        guard let (loaded, screen) = chosen else { return Say.out("Goodbye.") }
         try ConsoleOptions.check(session: session, in: loaded.programme)
-        try options.runConsole(loaded, mode: .rehearsal) { runner in
+        try options.runConsole(loaded, mode: .rehearsal, on: screen) { runner in
             // An open rehearsal is offered first: the rehearsal home lists it to resume. A session
             // named on the command line is honoured all the same, saying the open ones are kept.
             if let session, !runner.state.resumable.isEmpty { runner.startSetup(asking: session) }

@@ -98,10 +98,10 @@ import TestSupport
     /// With two programmes bundled, a command that needs one asks which, naming both; content
     /// check with no path checks each.
     @Test func severalProgrammesAreNamedAndCheckedEach() throws {
-        let rehearse = try BuiltBinary.run(["rehearse", "--journal", FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-none").path])
-        #expect(rehearse.status == 1)
-        #expect(rehearse.stderr.contains("There are 2 programmes: I-WOTCH (Content/i-wotch), I-WOTCH facilitator training (Content/iwotch-training). "
-                                         + "Name the one to use, for example --content Content/i-wotch."), "\(rehearse.stderr)")
+        let audit = try BuiltBinary.run(["audit", "--journal", FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-none").path])
+        #expect(audit.status == 1)
+        #expect(audit.stderr.contains("There are 2 programmes: I-WOTCH (Content/i-wotch), I-WOTCH facilitator training (Content/iwotch-training). "
+                                         + "Name the one to use, for example --content Content/i-wotch."), "\(audit.stderr)")
         let check = try BuiltBinary.run(["content", "check"])
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("Content/i-wotch: I-WOTCH version") && check.stdout.contains("Content/iwotch-training: I-WOTCH facilitator training version 2026.1"), "\(check.stdout)")
