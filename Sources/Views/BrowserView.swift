@@ -72,7 +72,7 @@ enum BrowserView {
         guard let session = state.browser.chosenSession(state.programme) else { return }
         let width = frame.width
         // The lead column holds a role's title (up to 30 columns; cut with … when narrower).
-        let (kindX, minutesX, leadX, checksX) = (width - 39, width - 30, width - 24, width - 7)
+        let (kindX, minutesX, leadX, checksX) = (width - 41, width - 32, width - 26, width - 7)
         let heading = Style(.accent, bold: true)
         grid.put("   #  Item", x: 0, y: 2, style: heading)
         grid.put("Kind", x: kindX, y: 2, style: heading)
