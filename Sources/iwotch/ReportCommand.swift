@@ -94,6 +94,9 @@ struct ReportOptions: ParsableArguments {
     var session: [String] = []
     @Option(name: .customLong("content-version"), help: "Only deliveries of this content version (repeat for several).")
     var contentVersion: [String] = []
+
+    @Option(name: .long, help: "Only deliveries of this programme id, such as i-wotch (repeat for several).")
+    var programme: [String] = []
     @Flag(name: .customLong("include-rehearsals"), help: "Count rehearsals too (they are left out by default).")
     var includeRehearsals = false
 
@@ -154,6 +157,7 @@ struct ReportOptions: ParsableArguments {
         filters.facilitators = facilitator
         filters.sessions = session
         filters.contentVersions = contentVersion
+        filters.programmes = programme
         filters.includeRehearsals = includeRehearsals
         return filters
     }

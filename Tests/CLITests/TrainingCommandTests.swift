@@ -136,6 +136,14 @@ import TestSupport
             "S01,TC1,T1,3,3,\"training-day-1, training-day-2, training-day-3\",completed,day-a",
             "S01,TC1,T3,2,3,\"training-day-1, training-day-3\",not completed,none (no rehearsal read)",
         ].map { $0 + "\r\n" }.joined())
+        // The live reports keep to one programme when asked: the course's three days, or none of I-WOTCH's.
+        func sessions(_ programme: String) throws -> [Substring] {
+            let run = try BuiltBinary.run(["report", "sessions", "--journal", root.path, "--programme", programme, "--format", "csv"])
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stdout.split(separator: "\r\n").dropFirst().filter { $0.contains("TC1") }
+        }
+        #expect(try sessions("iwotch-training").count == 3)
+        #expect(try sessions("i-wotch").isEmpty)
         // Without the course's content nothing says these deliveries train anyone: no events.
         let mini = Repository.root.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini").path
         let bare = try BuiltBinary.run(["report", "training", "--journal", root.path, "--content", mini, "--format", "csv", "--table", "events"])
