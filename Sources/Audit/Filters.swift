@@ -13,6 +13,9 @@ public struct Filters: Sendable, Equatable {
     public var facilitators: [String] = []
     public var sessions: [String] = []
     public var contentVersions: [String] = []
+    /// Programme ids: with several programmes in one journal folder (I-WOTCH and its training
+    /// course), a report can keep to one.
+    public var programmes: [String] = []
     /// Rehearsals are practice, not delivery: they are left out unless asked for.
     public var includeRehearsals = false
 
@@ -28,6 +31,7 @@ public struct Filters: Sendable, Equatable {
         if !facilitators.isEmpty && !record.facilitators.contains(where: { f in facilitators.contains { Code.same($0, f.code) } }) { return false }
         if !sessions.isEmpty && !sessions.contains(record.sessionID) { return false }
         if !contentVersions.isEmpty && !contentVersions.contains(record.programmeVersion) { return false }
+        if !programmes.isEmpty && !programmes.contains(record.opened.programme.id) { return false }
         return true
     }
 
@@ -40,6 +44,7 @@ public struct Filters: Sendable, Equatable {
         if !groups.isEmpty { parts.append("group " + groups.joined(separator: " or ")) }
         if !facilitators.isEmpty { parts.append("facilitator " + facilitators.joined(separator: " or ")) }
         if !sessions.isEmpty { parts.append("session " + sessions.joined(separator: " or ")) }
+        if !programmes.isEmpty { parts.append("programme " + programmes.joined(separator: " or ")) }
         if !contentVersions.isEmpty { parts.append("content version " + contentVersions.joined(separator: " or ")) }
         parts.append(includeRehearsals ? "live and rehearsal" : "live deliveries only")
         return parts.joined(separator: ", ")

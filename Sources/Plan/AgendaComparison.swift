@@ -41,6 +41,7 @@ extension SessionChanges {
         kind = Change(old.kind.rawValue, new.kind.rawValue)
         mode = Change(old.mode.rawValue, new.mode.rawValue)
         week = Change(old.week, new.week)
+        day = Change(old.day, new.day)
         plannedMinutes = Change(old.plannedMinutes, new.plannedMinutes)
         summary = TextListChange(prose: old.summary, new.summary)
 

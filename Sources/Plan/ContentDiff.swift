@@ -99,6 +99,7 @@ public struct SessionChanges: Sendable, Equatable {
     public var kind: Change<String>?
     public var mode: Change<String>?
     public var week: Change<Int?>?
+    public var day: Change<Int?>?
     public var plannedMinutes: Change<Int>?
     public var summary: TextListChange?
     public var added: [AddedItem] = []
@@ -108,7 +109,7 @@ public struct SessionChanges: Sendable, Equatable {
     public var changed: [ItemChanges] = []
 
     public var isEmpty: Bool {
-        retitled == nil && kind == nil && mode == nil && week == nil && plannedMinutes == nil && summary == nil
+        retitled == nil && kind == nil && mode == nil && week == nil && day == nil && plannedMinutes == nil && summary == nil
             && added.isEmpty && removed.isEmpty && moved.isEmpty && changed.isEmpty
     }
 }

@@ -72,7 +72,7 @@ enum PlanWording {
     /// "group, face-to-face, week 3"
     static func sessionFacts(_ session: Session) -> String {
         var facts = [session.kind.rawValue, session.mode.rawValue]
-        if let week = session.week { facts.append("week \(week)") }
+        if let scheduled = session.scheduled { facts.append(scheduled) }
         return facts.joined(separator: ", ")
     }
 

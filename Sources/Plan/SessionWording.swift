@@ -8,6 +8,9 @@ enum SessionWording {
         if let week = session.week {
             lines.append(ReportLine("week: \(words: week.old.map(String.init) ?? "none") → \(words: week.new.map(String.init) ?? "none")"))
         }
+        if let day = session.day {
+            lines.append(ReportLine("day: \(words: day.old.map(String.init) ?? "none") → \(words: day.new.map(String.init) ?? "none")"))
+        }
         if let planned = session.plannedMinutes {
             lines.append(ReportLine("planned minutes: \(planned.old) → \(planned.new) min"))
         }

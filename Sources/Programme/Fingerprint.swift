@@ -31,17 +31,21 @@ extension Programme {
         ]
         // Present only when declared, so content without it keeps the fingerprint it always had.
         if let participantCodes { fields["participant_codes"] = .array(participantCodes.masks.map(CanonicalJSON.string)) }
+        if let trains { fields["trains"] = .string(trains) }
         return .object(fields)
     }
 }
 
 extension Session {
     var canonical: CanonicalJSON {
-        .object([
+        var fields: [String: CanonicalJSON] = [
             "id": .string(id), "title": .string(title), "kind": .string(kind.rawValue), "mode": .string(mode.rawValue),
             "week": week.map(CanonicalJSON.integer) ?? .null, "planned_minutes": .integer(plannedMinutes),
             "summary": .string(summary), "agenda": .array(agenda.map(\.canonical)),
-        ])
+        ]
+        // Only when set: content scheduled by week keeps the fingerprint it was released with.
+        if let day { fields["day"] = .integer(day) }
+        return .object(fields)
     }
 }
 

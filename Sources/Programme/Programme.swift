@@ -19,6 +19,9 @@ public struct Programme: Sendable, Equatable {
     /// (`Privacy.defaultParticipantCodeShape`).
     public var participantCodes: ParticipantCodeShape?
     public var sessions: [Session]
+    /// For a facilitator-training course, the id of the programme its trainees go on to deliver
+    /// (`trains:`): its live deliveries are training events, its participants trainees.
+    public var trains: String?
     /// Whether this text is a released version (`ReleaseLock`, read beside programme.yaml). Not
     /// part of the text, so not in the fingerprint.
     public var release: Release = .unreleased

@@ -18,13 +18,15 @@ struct ProgrammeHeader {
     /// nil when the content declares no masks (the default shape applies); `.some(nil)` when the
     /// declaration is wrong (reported).
     var participantCodes: ParticipantCodeShape??
+    /// The id of the programme whose facilitators this one trains (`trains:`), for a training course.
+    var trains: String?
     /// Each session file named, with the node that names it.
     var sessionFiles: [(path: String, node: Node)] = []
 }
 
 extension FileReader {
     static let programmeKeys = ["id", "title", "version", "summary", "provenance", "roles", "fidelity_scale",
-                                "competence_scale", "dose", "bands", "warning_minutes", "participant_codes", "sessions"]
+                                "competence_scale", "dose", "bands", "warning_minutes", "participant_codes", "trains", "sessions"]
 
     func programmeHeader(_ root: Node) -> ProgrammeHeader {
         var header = ProgrammeHeader()
@@ -49,6 +51,7 @@ extension FileReader {
             header.warningMinutes = 3
         }
         if let node = fields["participant_codes"] { header.participantCodes = .some(participantCodes(node)) }
+        if let node = fields["trains"] { header.trains = identifier(node, "the programme it trains for (trains)") }
         if let node = required(fields, "sessions", help: "Add `sessions:` listing the session files in delivery order.") {
             for entry in sequence(node, "the sessions list") ?? [] {
                 if let path = text(entry, "a session file name", rule: .line) { header.sessionFiles.append((path, entry)) }

@@ -96,6 +96,7 @@ public enum ProgrammeLoader {
                                   roles: roles, fidelityScale: scale, competenceScale: competence, dose: dose,
                                   bands: bands, warningMinutes: warning, participantCodes: header.participantCodes ?? nil,
                                   sessions: sessions)
+        programme.trains = header.trains
         // An unreadable lock leaves the text unreleased here; `content check` reports why.
         if case .success(let lock?) = ReleaseLock.load(folder: folder) { programme.release = lock.status(of: programme) }
         return ContentCheck(programme: programme, diagnostics: diagnostics, files: files)

@@ -7,25 +7,37 @@ public struct Session: Sendable, Equatable {
     public var title: String
     public var kind: Kind
     public var mode: Mode
+    /// The programme week it usually falls in; or else `day`.
     public var week: Int?
+    /// Days after the programme's first session (0 is that day): for courses run on consecutive
+    /// or nearby days, which weeks cannot place. A session has a week or a day, never both.
+    public var day: Int?
     public var plannedMinutes: Int
     public var summary: String
     /// Activities and the scheduled arrivals, breaks and lunch between them, in running order.
     public var agenda: [Activity]
 
     public init(id: String, title: String, kind: Kind, mode: Mode, week: Int?, plannedMinutes: Int,
-                summary: String, agenda: [Activity]) {
+                summary: String, agenda: [Activity], day: Int? = nil) {
         self.id = id
         self.title = title
         self.kind = kind
         self.mode = mode
         self.week = week
+        self.day = day
         self.plannedMinutes = plannedMinutes
         self.summary = summary
         self.agenda = agenda
     }
 
     public var activities: [Activity] { agenda.filter { $0.kind == .activity } }
+
+    /// When it falls, in the words of its field: "week 3", "the first day", "2 days after the first".
+    public var scheduled: String? {
+        if let week { return "week \(week)" }
+        guard let day else { return nil }
+        return day == 0 ? "the first day" : "\(day) \(day == 1 ? "day" : "days") after the first"
+    }
     public var fidelityItems: [FidelityItem] { agenda.flatMap(\.fidelity) }
 }
 

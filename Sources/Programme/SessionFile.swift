@@ -13,7 +13,7 @@ struct IdentifierRegistry {
 }
 
 extension FileReader {
-    static let sessionKeys = ["id", "title", "kind", "mode", "week", "planned_minutes", "summary", "agenda"]
+    static let sessionKeys = ["id", "title", "kind", "mode", "week", "day", "planned_minutes", "summary", "agenda"]
     static let activityKeys = ["id", "kind", "title", "minutes", "lead", "source", "aims", "steps",
                                "key_messages", "materials", "fidelity"]
     static let pauseKeys = ["id", "kind", "title", "minutes", "steps"]
@@ -28,6 +28,11 @@ extension FileReader {
         let kind = required(fields, "kind", help: "Add `kind: group` or `kind: one-to-one`.").flatMap { choice($0, "the session kind", as: Session.Kind.self) }
         let mode = required(fields, "mode", help: "Add `mode: face-to-face` or `mode: telephone`.").flatMap { choice($0, "the session mode", as: Session.Mode.self) }
         let week = fields["week"].flatMap { integer($0, "the week", in: 1...52) }
+        let day = fields["day"].flatMap { integer($0, "the day", in: 0...365) }
+        if let dayNode = fields["day"], fields["week"] != nil {
+            report(dayNode, "the session has both `week` and `day`; it is scheduled by one of them",
+                   help: "Keep `week: N` (the programme week) or `day: N` (days after the first session), and remove the other.")
+        }
         let plannedNode = required(fields, "planned_minutes")
         let planned = plannedNode.flatMap { integer($0, "planned_minutes", in: 1...1440) }
         let summary = fields["summary"].flatMap { text($0, "the session summary", rule: .prose) } ?? ""
@@ -57,7 +62,7 @@ extension FileReader {
         }
         guard let agenda, let id, let title, let kind, let mode, let planned else { return nil }
         return Session(id: id, title: title, kind: kind, mode: mode, week: week, plannedMinutes: planned,
-                       summary: summary, agenda: agenda)
+                       summary: summary, agenda: agenda, day: day)
     }
 
     /// An agenda item's minutes. Only minutes in range are summed, so the sum of even a very long

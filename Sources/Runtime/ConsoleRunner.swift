@@ -49,6 +49,11 @@ public final class ConsoleRunner {
     }
 
     /// Starts on the set-up screen (`iwotch run`), with a session and group chosen in advance.
+    /// Set-up for `session` even though deliveries are open, saying they are kept (`iwotch rehearse --session`).
+    public func startSetup(asking session: String, now: Date = Date()) {
+        state.openSetup(asking: session, now: now)
+    }
+
     public func startSetup(session: String?, group: String?) {
         state.openSetup()
         if let session { state.setup.choose(session: session) }
@@ -128,6 +133,14 @@ public final class ConsoleRunner {
                 return .saved(try writer.append(body, actor: state.actor, at: now, utcOffsetMinutes: utcOffset(now), ids: ids))
             case .resume(let url):
                 do {
+                    // Its first line, before taking the writer: a delivery of another programme is refused untouched.
+                    let pinned = (try? ReadJournal.read(url))?.events.first.flatMap { event -> DeliveryOpened? in
+                        if case .deliveryOpened(let opened) = event.event.body { opened } else { nil }
+                    }
+                    if let refusal = ResumeCheck.refusal(pinned, title: pinned?.session.title ?? url.lastPathComponent,
+                                                         loaded: state.programme, mode: state.mode) {
+                        return .failed(refusal)
+                    }
                     let opened = try JournalWriter.open(url)
                     let journal = try ReadJournal.read(url)
                     writer = opened

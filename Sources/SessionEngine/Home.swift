@@ -79,6 +79,19 @@ extension ConsoleState {
         let home = if case .home(let home) = screen { home } else { HomeScreen(selection: Home.defaultSelection(self)) }
         screen = .setup(returningTo: home)
     }
+
+    /// Set-up for a session asked for by name while deliveries are open (`iwotch rehearse
+    /// --session`): the request is honoured, and the screen says the open ones are kept and where.
+    public mutating func openSetup(asking session: String, now: Date) {
+        openSetup()
+        setup.choose(session: session)
+        guard !resumable.isEmpty else { return }
+        let what = mode == .rehearsal ? "rehearsal" : "delivery"
+        let text = resumable.count == 1
+            ? "Your open \(what) is kept: Esc goes home, where Enter resumes it."
+            : "Your \(resumable.count) open \(what == "delivery" ? "deliveries" : "rehearsals") are kept: Esc goes home to resume one."
+        status = .init(kind: .info, text: text, at: now)
+    }
 }
 
 enum Setup {
@@ -149,5 +162,18 @@ enum Setup {
                                      random: fresh)
             return [.createDelivery(opening, delivery: id)]
         }
+    }
+}
+
+/// Whether an open delivery can be taken up with the programme loaded now. A delivery pins its
+/// programme; one opened with another programme would show this programme's titles over that
+/// one's agenda, so it is refused, saying which programme to open instead.
+public enum ResumeCheck {
+    public static func refusal(_ opened: DeliveryOpened?, title: String, loaded: Programme, mode: JournalEvent.Mode) -> String? {
+        guard let pinned = opened?.programme, pinned.id != loaded.id else { return nil }
+        let command = mode == .rehearsal ? "iwotch rehearse" : "iwotch run"
+        // Two lines at 80 columns: the status line keeps a problem's advice on the row above it.
+        return "“\(title)” belongs to programme \(pinned.id) \(pinned.version), not \(loaded.id): "
+            + "resume it with `\(command) --content` and its folder."
     }
 }

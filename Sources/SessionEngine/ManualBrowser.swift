@@ -37,7 +37,7 @@ public struct ManualBrowser: Sendable, Equatable {
     /// The detail page of the chosen item at the console's width.
     public func page(_ programme: Programme, width: Int) -> ManualPage? {
         guard let session = chosenSession(programme), let item = chosenItem(programme) else { return nil }
-        return ManualPage(item: item, number: self.item + 1, of: session.agenda.count, width: width)
+        return ManualPage(item: item, number: self.item + 1, of: session.agenda.count, width: width, roles: programme.roles)
     }
 
     /// Keeps the reader's place in a reloaded programme: the same session and item by id when
@@ -79,6 +79,8 @@ enum Browsing {
             state.browser.level = .search
             state.browser.hits = ManualSearch.hits(in: state.programme, for: state.browser.query.text)
             state.browser.hitIndex = min(state.browser.hitIndex, max(0, state.browser.hits.count - 1))
+            // "Hit 2 of 5 for …" spoke of the page just left; the search screen counts its own hits.
+            state.status = nil
             return []
         case .character("n"): step(&state, by: 1, now: now); return []
         case .character("N"): step(&state, by: -1, now: now); return []
@@ -167,6 +169,9 @@ enum Browsing {
             state.browser.hits = ManualSearch.hits(in: state.programme, for: state.browser.query.text)
             state.browser.hitIndex = 0
             state.browser.visitedHit = false
+            // Nothing of the previous search stays: no status about its hits, no hit marked on the page.
+            state.status = nil
+            state.browser.shownHit = nil
         }
         return []
     }
@@ -175,7 +180,10 @@ enum Browsing {
     private static func step(_ state: inout ConsoleState, by offset: Int, now: Date) {
         let count = state.browser.hits.count
         guard count > 0 else {
-            state.status = .init(kind: .info, text: "No search yet: press / and type what to find.", at: now)
+            let query = state.browser.query.text.trimmingCharacters(in: .whitespaces)
+            let text = query.isEmpty ? "No search yet: press / and type what to find."
+                : "No hits for “\(query)”: press / to search for something else."
+            state.status = .init(kind: .info, text: text, at: now)
             return
         }
         let current = min(state.browser.hitIndex, count - 1)

@@ -16,14 +16,18 @@ public struct ManualPage: Sendable, Equatable {
 
     public private(set) var lines: [Line] = []
 
-    public init(item: Activity, number: Int, of count: Int, width: Int) {
+    /// `roles` give the leads their titles ("Lead: Nurse facilitator"); an id without a role stays as it is.
+    public init(item: Activity, number: Int, of count: Int, width: Int, roles: [Role] = []) {
         let width = max(10, width)
         add(.title, item.title, field: .title, width: width)
         let kind = item.kind == .activity ? "Activity" : item.kind.rawValue.capitalized
-        var meta = "\(kind) · \(item.minutes) min"
-        if !item.lead.isEmpty { meta += " · Lead: " + (item.lead.count > 1 ? "both (" + item.lead.joined(separator: " + ") + ")" : item.lead[0]) }
-        meta += " · item \(number) of \(count)"
-        add(.meta, meta, width: width)
+        add(.meta, "\(kind) · \(item.minutes) min · item \(number) of \(count)", width: width)
+        // Role titles, which may be long, on their own line: "Lead: Nurse facilitator and Lay facilitator, together".
+        let leads = item.lead.map { id in roles.first { $0.id == id }?.title ?? id }
+        if leads.count == 1 { add(.meta, "Lead: " + leads[0], width: width) }
+        if leads.count > 1 {
+            add(.meta, "Lead: " + leads.dropLast().joined(separator: ", ") + " and " + leads[leads.count - 1] + ", together", width: width)
+        }
         if let source = item.source {
             add(.meta, "Source: \(source.kind.rawValue), \(source.reference)", width: width)
             if let caveat = source.kind.caveat { add(.meta, caveat, width: width) }

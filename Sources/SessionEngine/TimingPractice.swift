@@ -15,7 +15,10 @@ public struct TimingPractice: Sendable, Equatable {
         public var plannedMinutes: Int
         /// Time on the item since its latest restart, less pauses.
         public var actualSeconds: TimeInterval
+        /// Run: started and on for at least `skipSeconds`, or running now.
         public var started: Bool
+        /// Started but left within `skipSeconds`: passed over (with the skip key or the agenda), not run.
+        public var skipped = false
         public var running: Bool
         public var restarts: Int
 
@@ -26,7 +29,7 @@ public struct TimingPractice: Sendable, Equatable {
 
         /// Over and under in words, never by colour alone.
         public var differenceWords: String {
-            guard let difference = differenceMinutes else { return "not run" }
+            guard let difference = differenceMinutes else { return skipped ? "not run (skipped)" : "not run" }
             let words = difference == 0 ? "on time" : difference > 0 ? "‼ \(difference) min over" : "\(-difference) min under"
             return words + (running ? " so far" : "")
         }
@@ -41,13 +44,25 @@ public struct TimingPractice: Sendable, Equatable {
     public var rows: [Row]
     public var unrated: [Unrated]
 
+    /// An item left within this many seconds, untouched (no step moved, no restart), was passed
+    /// over, not run: a trainer stepping to the item they want to practise spends a second or two
+    /// on each, and no item is delivered that fast. Counting such an item as run would show it
+    /// "0m 00s … under" and put its planned minutes in the total.
+    public static let skipSeconds: TimeInterval = 5
+
     public init(_ state: ConsoleState, now: Date) {
         let delivery = state.delivery ?? DeliveryState()
         rows = state.agenda.enumerated().map { index, item in
-            Row(number: index + 1, id: item.id, title: item.title, isActivity: item.kind == "activity",
-                plannedMinutes: item.minutes, actualSeconds: delivery.seconds(of: item.id, until: now),
-                started: !(delivery.intervals[item.id] ?? []).isEmpty, running: delivery.running == item.id,
-                restarts: delivery.restarts[item.id] ?? 0)
+            let seconds = delivery.seconds(of: item.id, until: now)
+            let running = delivery.running == item.id
+            let begun = !(delivery.intervals[item.id] ?? []).isEmpty
+            let touched = (delivery.steps[item.id] ?? 0) > 0 || (delivery.restarts[item.id] ?? 0) > 0
+            let skipped = begun && !running && !touched && seconds < Self.skipSeconds
+            var row = Row(number: index + 1, id: item.id, title: item.title, isActivity: item.kind == "activity",
+                          plannedMinutes: item.minutes, actualSeconds: seconds, started: begun && !skipped,
+                          running: running, restarts: delivery.restarts[item.id] ?? 0)
+            row.skipped = skipped
+            return row
         }
         // Behaviours as the content words them now; the pinned id when the content has lost the item.
         unrated = state.agenda.filter { $0.kind == "activity" }.flatMap { item in

@@ -71,7 +71,8 @@ enum BrowserView {
         let state = frame.state
         guard let session = state.browser.chosenSession(state.programme) else { return }
         let width = frame.width
-        let (kindX, minutesX, leadX, checksX) = (width - 29, width - 20, width - 14, width - 7)
+        // The lead column holds a role's title (up to 30 columns; cut with … when narrower).
+        let (kindX, minutesX, leadX, checksX) = (width - 41, width - 32, width - 26, width - 7)
         let heading = Style(.accent, bold: true)
         grid.put("   #  Item", x: 0, y: 2, style: heading)
         grid.put("Kind", x: kindX, y: 2, style: heading)
@@ -88,11 +89,17 @@ enum BrowserView {
             grid.put((selected ? "▶" : " ") + pad(index + 1, 3) + "  " + DisplayText.truncated(item.title, toWidth: kindX - 7), x: 0, y: y, style: style)
             grid.put(item.kind.rawValue, x: kindX, y: y, style: style)
             grid.put(pad(item.minutes, 3), x: minutesX, y: y, style: style)
-            grid.put(item.lead.count > 1 ? "both" : item.lead.first ?? "", x: leadX, y: y, style: style, limit: checksX - leadX - 1)
+            grid.put(DisplayText.truncated(leadWords(item, state.programme), toWidth: checksX - leadX - 1), x: leadX, y: y, style: style)
             if !item.fidelity.isEmpty { grid.put(pad(item.fidelity.count, 3), x: checksX + 1, y: y, style: style) }
             y += 1
         }
         frame.keys = KeyTables.table(.browse, in: frame.state).bar
+    }
+
+    /// The lead's role title; "both" or "all 3" when several lead together (the item's page names them).
+    static func leadWords(_ item: Activity, _ programme: Programme) -> String {
+        guard item.lead.count < 2 else { return item.lead.count == 2 ? "both" : "all \(item.lead.count)" }
+        return item.lead.first.map { programme.role($0)?.title ?? $0 } ?? ""
     }
 
     static func detail(_ grid: inout Grid, _ frame: inout Frame) {

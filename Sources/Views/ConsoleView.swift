@@ -111,6 +111,8 @@ struct Frame {
                 grid.fill(y: y - 1, style: .plain)
                 grid.paragraph(status.text, x: 0, y: y - 1, width: width, lines: 2, style: style)
             } else {
+                // The row may hold a screen's own text (the set-up form's hints): none of it may show past the status.
+                grid.fill(y: y, style: .plain)
                 grid.put(DisplayText.truncated(status.text, toWidth: width), x: 0, y: y, style: style)
             }
         } else if state.screen.kind == .close && !state.signoffs.isEmpty {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import Journal
 import Programme
@@ -16,22 +17,55 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never use colour (also when NO_COLOR is set).")
     var noColour = false
 
-    func programme(purpose: String = "running a session") throws -> (programme: Programme, path: String) {
-        try ContentLocator.loadClean(content, purpose: purpose)
+    /// The programme named, or the one bundled; with several bundled, the one holding `session`.
+    func programme(purpose: String = "running a session", session: String? = nil) throws -> (programme: Programme, path: String) {
+        guard let session else { return try ContentLocator.loadClean(content, purpose: purpose) }
+        return try ContentLocator.loadClean(try ContentLocator.resolve(content) { $0.session(session) != nil }, purpose: purpose)
     }
 
     /// Opens the console on the journal folder; `prepare` may move it past the home screen. The
     /// content's files are watched, and reloaded whenever the console follows edits (rehearsing,
     /// browsing on its own); a live console never takes them up.
     func runConsole(_ loaded: (programme: Programme, path: String), mode: JournalEvent.Mode = .live,
-                    prepare: @MainActor (ConsoleRunner) -> Void = { _ in }) throws {
+                    on screen: TerminalScreen? = nil, prepare: @MainActor (ConsoleRunner) -> Void = { _ in }) throws {
         let code = MainActor.assumeIsolated {
             let runner = ConsoleRunner(programme: loaded.programme, directory: location.directory, mode: mode)
             runner.followContent(at: loaded.path)
             prepare(runner)
+            if let screen { return ConsoleLoop.run(runner, on: screen) }
             return ConsoleLoop.run(runner, colour: noColour ? .never : .auto)
         }
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// When no programme is named and the content location holds several, asks which on a small
+    /// screen and returns it with the terminal left open for the console; nil when the user left.
+    /// With one programme (or one named), loads it as `programme()` does, with no screen yet.
+    func chooseProgramme() throws -> (loaded: (programme: Programme, path: String), screen: TerminalScreen?)? {
+        let paths = ContentLocator.defaultPaths()
+        guard content == nil, paths.count > 1 else { return (try programme(), nil) }
+        let listed = paths.map { path -> (title: String, detail: String) in
+            let check = ProgrammeLoader.load(path: path)
+            guard let found = check.programme, check.isClean else {
+                return (path, "has problems: run iwotch content check \(path)")
+            }
+            return (found.title, "\(found.id) \(found.version) · \(path)")
+        }
+        let picked: (index: Int, screen: TerminalScreen)?? = MainActor.assumeIsolated {
+            guard let screen = ConsoleLoop.open(noColour ? .never : .auto) else { return nil }
+            guard let index = ProgrammeChooser.run(listed, on: screen) else { screen.close(); return .some(nil) }
+            return (index, screen)
+        }
+        guard let opened = picked else { throw ExitCode(1) }
+        guard let (index, screen) = opened else { return nil }
+        let check = ProgrammeLoader.load(path: paths[index])
+        guard let chosen = check.programme, check.isClean else {
+            // Its problems are printed once the terminal is restored.
+            MainActor.assumeIsolated { screen.close() }
+            _ = try ContentLocator.loadClean(paths[index], purpose: "running a session")
+            return nil
+        }
+        return ((chosen, paths[index]), screen)
     }
 
     /// A session id given on the command line, checked against the programme.
@@ -60,7 +94,11 @@ struct ConsoleCommand: ParsableCommand {
             Say.out("Run iwotch in a terminal to open the console.")
             return
         }
-        try options.runConsole(try options.programme())
+        guard let chosen = try options.chooseProgramme() else {
+            Say.out("Goodbye.")
+            return
+        }
+        try options.runConsole(chosen.loaded, on: chosen.screen)
     }
 }
 
@@ -84,9 +122,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try options.programme()
+        // A session names its programme; without one, several bundled programmes are asked about.
+        let chosen = session == nil ? try options.chooseProgramme() : (try options.programme(session: session), nil)
+        guard let (loaded, screen) = chosen else { return Say.out("Goodbye.") }
         try ConsoleOptions.check(session: session, in: loaded.programme)
-        try options.runConsole(loaded) { runner in
+        try options.runConsole(loaded, on: screen) { runner in
             // An open delivery is offered first: the home screen lists it to resume.
             if runner.state.resumable.isEmpty { runner.startSetup(session: session, group: group) }
         }
@@ -111,11 +151,14 @@ struct RehearseCommand: ParsableCommand {
     var session: String?
 
     func run() throws {
-        let loaded = try options.programme(purpose: "rehearsing")
+        let chosen = session == nil ? try options.chooseProgramme() : (try options.programme(purpose: "rehearsing", session: session), nil)
+        guard let (loaded, screen) = chosen else { return Say.out("Goodbye.") }
         try ConsoleOptions.check(session: session, in: loaded.programme)
-        try options.runConsole(loaded, mode: .rehearsal) { runner in
-            // An open rehearsal is offered first: the rehearsal home lists it to resume.
-            if runner.state.resumable.isEmpty { runner.startSetup(session: session, group: nil) }
+        try options.runConsole(loaded, mode: .rehearsal, on: screen) { runner in
+            // An open rehearsal is offered first: the rehearsal home lists it to resume. A session
+            // named on the command line is honoured all the same, saying the open ones are kept.
+            if let session, !runner.state.resumable.isEmpty { runner.startSetup(asking: session) }
+            else if runner.state.resumable.isEmpty { runner.startSetup(session: session, group: nil) }
         }
     }
 }
@@ -131,8 +174,11 @@ struct BrowseCommand: ParsableCommand {
     @OptionGroup var options: ConsoleOptions
 
     func run() throws {
-        let loaded = try options.programme(purpose: "browsing it")
-        try options.runConsole(loaded) { runner in runner.startBrowsing(manualOnly: true) }
+        guard let chosen = try options.chooseProgramme() else {
+            Say.out("Goodbye.")
+            return
+        }
+        try options.runConsole(chosen.loaded, on: chosen.screen) { runner in runner.startBrowsing(manualOnly: true) }
     }
 }
 

@@ -8,13 +8,22 @@ import Terminal
 @MainActor
 enum ConsoleLoop {
     static func run(_ runner: ConsoleRunner, colour: ColourMode) -> Int32 {
-        let screen: TerminalScreen
+        guard let screen = open(colour) else { return 1 }
+        return run(runner, on: screen)
+    }
+
+    /// The terminal, or nil once the reason it cannot be opened is printed.
+    static func open(_ colour: ColourMode) -> TerminalScreen? {
         do {
-            screen = try TerminalScreen.open(colour: colour)
+            return try TerminalScreen.open(colour: colour)
         } catch {
             Say.error("iwotch: \(error)")
-            return 1
+            return nil
         }
+    }
+
+    /// The console on a terminal already open (after the programme chooser).
+    static func run(_ runner: ConsoleRunner, on screen: TerminalScreen) -> Int32 {
         let ending = FrameLoop.run(runner, on: screen)
         runner.writer?.close()
         screen.close()

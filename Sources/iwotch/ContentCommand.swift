@@ -19,22 +19,35 @@ struct ContentCommand: ParsableCommand {
             """
         )
 
-        @Argument(help: "The programme folder (holding programme.yaml), or programme.yaml itself. Default: the bundled programme.")
+        @Argument(help: "The programme folder (holding programme.yaml), or programme.yaml itself. Default: every bundled programme.")
         var path: String?
 
         @Flag(name: .shortAndLong, help: "Print only problems and the fingerprint.")
         var quiet = false
 
         func run() throws {
-            let path = try ContentLocator.resolve(path)
+            // With no path, every bundled programme is checked, one after the other.
+            let paths = path.map { [$0] } ?? ContentLocator.defaultPaths()
+            if paths.isEmpty { _ = try ContentLocator.resolve(nil) }
+            var failed = false
+            for (index, path) in paths.enumerated() {
+                if index > 0 { Say.out("") }
+                failed = !check(path) || failed
+            }
+            if failed { throw ExitCode(1) }
+        }
+
+        /// Checks one programme and prints its summary; false when it has problems.
+        private func check(_ path: String) -> Bool {
             var check = ProgrammeLoader.load(path: path)
             // The release lock is checked once the text itself is clean: it needs the fingerprint.
             if let programme = check.programme, check.isClean {
                 check.diagnostics += ReleaseLock.check(folder: ContentLocator.folder(of: path), programme: programme)
             }
-            guard let programme = ContentReport.programme(from: check, path: path) else { throw ExitCode(1) }
+            guard let programme = ContentReport.programme(from: check, path: path) else { return false }
             Say.out(ContentSummary(programme: programme, path: path, files: check.files.count,
                                  warnings: check.diagnostics.warningCount).text(quiet: quiet), terminator: "")
+            return true
         }
     }
 
@@ -49,14 +62,14 @@ struct ContentCommand: ParsableCommand {
             """
         )
 
-        @Argument(help: "The programme folder (holding programme.yaml). Default: the bundled programme.")
+        @Argument(help: "The programme folder (holding programme.yaml). Default: the bundled programme, when there is only one.")
         var path: String?
 
         @Option(name: .long, help: "The release date, YYYY-MM-DD. Default: today.")
         var date: String?
 
         func run() throws {
-            let path = try ContentLocator.resolve(path)
+            let path = try ContentLocator.resolve(path, naming: "`iwotch content release FOLDER`")
             let folder = ContentLocator.folder(of: path)
             let check = ProgrammeLoader.load(path: path)
             guard let programme = ContentReport.programme(from: check, path: path) else { throw ExitCode(1) }

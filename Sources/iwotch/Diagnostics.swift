@@ -22,16 +22,16 @@ struct Diagnostics: ParsableCommand {
             // As no-color.org says and the screen does: only a non-empty NO_COLOR turns colour off.
             ("NO_COLOR", environment["NO_COLOR"].map { $0.isEmpty ? "set but empty (colour stays on)" : "set (no colour)" } ?? "not set"),
         ]
-        if let path = ContentLocator.defaultPath() {
+        let paths = ContentLocator.defaultPaths()
+        for path in paths {
             let check = ProgrammeLoader.load(path: path)
             if let programme = check.programme {
                 lines.append(("content", "\(path) (\(programme.id) \(programme.version), \(programme.fingerprint))"))
             } else {
                 lines.append(("content", "\(path) (\(check.diagnostics.errorCount) errors: run iwotch content check)"))
             }
-        } else {
-            lines.append(("content", "not found"))
         }
+        if paths.isEmpty { lines.append(("content", "not found")) }
         let journal = JournalDirectory.resolve(nil)
         lines.append(("journal", "\(journal.root.path) (\(journal.files(.live).count) live, \(journal.files(.rehearsal).count) rehearsal)"))
         for (key, value) in lines {

@@ -39,8 +39,9 @@ struct JournalCommand: ParsableCommand {
         /// Checks and prints, for files or (`iwotch db check`) a database's stored journals.
         static func report(_ files: [URL], content: String?, load: @escaping @Sendable (URL) throws -> Data = RawJournal.readData) throws {
             var programmes: [Programme] = []
-            if let path = content ?? ContentLocator.defaultPath(), let programme = ProgrammeLoader.load(path: path).programme {
-                programmes.append(programme)
+            // Every bundled programme, so each delivery is checked against its own content.
+            for path in content.map({ [$0] }) ?? ContentLocator.defaultPaths() {
+                if let programme = ProgrammeLoader.load(path: path).programme { programmes.append(programme) }
             }
             let check = JournalCheck.run(files, programmes: programmes, load: load)
             for diagnostic in check.diagnostics {

@@ -40,7 +40,15 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (programme, _) = try ContentReport.load(content)
+        // With several programmes bundled, the one holding the session; when none does, each names its sessions.
+        let several = content == nil ? ContentLocator.defaultPaths() : []
+        if several.count > 1, !several.contains(where: { ProgrammeLoader.load(path: $0).programme?.session(session) != nil }) {
+            for programme in several.compactMap({ ProgrammeLoader.load(path: $0).programme }) {
+                Say.error("No session \"\(session)\" in \(programme.title). The sessions are: \(programme.sessions.map(\.id).joined(separator: ", ")).")
+            }
+            throw ExitCode(2)
+        }
+        let (programme, _) = try ContentReport.load(try ContentLocator.resolve(content) { $0.session(session) != nil })
         guard let chosen = programme.session(session) else {
             // A usage error (status 2), told without the generic usage line: the list is the help.
             let known = programme.sessions.map(\.id).joined(separator: ", ")

@@ -39,8 +39,8 @@ struct ReportCommand: ParsableCommand {
 
     struct Training: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Trainees' rehearsals, trainers' assessments, and which sessions each trainee is signed off to deliver.",
-            discussion: "Reads the journal folder's rehearsals and assessments (never its live records), or the files and folders named.")
+            abstract: "Trainees' rehearsals, trainers' assessments, sign-offs, and training events (attendance at a training course).",
+            discussion: "Reads the journal folder's rehearsals and assessments, and its live records for the training events only (the live deliveries of a course whose content says which programme it trains for), or the files and folders named. Rehearsals never count in the live reports.")
         @OptionGroup var options: ReportOptions
         func run() throws {
             var options = options
@@ -94,6 +94,9 @@ struct ReportOptions: ParsableArguments {
     var session: [String] = []
     @Option(name: .customLong("content-version"), help: "Only deliveries of this content version (repeat for several).")
     var contentVersion: [String] = []
+
+    @Option(name: .long, help: "Only deliveries of this programme id, such as i-wotch (repeat for several).")
+    var programme: [String] = []
     @Flag(name: .customLong("include-rehearsals"), help: "Count rehearsals too (they are left out by default).")
     var includeRehearsals = false
 
@@ -154,16 +157,18 @@ struct ReportOptions: ParsableArguments {
         filters.facilitators = facilitator
         filters.sessions = session
         filters.contentVersions = contentVersion
+        filters.programmes = programme
         filters.includeRehearsals = includeRehearsals
         return filters
     }
 
-    /// `report training`: the rehearsals and the trainers' assessments are read by default.
+    /// `report training`: the rehearsals, the trainers' assessments and the live records (for training events) are read by default.
     var training = false
 
     func files() throws -> [URL] {
         let directory = JournalDirectory.resolve(journal)
-        if paths.isEmpty && training { return directory.files(.rehearsal) + directory.assessmentFiles() }
+        // Training reads rehearsals and assessments, and the live deliveries for training events.
+        if paths.isEmpty && training { return directory.files(.rehearsal) + directory.assessmentFiles() + directory.files(.live) }
         if paths.isEmpty {
             return directory.auditFiles(includingRehearsals: includeRehearsals)
         }
@@ -173,7 +178,10 @@ struct ReportOptions: ParsableArguments {
     func emit(_ make: (ReportInput) -> ReportDocument) throws {
         let set = try auditSet()
         var programmes: [Programme] = []
-        if let path = content ?? ContentLocator.defaultPath(), let programme = ProgrammeLoader.load(path: path).programme { programmes.append(programme) }
+        // Every bundled programme: each delivery's content is looked up by its own programme id.
+        for path in content.map({ [$0] }) ?? ContentLocator.defaultPaths() {
+            if let programme = ProgrammeLoader.load(path: path).programme { programmes.append(programme) }
+        }
         let document = make(ReportInput(set: set, filters: filters, programmes: programmes))
         let text: String
         switch effectiveFormat {

@@ -57,7 +57,9 @@ struct ReviewCommand: ParsableCommand {
         }
         if let problem = Privacy.refusal(forCode: rater, what: "The supervisor code") { throw ValidationError(problem) }
         guard let how = SupervisorReview.Method(rawValue: method) else { throw ValidationError("--method is live, audio or transcript.") }
-        let (programme, _) = try ContentLocator.loadClean(content, purpose: "the competence scale")
+        // With several programmes bundled, the one the delivery pinned.
+        let path = try ContentLocator.resolve(content) { $0.id == opened.programme.id }
+        let (programme, _) = try ContentLocator.loadClean(path, purpose: "the competence scale")
         let scale = programme.competenceScale.map { SupervisorReview.CompetenceLevel(score: $0.score, label: $0.label) }
         guard scale.contains(where: { $0.score == competence }) else {
             throw ValidationError("--competence is a point of the competence scale: \(scale.map { "\($0.score) \($0.label)" }.joined(separator: ", ")).")

@@ -10,7 +10,8 @@ enum VersionInfo {
 
     static func text() -> String {
         var out = "iwotch \(app)\n"
-        if let path = ContentLocator.defaultPath() {
+        let paths = ContentLocator.defaultPaths()
+        for path in paths {
             let check = ProgrammeLoader.load(path: path)
             if let programme = check.programme, check.isClean {
                 let release = switch programme.release {
@@ -23,7 +24,8 @@ enum VersionInfo {
                 out += "content: \(path) has problems; run `iwotch content check`\n"
             }
             out += "content folder: \(path)\n"
-        } else {
+        }
+        if paths.isEmpty {
             out += "content: none found (set IWOTCH_CONTENT or use --content)\n"
         }
         out += "source: " + (commit() ?? "unknown commit") + "\n"

@@ -90,6 +90,21 @@ import TestSupport
         #expect(run.stdout.hasPrefix("I-WOTCH (version"))
         #expect(run.stdout.contains(" 1. Day 1: Living with pain"))
         #expect(run.stdout.contains("iwotch content check"))
+        // Every bundled programme, the training course scheduled by day.
+        #expect(run.stdout.contains("I-WOTCH facilitator training (version 2026.1, Content/iwotch-training)"), "\(run.stdout)")
+        #expect(run.stdout.contains("330 min  the first day\n") && run.stdout.contains("330 min  2 days after the first\n"))
+    }
+
+    /// With two programmes bundled, a command that needs one asks which, naming both; content
+    /// check with no path checks each.
+    @Test func severalProgrammesAreNamedAndCheckedEach() throws {
+        let audit = try BuiltBinary.run(["audit", "--journal", FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-none").path])
+        #expect(audit.status == 1)
+        #expect(audit.stderr.contains("There are 2 programmes: I-WOTCH (Content/i-wotch), I-WOTCH facilitator training (Content/iwotch-training). "
+                                         + "Name the one to use, for example --content Content/i-wotch."), "\(audit.stderr)")
+        let check = try BuiltBinary.run(["content", "check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("Content/i-wotch: I-WOTCH version") && check.stdout.contains("Content/iwotch-training: I-WOTCH facilitator training version 2026.1"), "\(check.stdout)")
     }
 
     @Test func diagnosticsNameTheCursesLibraryAndContent() throws {
@@ -98,5 +113,6 @@ import TestSupport
         #expect(run.stdout.contains("curses    ncurses 6"))
         #expect(run.stdout.contains("colours   256"))
         #expect(run.stdout.contains("content   Content/i-wotch (i-wotch"))
+        #expect(run.stdout.contains("content   Content/iwotch-training (iwotch-training 2026.1"))
     }
 }

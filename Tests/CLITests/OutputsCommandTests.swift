@@ -138,7 +138,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: root) }
         let fifo = root.appendingPathComponent("sheet.txt")
         #expect(mkfifo(fifo.path, 0o600) == 0)
-        let review = ["review", Self.delivery, "--journal", root.path, "--rater", "SUP1", "--method", "audio", "--competence", "3", "--ratings"]
+        let review = ["review", Self.delivery, "--journal", root.path, "--content", "Content/i-wotch", "--rater", "SUP1", "--method", "audio", "--competence", "3", "--ratings"]
         let run = try BuiltBinary.run(review + [fifo.path])
         #expect(run.status == 1)
         #expect(run.stderr == "\(fifo.path) is not a regular file: it is a FIFO (named pipe). Give the path of a text file.\n", "\(run.stderr)")

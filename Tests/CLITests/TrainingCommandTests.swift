@@ -42,7 +42,8 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: root) }
         let sheet = root.appendingPathComponent("sheet.txt")
         try Data("fully i1\n".utf8).write(to: sheet)
-        let assess = ["--journal", root.path, "--rater", "TR1", "--method", "live", "--competence", "3", "--ratings", sheet.path]
+        // The fixture's programme is not bundled: the competence scale is I-WOTCH's, named.
+        let assess = ["--journal", root.path, "--content", "Content/i-wotch", "--rater", "TR1", "--method", "live", "--competence", "3", "--ratings", sheet.path]
         // A rehearsal needs a decision, and needs-practice needs what to practise.
         let bare = try BuiltBinary.run(["review", Self.first] + assess)
         #expect(bare.status == 2)
@@ -80,5 +81,72 @@ import TestSupport
         #expect(rehearsals.stdout.contains("2026-03-09,day-a,\"T1, TR2\",1.0,20,25.0,0,1,ready to deliver this session,\(Self.second)"), "\(rehearsals.stdout)")
         let assessments = try BuiltBinary.run(["report", "training", "--journal", root.path, "--format", "csv", "--table", "assessments"])
         #expect(assessments.stdout.contains(",day-a,T1,TR1,3,Competent,needs more practice,keeping to the timings,\(Self.first)"), "\(assessments.stdout)")
+    }
+
+    /// Three live days of the bundled training course to group TC1 at S01, 2 to 4 March. T1 comes to
+    /// all three; T3 to day 1, is absent on day 2 and late on day 3. The course's rule asks for all
+    /// three days, so T1 completed it and T3 (2 of 3, none left to come) cannot.
+    static func trainingEvent(in root: URL) throws {
+        let folder = JournalDirectory(root: root).folder(for: .live)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let marks: [[AttendanceMarked.Status]] = [[.present, .present], [.present, .absent], [.present, .late]]
+        for day in 1...3 {
+            let session = DeliveryOpened.SessionSnapshot(id: "training-day-\(day)", title: "Training day \(day)", kind: "group",
+                                                         mode: "face-to-face", plannedMinutes: 30, agenda: [
+                .init(id: "t\(day)-a", kind: "activity", title: "Practice", minutes: 30, lead: ["lead-trainer"], fidelity: ["t\(day)-a-1"]),
+            ])
+            let opening = DeliveryOpened(
+                programme: .init(id: "iwotch-training", version: "2026.1", fingerprint: "sha256:" + String(repeating: "cd", count: 32)),
+                session: session, group: "TC1", site: "S01", facilitators: [.init(code: "TR1", role: "lead-trainer")],
+                dose: .init(sessions: ["training-day-1", "training-day-2", "training-day-3"], minimum: 3, description: "All three days."),
+                fidelityScale: [.init(id: "fully", label: "Fully", score: 2), .init(id: "not-delivered", label: "Not delivered", score: 0)],
+                bands: .init(high: 80, low: 50))
+            let start = Date(timeIntervalSince1970: 1_772_442_000 + Double(day - 1) * 86_400)
+            let (writer, _) = try JournalWriter.create(in: folder, delivery: "2026-03-0\(day + 1)-TC1-training-day-\(day)-0000000\(day)", mode: .live,
+                                                       opening: opening, actor: "TR1", at: start, utcOffsetMinutes: 0)
+            for (index, code) in ["T1", "T3"].enumerated() {
+                try writer.append(.participantEnrolled(.init(participant: code, walkIn: false)), actor: "TR1", at: start, utcOffsetMinutes: 0)
+                try writer.append(.attendanceMarked(.init(participant: code, status: marks[day - 1][index])), actor: "TR1", at: start, utcOffsetMinutes: 0)
+            }
+            writer.close()
+        }
+    }
+
+    @Test func aTrainingEventShowsEachTraineesAttendanceAndSignOffs() throws {
+        let root = try Self.rehearsals()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.trainingEvent(in: root)
+        let sheet = root.appendingPathComponent("sheet.txt")
+        try Data("fully i1\n".utf8).write(to: sheet)
+        let ready = try BuiltBinary.run(["review", Self.second, "--journal", root.path, "--content", "Content/i-wotch", "--rater", "TR1", "--method", "live",
+                                         "--competence", "3", "--ratings", sheet.path, "--decision", "ready"])
+        #expect(ready.status == 0, "\(ready.stderr)")
+        let content = Repository.root.appendingPathComponent("Content/iwotch-training").path
+        func table(_ name: String) throws -> String {
+            let run = try BuiltBinary.run(["report", "training", "--journal", root.path, "--content", content, "--format", "csv", "--table", name])
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stdout
+        }
+        #expect(try table("events") == [
+            "site,group,programme,first_date,last_date,sessions,trainees,completed",
+            "S01,TC1,iwotch-training,2026-03-02,2026-03-04,\"training-day-1, training-day-2, training-day-3\",2,1",
+        ].map { $0 + "\r\n" }.joined())
+        #expect(try table("event_trainees") == [
+            "site,group,trainee,attended,held,sessions_attended,course,signed_off",
+            "S01,TC1,T1,3,3,\"training-day-1, training-day-2, training-day-3\",completed,day-a",
+            "S01,TC1,T3,2,3,\"training-day-1, training-day-3\",not completed,none (no rehearsal read)",
+        ].map { $0 + "\r\n" }.joined())
+        // The live reports keep to one programme when asked: the course's three days, or none of I-WOTCH's.
+        func sessions(_ programme: String) throws -> [Substring] {
+            let run = try BuiltBinary.run(["report", "sessions", "--journal", root.path, "--programme", programme, "--format", "csv"])
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stdout.split(separator: "\r\n").dropFirst().filter { $0.contains("TC1") }
+        }
+        #expect(try sessions("iwotch-training").count == 3)
+        #expect(try sessions("i-wotch").isEmpty)
+        // Without the course's content nothing says these deliveries train anyone: no events.
+        let mini = Repository.root.appendingPathComponent("Tests/ProgrammeTests/Fixtures/mini").path
+        let bare = try BuiltBinary.run(["report", "training", "--journal", root.path, "--content", mini, "--format", "csv", "--table", "events"])
+        #expect(bare.stdout == "site,group,programme,first_date,last_date,sessions,trainees,completed\r\n", "\(bare.stdout)")
     }
 }

@@ -40,6 +40,7 @@ enum PlantedFault: String, CaseIterable, Sendable {
     case deeplyNested = "deeply-nested"
     case aliasBomb = "alias-bomb"
     case noProgramme = "no-programme"
+    case weekAndDay = "week-and-day"
 
     func plant(in scratch: ScratchProgramme) throws {
         let group = "sessions/group-1.yaml"
@@ -122,6 +123,8 @@ enum PlantedFault: String, CaseIterable, Sendable {
             try scratch.write("sessions/call-1.yaml", text)
         case .noProgramme:
             try FileManager.default.removeItem(at: scratch.url("programme.yaml"))
+        case .weekAndDay:
+            try scratch.replace(group, "week: 1\nplanned_minutes: 60", with: "week: 1\nday: 3\nplanned_minutes: 60")
         }
     }
 }

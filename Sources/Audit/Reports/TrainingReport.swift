@@ -70,8 +70,14 @@ public enum TrainingReport {
                 .text(practice.isEmpty ? "none" : practice.joined(separator: ", ")),
             ])
         }
+        let events = TrainingEvents.sections(input) { code in
+            guard let trainee = trainees[Code.canonical(code)] else { return "none (no rehearsal read)" }
+            let ready = trainee.rehearsed.keys.sorted().filter { trainee.decisions[$0]?.1 == .ready }
+            return ready.isEmpty ? "none" : ready.joined(separator: ", ")
+        }
         return ReportDocument(title: "Training: rehearsals, assessments and sign-offs", facts: input.facts(bands: false, extra: [
             .init("Rehearsals", "\(rehearsals.count) rehearsals by \(trainees.count) trainees; \(assessmentTable.rows.count) assessments; rehearsals never count in live reports"),
+            .init("Training events", "\(events.count) \(events.count == 1 ? "event" : "events") with \(events.attendance.table.rows.count) trainees"),
         ]), sections: [
             .init(id: "trainees", title: "Trainees",
                   note: "A trainee is signed off to deliver a session when the latest assessment of their rehearsals of it says ready; needs practice when it says so. Codes are compared without case.",
@@ -80,6 +86,7 @@ public enum TrainingReport {
                   note: "Actual is the rehearsal's length in minutes, pauses left out; Unrated counts fidelity items left unrated; Decision is the latest assessment's.",
                   table: rehearsalTable),
             .init(id: "assessments", title: "Assessments", note: "Each trainer's assessment, in the order made.", table: assessmentTable),
+            events.events, events.attendance,
         ], sources: input.sources)
     }
 }
