@@ -37,11 +37,14 @@ extension Programme {
 
 extension Session {
     var canonical: CanonicalJSON {
-        .object([
+        var fields: [String: CanonicalJSON] = [
             "id": .string(id), "title": .string(title), "kind": .string(kind.rawValue), "mode": .string(mode.rawValue),
             "week": week.map(CanonicalJSON.integer) ?? .null, "planned_minutes": .integer(plannedMinutes),
             "summary": .string(summary), "agenda": .array(agenda.map(\.canonical)),
-        ])
+        ]
+        // Present only when declared: the default follows from the agenda, already fingerprinted.
+        if declaresFacilitators { fields["facilitators"] = .array(facilitators.map(CanonicalJSON.string)) }
+        return .object(fields)
     }
 }
 

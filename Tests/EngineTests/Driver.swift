@@ -52,8 +52,8 @@ final class Driver {
         press(.tab)                                       // session: group-1 is first
         type("G01"); press(.tab)
         type("S01"); press(.tab)
-        type("N01"); press(.tab, .tab)                    // facilitator 1, role nurse
-        type("L01"); press(.tab, .tab)                    // facilitator 2, role lay
+        type("N01"); press(.tab)                          // the nurse facilitator
+        type("L01"); press(.tab)                          // the lay facilitator
         type(participants); press(.tab)
         press(.enter)                                     // Start
     }

@@ -81,10 +81,11 @@ public enum KeyTables {
             KeyBinding([.tab, .down], "next field", help: "the next field", bar: .init("Tab/↓", "next field")),
             KeyBinding([.backTab, .up], "previous field", help: "the previous field"),
             KeyBinding([.left, .right, .space, .character("-"), .character("+")], "change",
-                       help: "change the session or a role; in a text field, ← → move along it", bar: .init("←→", "change choice")),
+                       help: "change the session; in a text field, ← → move along it", bar: .init("←→", "change choice")),
             typing("type a code in a text field (codes only, no names)"),
             KeyBinding([.home, .end], "move", help: "in a text field: to its start or its end"),
             KeyBinding([.backspace, .delete], "delete", help: "in a text field: delete a character"),
+            KeyBinding([.control("u")], "clear", help: "in a text field: empty it"),
             KeyBinding([.enter], "next / start", help: "the next field; on [ Start the session ], start it", bar: .init("Enter", "next / start")),
             KeyBinding([.escape], "back", help: "back to the home screen", bar: .init("Esc", "back")),
         ])
