@@ -296,9 +296,17 @@ public struct AttendanceMarked: Sendable, Equatable, Codable {
     public var leftAt: Date?
     /// For an absence: whether the participant let the team know.
     public var notified: Bool?
-    enum CodingKeys: String, CodingKey, CaseIterable { case participant, status, arrivedAt = "arrived_at", leftAt = "left_at", notified }
-    public init(participant: String, status: Status, arrivedAt: Date? = nil, leftAt: Date? = nil, notified: Bool? = nil) {
+    /// For an absence from a one-to-one contact, what became of it beyond "did not attend":
+    /// the call was not answered, or the contact was rearranged. Absent in every other mark.
+    public var outcome: Outcome?
+    public enum Outcome: String, Sendable, Codable, CaseIterable {
+        case notAnswered = "not-answered", rearranged
+    }
+    enum CodingKeys: String, CodingKey, CaseIterable { case participant, status, arrivedAt = "arrived_at", leftAt = "left_at", notified, outcome }
+    public init(participant: String, status: Status, arrivedAt: Date? = nil, leftAt: Date? = nil, notified: Bool? = nil,
+                outcome: Outcome? = nil) {
         self.participant = participant; self.status = status; self.arrivedAt = arrivedAt; self.leftAt = leftAt; self.notified = notified
+        self.outcome = outcome
     }
 }
 

@@ -142,7 +142,7 @@ enum AuditView {
             ("Where", "site \(record.site), group \(record.group), opened \(record.date) \(clock(record.openedAt))"),
             ("Led by", record.facilitators.map { "\($0.code) (\($0.role))" }.joined(separator: ", ")),
             ("Record", recordWords(record, clock: clock)),
-            ("Register", record.attendanceCounts.words),
+            ("Register", record.registerWords),
             ("Adherence", record.adherence.words),
             ("Review", reviewWords(record)),
         ]

@@ -103,7 +103,7 @@ enum SetupView {
                 + (rehearsing ? "Sample codes are filled in; change any. Recorded as a rehearsal only, never as a live delivery."
                    : state.isUnreleasedContent ? "Content \(state.programme.version) is not a released version: this delivery is flagged as unreleased in the journal and reports."
                    : !unsigned.isEmpty ? "No trainer's sign-off for \(session.id) is recorded on this laptop for \(unsigned.joined(separator: ", ")) (a note: iwotch report training)."
-                   : oneToOne ? "Codes only: no names. One participant; a group code links the contact to their group (left empty: \(SetupForm.noGroup))."
+                   : oneToOne ? "Codes only: no names. One participant; the group code may be left empty (recorded as \(SetupForm.noGroup))."
                    : "Codes only: no names. Participants: codes separated by spaces; a known group's are filled in.")
             grid.paragraph(note, x: 2, y: y, width: frame.width - 4, lines: 2, style: .muted)
         }

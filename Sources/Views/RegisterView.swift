@@ -9,7 +9,10 @@ enum RegisterView {
         let state = frame.state
         guard let delivery = state.delivery, let opened = delivery.opened else { return }
         frame.header(&grid, [state.programme.title, opened.session.title, "Register"])
-        grid.put(DisplayText.truncated("Register: " + delivery.attendanceCounts.words, toWidth: frame.width), x: 0, y: 2, style: .title)
+        // A one-to-one is one contact, in the singular; a group, its counts.
+        let oneToOne = opened.session.isOneToOne
+        let summary = oneToOne ? delivery.contactWords : "Register: " + delivery.attendanceCounts.words
+        grid.put(DisplayText.truncated(summary, toWidth: frame.width), x: 0, y: 2, style: .title)
         grid.put("Code                  Mark                     Time", x: 2, y: 4, style: Style(.accent, bold: true))
         let rows = frame.bottom - 5
         let selection = min(state.registerSelection, max(0, delivery.roster.count - 1))
@@ -17,7 +20,11 @@ enum RegisterView {
         var y = 5
         for (index, code) in delivery.roster.enumerated().dropFirst(first).prefix(rows) {
             let mark = delivery.attendance[code]
+            let contact = oneToOne ? delivery.contactOutcome(of: code) : nil
             let (symbol, word): (String, String) = switch mark?.status {
+            case .absent? where contact == .notAnswered: ("✗", "not answered")
+            case .absent? where contact == .rearranged: ("↻", "rearranged")
+            case .absent? where oneToOne: ("✗", "did not attend")
             case .present?: ("✓", "present")
             case .late?: ("◐", "late")
             case .leftEarly?: ("◑", "left early")
@@ -37,7 +44,7 @@ enum RegisterView {
             grid.put(time, x: 49, y: y, style: style, limit: frame.width - 51)
             y += 1
         }
-        if delivery.roster.isEmpty { grid.put("No participants yet: press w to add one.", x: 2, y: 5, style: .muted) }
+        if delivery.roster.isEmpty && !oneToOne { grid.put("No participants yet: press w to add one.", x: 2, y: 5, style: .muted) }
         frame.keys = KeyTables.table(.register, in: state).bar
     }
 }

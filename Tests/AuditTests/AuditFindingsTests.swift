@@ -149,7 +149,8 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
         let report = AttendanceReport.make(ReportInput(set: AuditSet.read(files), filters: Filters()))
         // P1 (and p1, the same person): two calls, one attended, one absent; P2 had no call.
-        #expect(Self.rows(report, "contacts") == [["S1", "G1", "P1", "call-a", "one-to-one", "telephone", "2", "1", "1", "0", "0"]])
+        // Columns: contacts, attended, did not attend, not answered, rearranged, not marked, from failed files.
+        #expect(Self.rows(report, "contacts") == [["S1", "G1", "P1", "call-a", "one-to-one", "telephone", "2", "1", "1", "0", "0", "0", "0"]])
         // Group days still count only the group day: P1 attended 1.
         #expect(Self.rows(report, "participants").map { [$0[2], $0[3]] } == [["P1", "1"], ["P2", "1"]])
         #expect(!report.facts.contains { $0.label == "Bands" })

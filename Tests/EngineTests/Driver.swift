@@ -58,6 +58,17 @@ final class Driver {
         press(.enter)                                     // Start
     }
 
+    /// Home -> set-up -> start the mini telephone call (call-1: the nurse alone) with one participant.
+    func startCall(group: String = "G01", participant: String = "P01") {
+        press(.enter)                                     // Run a live session
+        press(.right)                                     // session: call-1
+        press(.tab); type(group); press(.tab)
+        type("S01"); press(.tab)
+        type("N01"); press(.tab)                          // the nurse facilitator, the call's one slot
+        type(participant); press(.tab)
+        press(.enter)                                     // Start
+    }
+
     /// `iwotch rehearse --session group-1`: the set-up with its sample codes, started as it comes.
     func startRehearsal(session: String = "group-1") {
         runner.startSetup(session: session, group: nil)

@@ -81,18 +81,14 @@ public enum AttendanceReport {
     /// they count toward no dose rule of group days, but they are contacts, and a participant's
     /// contacts are reported here, one row per participant and session.
     static func contacts(_ input: ReportInput) -> ReportDocument.Section {
-        struct Tally { var kind = "", mode = "", offered = 0, attended = 0, absent = 0, unmarked = 0, failed = 0 }
+        struct Tally { var kind = "", mode = "", offered = 0, failed = 0, outcomes: [ContactOutcome: Int] = [:] }
         var tallies: [ParticipantKey: [String: Tally]] = [:]
         for record in input.deliveries where record.opened.session.kind != "group" {
             for code in record.roster {
                 let key = ParticipantKey(site: record.site, group: record.group, code: code)
                 var tally = tallies[key]?[record.sessionID] ?? Tally(kind: record.opened.session.kind, mode: record.opened.session.mode)
                 tally.offered += 1
-                switch record.attendance[code] {
-                case let status? where status.attended: tally.attended += 1
-                case .some: tally.absent += 1
-                case nil: tally.unmarked += 1
-                }
+                tally.outcomes[record.contactOutcome(of: code), default: 0] += 1
                 if input.readFromFailedFile(record) { tally.failed += 1 }
                 tallies[key, default: [:]][record.sessionID] = tally
             }
@@ -100,18 +96,19 @@ public enum AttendanceReport {
         var table = Table(columns: [
             .init("site", "Site"), .init("group", "Group"), .init("participant", "Participant"), .init("session", "Session"),
             .init("kind", "Kind"), .init("mode", "Mode"), .init("contacts", "Contacts", numeric: true),
-            .init("attended", "Attended", numeric: true), .init("absent", "Absent", numeric: true),
+            .init("attended", "Attended", numeric: true), .init("did_not_attend", "Did not attend", numeric: true),
+            .init("not_answered", "Not answered", numeric: true), .init("rearranged", "Rearranged", numeric: true),
             .init("not_marked", "Not marked", numeric: true), .init("failed_check", "From failed files", numeric: true),
         ])
         for key in tallies.keys.sorted() {
             for (session, tally) in tallies[key]!.sorted(by: { $0.key < $1.key }) {
                 table.rows.append([.text(key.site), .text(key.group), .text(key.code), .text(session), .text(tally.kind), .text(tally.mode),
-                                   .integer(tally.offered), .integer(tally.attended), .integer(tally.absent), .integer(tally.unmarked),
-                                   .integer(tally.failed)])
+                                   .integer(tally.offered)] + ContactOutcome.allCases.map { .integer(tally.outcomes[$0] ?? 0) }
+                                   + [.integer(tally.failed)])
             }
         }
         return .init(id: "contacts", title: "Other contacts per participant",
-                     note: "Deliveries of sessions that are not group days (one-to-one, in person or by telephone), per participant and session: contacts is how many such deliveries had them on the roster; attended, absent and not marked count as on group days. They count toward no group-day dose rule. From failed files counts contacts read from a journal that failed the check.",
+                     note: "Deliveries of sessions that are not group days (one-to-one, in person or by telephone), per participant and session: contacts is how many such deliveries had them on the roster; each contact is attended (present, late or leaving early), did not attend, not answered, rearranged, or not marked. They count toward no group-day dose rule. From failed files counts contacts read from a journal that failed the check.",
                      table: table)
     }
 

@@ -40,7 +40,7 @@ public enum KeyTables {
         case .home: home()
         case .setup: setup()
         case .walkthrough: walkthrough(mode: state.mode, paused: state.delivery?.isPaused ?? false)
-        case .register: register()
+        case .register: state.delivery?.opened?.session.isOneToOne == true ? registerOneToOne() : register()
         case .checklist: checklist(scale: state.delivery?.opened?.fidelityScale ?? [])
         case .agenda: agenda()
         case .note: note()
@@ -57,7 +57,7 @@ public enum KeyTables {
     /// opened from the home screen.
     public static func all(scale: [DeliveryOpened.ScaleLevel], facilitators: Int = 2) -> [KeyTable] {
         [home(), setup(), walkthrough(mode: .live, paused: false), walkthrough(mode: .rehearsal, paused: false),
-         register(), checklist(scale: scale), agenda(), note(),
+         register(), registerOneToOne(), checklist(scale: scale), agenda(), note(),
          close(mode: .live, facilitators: facilitators), close(mode: .rehearsal, facilitators: facilitators),
          timing(closed: false), timing(closed: true),
          dialog(.confirmQuit, mode: .live), dialog(.absenceNotice(participant: ""), mode: .live), dialog(.walkIn(TextInput()), mode: .live),
@@ -119,6 +119,24 @@ public enum KeyTables {
                        bar: .init("c", "close"), in: .rehearsal),
             help,
             KeyBinding([.character("q"), .escape], "leave", help: "leave (asks first; everything is saved)", bar: .init("q", "quit")),
+        ])
+    }
+
+    /// A one-to-one's register: one participant, no walk-ins, and what became of the contact.
+    /// "Not answered" is offered in every mode: a call, a video link or a clinic's call-in alike
+    /// can go unanswered, and the facilitator knows which it was.
+    public static func registerOneToOne() -> KeyTable {
+        KeyTable("register one-to-one", title: "The contact",
+                 footnote: "One participant; the latest mark counts and can be changed at any time.", [
+            KeyBinding([.character("p")], "attended", help: "attended", bar: .init("p", "attended")),
+            KeyBinding([.character("l")], "late", help: "attended, late (records the time)"),
+            KeyBinding([.character("e")], "left early", help: "attended, left early (records the time)"),
+            KeyBinding([.character("x")], "did not attend", help: "did not attend", bar: .init("x", "did not attend")),
+            KeyBinding([.character("u")], "not answered", help: "not answered (the call, or the door)", bar: .init("u", "not answered")),
+            KeyBinding([.character("r")], "rearranged", help: "the contact was rearranged (moved to another time)",
+                       bar: .init("r", "rearranged")),
+            helpOffBar,
+            KeyBinding([.escape, .character("a"), .character("q")], "back", help: "back to the session", bar: .init("Esc", "back")),
         ])
     }
 
