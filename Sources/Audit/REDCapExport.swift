@@ -137,7 +137,7 @@ public enum REDCapExport {
             "adh_pct": adherence.percent.map { Format.fixed($0, 1) } ?? "",
             "session_closed": record.isClosed ? "1" : "0", "session_signed": record.isSigned ? "1" : "0",
             "corrections": String(record.corrections),
-            "dose_rule": "at least \(record.opened.dose.minimum) of \(record.opened.dose.sessions.joined(separator: " "))",
+            "dose_rule": "at least \(record.opened.dose.minimum)\(record.opened.dose.countsContacts ? " contacts" : "") of \(record.opened.dose.sessions.joined(separator: " "))",
             "journal_head_hash": head, "session_delivery_complete": complete,
         ]
         for (index, facilitator) in record.facilitators.prefix(2).enumerated() {

@@ -24,7 +24,8 @@ extension DeliveryOpened {
                                     unreleased: programme.release.isReleased ? nil : true),
             session: SessionSnapshot(session),
             group: group, site: site, facilitators: facilitators,
-            dose: Dose(sessions: programme.dose.sessions, minimum: programme.dose.minimum, description: programme.dose.description),
+            dose: Dose(sessions: programme.dose.sessions, minimum: programme.dose.minimum, description: programme.dose.description,
+                       counts: programme.dose.counts == .sessions ? nil : programme.dose.counts.rawValue),
             fidelityScale: programme.fidelityScale.map { ScaleLevel(id: $0.id, label: $0.label, score: $0.score) },
             bands: Bands(high: programme.bands.high, low: programme.bands.low),
             participantCodes: programme.participantCodes?.masks)

@@ -229,8 +229,15 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         public var sessions: [String]
         public var minimum: Int
         public var description: String
-        enum CodingKeys: String, CodingKey, CaseIterable { case sessions, minimum, description }
-        public init(sessions: [String], minimum: Int, description: String) { self.sessions = sessions; self.minimum = minimum; self.description = description }
+        /// `contacts` when the rule counts every delivery attended; absent (the default) when it
+        /// counts each session once.
+        public var counts: String?
+        enum CodingKeys: String, CodingKey, CaseIterable { case sessions, minimum, description, counts }
+        public init(sessions: [String], minimum: Int, description: String, counts: String? = nil) {
+            self.sessions = sessions; self.minimum = minimum; self.description = description; self.counts = counts
+        }
+        /// Whether the rule counts contacts (each delivery attended) rather than sessions.
+        public var countsContacts: Bool { counts == "contacts" }
     }
     public struct ScaleLevel: Sendable, Equatable, Codable {
         public var id: String

@@ -62,3 +62,25 @@ import Testing
         #expect(problems == ["19: the role `nurse` leads this activity but is not among the session's facilitators | The session's facilitators (line 7) are: lay. Add `nurse` to `facilitators:`, or change the lead."])
     }
 }
+
+/// `dose: counts: contacts` counts every delivery attended; left out, sessions once each.
+@Suite struct DoseCountingTests {
+    @Test func sessionsAreCountedUnlessTheRuleSaysContacts() throws {
+        let scratch = try ScratchProgramme()
+        #expect(try #require(scratch.load().programme).dose.counts == .sessions)
+        // Three calls of call-1: more than the one session listed, allowed when counting contacts.
+        try scratch.replace("programme.yaml", "  sessions: [group-1]\n  minimum: 1\n", with: "  sessions: [call-1]\n  minimum: 3\n  counts: contacts\n")
+        let programme = try #require(scratch.load().programme)
+        #expect(programme.dose == DoseRule(sessions: ["call-1"], minimum: 3, description: "Attended the group session.", counts: .contacts))
+    }
+
+    @Test func anUnknownCountingIsAnErrorAndTooHighAMinimumOfSessionsStillIs() throws {
+        let scratch = try ScratchProgramme()
+        try scratch.replace("programme.yaml", "  minimum: 1\n", with: "  minimum: 3\n  counts: visits\n")
+        let messages = scratch.load().diagnostics.map(\.message)
+        #expect(messages.count == 1 && messages[0].contains("visits"), "\(messages)")
+        let sessions = try ScratchProgramme()
+        try sessions.replace("programme.yaml", "  minimum: 1\n", with: "  minimum: 3\n  counts: sessions\n")
+        #expect(sessions.load().diagnostics.map(\.message) == ["the dose needs 3 sessions but only 1 count towards it"])
+    }
+}
