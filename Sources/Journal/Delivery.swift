@@ -3,7 +3,7 @@ import Programme
 
 /// Naming and opening deliveries.
 public enum DeliveryID {
-    /// `2026-11-23-G03-day-1-1a2b3c4d`: readable in a file listing (date, group, session) and
+    /// `2026-11-23-G03-SESSION-1a2b3c4d`: readable in a file listing (date, group, session) and
     /// unique (the first eight hex digits of `random`, a fresh random UUID the caller draws).
     public static func make(date: Date, offsetMinutes: Int, group: String, session: String, random: UUID) -> String {
         let random = random.uuidString.lowercased().prefix(8)

@@ -54,7 +54,7 @@ extension FileReader {
                 if let path = text(entry, "a session file name", rule: .line) { header.sessionFiles.append((path, entry)) }
             }
             if header.sessionFiles.isEmpty, case .sequence = node {
-                report(node, "the sessions list is empty", help: "List at least one session file, e.g. `- sessions/day-1.yaml`.")
+                report(node, "the sessions list is empty", help: "List at least one session file, e.g. `- sessions/session-1.yaml`.")
             }
         }
         return header
@@ -77,7 +77,7 @@ extension FileReader {
             }
             if let id, let title { roles.append(Role(id: id, title: title)) }
         }
-        if entries.isEmpty { report(node, "the roles list is empty", help: "Name at least one facilitator role, e.g. `- {id: nurse, title: Nurse facilitator}`.") }
+        if entries.isEmpty { report(node, "the roles list is empty", help: "Name at least one facilitator role, e.g. `- {id: ROLE, title: Role title}`.") }
         return roles.count == entries.count ? roles : nil
     }
 
@@ -134,7 +134,7 @@ extension FileReader {
     private func readDose(_ node: Node, into header: inout ProgrammeHeader) {
         guard let fields = mapping(node, "the dose rule", keys: ["sessions", "minimum", "counts", "description"]) else { return }
         var sessions: [String]?
-        if let list = required(fields, "sessions", help: "Add `sessions: [day-1, day-2, day-3]`: the sessions that count towards the dose.") {
+        if let list = required(fields, "sessions", help: "Add `sessions: [SESSION, ...]`: the ids of the sessions that count towards the dose.") {
             let entries = sequence(list, "the dose sessions") ?? []
             header.doseSessionNodes = entries
             let ids = entries.compactMap { identifier($0, "a dose session") }

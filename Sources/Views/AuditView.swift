@@ -239,7 +239,7 @@ enum AuditView {
 
     struct Line { var text: String; var indent: Int; var style: Style }
 
-    /// Ratings name roles; the audit names the facilitator in each: "N11 (nurse) and L11 (lay)".
+    /// Ratings name roles; the audit names the facilitator in each: "F11 (ROLE) and F12 (OTHER)".
     static func deliverers(_ roles: [String], _ record: DeliveryRecord) -> String {
         roles.map { role in
             let codes = record.facilitators.filter { $0.role == role }.map(\.code)

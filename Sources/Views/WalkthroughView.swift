@@ -115,7 +115,7 @@ enum WalkthroughView {
 
     static func leadWords(_ lead: [String], _ state: ConsoleState) -> String {
         guard !lead.isEmpty else { return "" }
-        // Role ids are short ("nurse", "lay"); the title stays readable beside them.
+        // Role ids are short; the title stays readable beside them.
         return "Lead: " + (lead.count > 1 ? "both (" + lead.joined(separator: " + ") + ")" : lead[0])
     }
 }
