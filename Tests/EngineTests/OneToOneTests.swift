@@ -76,3 +76,28 @@ import Views
         #expect(driver.state.setup.participants.text.isEmpty)
     }
 }
+
+extension OneToOneTests {
+    /// After a call with one of the group's participants, the group's next day still opens with
+    /// the whole group's roster, and with the call's site and nurse.
+    @Test func aCallDoesNotShrinkTheGroupsRosterForItsNextDay() throws {
+        let driver = try Driver()
+        defer { driver.cleanUp() }
+        driver.startGroupSession(participants: "P01 P02 P07")
+        driver.press(.character("q"), .character("y"))
+        driver.restart()
+        driver.wait(minutes: 60)                      // the call comes after the day
+        driver.press(.down, .enter, .right)           // Run; the call
+        driver.press(.tab); driver.type("G01"); driver.press(.tab)
+        driver.press(.tab, .tab); driver.type("P02"); driver.press(.tab, .enter)
+        #expect(driver.delivery?.opened?.session.id == "call-1")
+        driver.press(.character("q"), .character("y"))
+        driver.restart()
+        driver.press(.down, .down, .enter)            // Run, below the two deliveries to resume
+        driver.press(.tab); driver.type("G01"); driver.press(.tab)
+        #expect(driver.state.setup.sessionID == "group-1")
+        // The nurse from the call, the lay facilitator from the day (the call had none).
+        #expect(driver.state.setup.facilitators.map(\.text) == ["N01", "L01"])
+        #expect(driver.state.setup.roster == ["P01", "P02", "P07"])
+    }
+}
