@@ -85,7 +85,9 @@ enum ChecklistView {
             // The level with its score ("Fully delivered (2)"); a level without one, by its label alone.
             let label = rating.map { r in scale.first { $0.id == r.level }.map { $0.score == nil ? $0.label : RatingKeys.describe($0) } ?? r.level } ?? ""
             // Nobody delivered what was not delivered: "by" only where someone is named.
-            let by = rating.flatMap { $0.deliveredBy.isEmpty ? nil : "by " + ($0.deliveredBy.count > 1 ? "both" : $0.deliveredBy[0]) } ?? ""
+            // Two roles together are "both"; three or more, "all" of them.
+            let by = rating.flatMap { r in r.deliveredBy.isEmpty ? nil
+                : "by " + (r.deliveredBy.count == 1 ? r.deliveredBy[0] : r.deliveredBy.count == 2 ? "both" : "all \(r.deliveredBy.count)") } ?? ""
             let selected = index == state.checklistSelection
             let style: Style = selected ? .selected : .plain
             let lines = DisplayText.wrap(DisplayText.sanitised(behaviour), width: frame.width - 28)

@@ -95,3 +95,22 @@ import Programme
         #expect(driver.journalURL?.lastPathComponent.contains("-1TO1-check-in-") == true)
     }
 }
+
+extension FacilitatorSlotsTests {
+    /// With three facilitators, b steps through each role, then all three together.
+    @Test func threeFacilitatorsCanDeliverAnItemTogether() throws {
+        let driver = try Driver(programme: try Self.programme("trio"))
+        defer { driver.cleanUp() }
+        driver.press(.enter, .tab); driver.type("G01"); driver.press(.tab)
+        driver.type("S01"); driver.press(.tab)
+        driver.type("F01"); driver.press(.tab); driver.type("F02"); driver.press(.tab); driver.type("F03"); driver.press(.tab)
+        driver.type("P01"); driver.press(.tab, .enter)
+        driver.press(.character("f"), .character("2"))            // the peer's story, fully: by its lead, the peer
+        #expect(driver.delivery?.ratings["da-story-1"]?.deliveredBy == ["peer"])
+        driver.press(.up, .character("b"))                         // after peer: all three
+        #expect(driver.delivery?.ratings["da-story-1"]?.deliveredBy == ["physio", "psych", "peer"])
+        #expect(driver.frame().plainText.contains("by all 3"))
+        driver.press(.character("b"))                              // and round to the first role
+        #expect(driver.delivery?.ratings["da-story-1"]?.deliveredBy == ["physio"])
+    }
+}
