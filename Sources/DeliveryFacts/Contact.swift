@@ -30,11 +30,6 @@ public enum ContactOutcome: String, Sendable, Equatable, CaseIterable {
     }
 }
 
-/// Whether a session's kind is a one-to-one (as its delivery pinned it).
-extension DeliveryOpened.SessionSnapshot {
-    public var isOneToOne: Bool { kind == "one-to-one" }
-}
-
 extension DeliveryState {
     /// The contact's outcome for `code`, by its latest mark.
     public func contactOutcome(of code: String) -> ContactOutcome {

@@ -50,3 +50,8 @@ extension DeliveryOpened.SessionSnapshot {
                   })
     }
 }
+
+extension DeliveryOpened.SessionSnapshot {
+    /// Whether the pinned session is a one-to-one: one participant, no walk-ins, one contact.
+    public var isOneToOne: Bool { kind == Session.Kind.oneToOne.rawValue }
+}

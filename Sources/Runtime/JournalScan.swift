@@ -50,7 +50,7 @@ enum JournalScan {
             let entry = JournalIndex.Entry(stamp: stamp, closed: closed, modeMatches: opening.mode == mode, group: opened.group,
                                            site: opened.site, title: opened.session.title, openedAt: opening.time.journalMilliseconds,
                                            lastEventAt: last.journalMilliseconds, facilitators: opened.facilitators, roster: nil,
-                                           oneToOne: opened.session.kind == "one-to-one")
+                                           oneToOne: opened.session.isOneToOne)
             index.rows[name] = JournalIndex.row(name, entry)
             read[name] = (entry, bytes)
         }
