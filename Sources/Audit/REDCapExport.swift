@@ -67,6 +67,8 @@ public enum REDCapExport {
         Field(name: "att_status", form: "attendance", type: "radio", label: "Attendance",
               choices: "1, Present | 2, Late | 3, Left early | 4, Late and left early | 0, Absent", note: "Empty when not marked"),
         Field(name: "att_notice", form: "attendance", type: "radio", label: "Absence notified?", choices: "1, Notified | 0, Not notified", branching: "[att_status] = '0'"),
+        Field(name: "att_contact", form: "attendance", type: "radio", label: "One-to-one contact outcome",
+              choices: "1, Attended | 0, Did not attend | 2, Not answered | 3, Rearranged", note: "One-to-one sessions only; empty when not marked"),
         Field(name: "rev_rater", form: "supervisor_review", type: "text", label: "Supervisor (staff code)"),
         Field(name: "rev_date", form: "supervisor_review", type: "text", label: "Date reviewed (UTC)", validation: "date_ymd"),
         Field(name: "rev_method", form: "supervisor_review", type: "radio", label: "Method", choices: "1, Live | 2, Audio | 3, Transcript"),
@@ -135,7 +137,7 @@ public enum REDCapExport {
             "adh_pct": adherence.percent.map { Format.fixed($0, 1) } ?? "",
             "session_closed": record.isClosed ? "1" : "0", "session_signed": record.isSigned ? "1" : "0",
             "corrections": String(record.corrections),
-            "dose_rule": "at least \(record.opened.dose.minimum) of \(record.opened.dose.sessions.joined(separator: " "))",
+            "dose_rule": "at least \(record.opened.dose.minimum)\(record.opened.dose.countsContacts ? " contacts" : "") of \(record.opened.dose.sessions.joined(separator: " "))",
             "journal_head_hash": head, "session_delivery_complete": complete,
         ]
         for (index, facilitator) in record.facilitators.prefix(2).enumerated() {
@@ -174,6 +176,16 @@ public enum REDCapExport {
             case .lateAndLeftEarly?: row["att_status"] = "4"
             case .absent?: row["att_status"] = "0"; row["att_notice"] = record.notified[code].map { $0 ? "1" : "0" } ?? ""
             case nil: break
+            }
+            // A one-to-one's outcome, by the one rule (`ContactOutcome`).
+            if record.opened.session.isOneToOne {
+                switch record.contactOutcome(of: code) {
+                case .attended: row["att_contact"] = "1"
+                case .didNotAttend: row["att_contact"] = "0"
+                case .notAnswered: row["att_contact"] = "2"
+                case .rearranged: row["att_contact"] = "3"
+                case .notMarked: break
+                }
             }
             rows.append(row)
         }

@@ -25,6 +25,8 @@ public struct DeliveryRecord: Sendable, Equatable {
     public var attendance: [String: AttendanceMarked.Status]
     /// For absences: whether the participant let the team know.
     public var notified: [String: Bool]
+    /// For absences from a one-to-one contact: not answered or rearranged (`ContactOutcome`).
+    public var outcomes: [String: AttendanceMarked.Outcome]
     public var adherence: Adherence
     /// Every fidelity item of the pinned agenda's activities, with its rating if it has one.
     public var items: [ItemRating]
@@ -83,6 +85,7 @@ public struct DeliveryRecord: Sendable, Equatable {
         roster = state.roster
         attendance = state.attendance.mapValues(\.status)
         notified = state.attendance.compactMapValues(\.notified)
+        outcomes = state.attendance.compactMapValues(\.outcome)
         items = state.itemRatings
         adherence = Adherence.pooled(items[...])
         let end = state.closedAt ?? now ?? state.lastEventAt ?? openedAt

@@ -3,7 +3,7 @@ import Programme
 
 /// Naming and opening deliveries.
 public enum DeliveryID {
-    /// `2026-11-23-G03-day-1-1a2b3c4d`: readable in a file listing (date, group, session) and
+    /// `2026-11-23-G03-SESSION-1a2b3c4d`: readable in a file listing (date, group, session) and
     /// unique (the first eight hex digits of `random`, a fresh random UUID the caller draws).
     public static func make(date: Date, offsetMinutes: Int, group: String, session: String, random: UUID) -> String {
         let random = random.uuidString.lowercased().prefix(8)
@@ -24,7 +24,8 @@ extension DeliveryOpened {
                                     unreleased: programme.release.isReleased ? nil : true),
             session: SessionSnapshot(session),
             group: group, site: site, facilitators: facilitators,
-            dose: Dose(sessions: programme.dose.sessions, minimum: programme.dose.minimum, description: programme.dose.description),
+            dose: Dose(sessions: programme.dose.sessions, minimum: programme.dose.minimum, description: programme.dose.description,
+                       counts: programme.dose.counts == .sessions ? nil : programme.dose.counts.rawValue),
             fidelityScale: programme.fidelityScale.map { ScaleLevel(id: $0.id, label: $0.label, score: $0.score) },
             bands: Bands(high: programme.bands.high, low: programme.bands.low),
             participantCodes: programme.participantCodes?.masks)
@@ -48,4 +49,9 @@ extension DeliveryOpened.SessionSnapshot {
                                                 fidelity: $0.fidelity.map(\.id))
                   })
     }
+}
+
+extension DeliveryOpened.SessionSnapshot {
+    /// Whether the pinned session is a one-to-one: one participant, no walk-ins, one contact.
+    public var isOneToOne: Bool { kind == Session.Kind.oneToOne.rawValue }
 }

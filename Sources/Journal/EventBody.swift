@@ -229,8 +229,15 @@ public struct DeliveryOpened: Sendable, Equatable, Codable {
         public var sessions: [String]
         public var minimum: Int
         public var description: String
-        enum CodingKeys: String, CodingKey, CaseIterable { case sessions, minimum, description }
-        public init(sessions: [String], minimum: Int, description: String) { self.sessions = sessions; self.minimum = minimum; self.description = description }
+        /// `contacts` when the rule counts every delivery attended; absent (the default) when it
+        /// counts each session once.
+        public var counts: String?
+        enum CodingKeys: String, CodingKey, CaseIterable { case sessions, minimum, description, counts }
+        public init(sessions: [String], minimum: Int, description: String, counts: String? = nil) {
+            self.sessions = sessions; self.minimum = minimum; self.description = description; self.counts = counts
+        }
+        /// Whether the rule counts contacts (each delivery attended) rather than sessions.
+        public var countsContacts: Bool { counts == "contacts" }
     }
     public struct ScaleLevel: Sendable, Equatable, Codable {
         public var id: String
@@ -296,9 +303,17 @@ public struct AttendanceMarked: Sendable, Equatable, Codable {
     public var leftAt: Date?
     /// For an absence: whether the participant let the team know.
     public var notified: Bool?
-    enum CodingKeys: String, CodingKey, CaseIterable { case participant, status, arrivedAt = "arrived_at", leftAt = "left_at", notified }
-    public init(participant: String, status: Status, arrivedAt: Date? = nil, leftAt: Date? = nil, notified: Bool? = nil) {
+    /// For an absence from a one-to-one contact, what became of it beyond "did not attend":
+    /// the call was not answered, or the contact was rearranged. Absent in every other mark.
+    public var outcome: Outcome?
+    public enum Outcome: String, Sendable, Codable, CaseIterable {
+        case notAnswered = "not-answered", rearranged
+    }
+    enum CodingKeys: String, CodingKey, CaseIterable { case participant, status, arrivedAt = "arrived_at", leftAt = "left_at", notified, outcome }
+    public init(participant: String, status: Status, arrivedAt: Date? = nil, leftAt: Date? = nil, notified: Bool? = nil,
+                outcome: Outcome? = nil) {
         self.participant = participant; self.status = status; self.arrivedAt = arrivedAt; self.leftAt = leftAt; self.notified = notified
+        self.outcome = outcome
     }
 }
 

@@ -68,16 +68,21 @@ extension JSONBytes {
 
     mutating func attendanceMarked() -> AttendanceMarked? {
         var participant: String?, status: AttendanceMarked.Status?, arrivedAt: Date?, leftAt: Date?, notified: Bool?
+        var outcome: AttendanceMarked.Outcome?
         guard members(.attendanceMarked, { json, index in
             switch index {
             case 0: participant = json.string(); return participant != nil
             case 1: status = json.attendanceStatus(); return status != nil
             case 2: guard let value = json.optional({ $0.date() }) else { return false }; arrivedAt = value; return true
             case 3: guard let value = json.optional({ $0.date() }) else { return false }; leftAt = value; return true
-            default: guard let value = json.optional({ $0.bool() }) else { return false }; notified = value; return true
+            case 4: guard let value = json.optional({ $0.bool() }) else { return false }; notified = value; return true
+            default:
+                guard let value = json.optional({ $0.string().flatMap(AttendanceMarked.Outcome.init(rawValue:)) }) else { return false }
+                outcome = value; return true
             }
         }), let participant, let status else { return nil }
-        return AttendanceMarked(participant: participant, status: status, arrivedAt: arrivedAt, leftAt: leftAt, notified: notified)
+        return AttendanceMarked(participant: participant, status: status, arrivedAt: arrivedAt, leftAt: leftAt, notified: notified,
+                                outcome: outcome)
     }
 
     mutating func attendanceStatus() -> AttendanceMarked.Status? {

@@ -111,15 +111,16 @@ extension JSONBytes {
     }
 
     mutating func dose() -> DeliveryOpened.Dose? {
-        var sessions: [String]?, minimum: Int?, description: String?
+        var sessions: [String]?, minimum: Int?, description: String?, counts: String?
         guard members(.dose, { json, index in
             switch index {
             case 0: sessions = json.strings(); return sessions != nil
             case 1: minimum = json.int(); return minimum != nil
-            default: description = json.string(); return description != nil
+            case 2: description = json.string(); return description != nil
+            default: guard let value = json.optional({ $0.string() }) else { return false }; counts = value; return true
             }
         }), let sessions, let minimum, let description else { return nil }
-        return DeliveryOpened.Dose(sessions: sessions, minimum: minimum, description: description)
+        return DeliveryOpened.Dose(sessions: sessions, minimum: minimum, description: description, counts: counts)
     }
 
     mutating func scaleLevel() -> DeliveryOpened.ScaleLevel? {

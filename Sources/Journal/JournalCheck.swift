@@ -525,6 +525,11 @@ struct FileCheck {
                 report(line, "attendance for \(data.participant), who is not enrolled", key: "participant",
                        help: "A participant-enrolled event comes before their first attendance mark.")
             }
+            // Not answered and rearranged say what became of a one-to-one contact that did not take place.
+            if let outcome = data.outcome, data.status != .absent || !pinned.opened.session.isOneToOne {
+                report(line, "the outcome `\(outcome.rawValue)` is given for a mark that is not an absence from a one-to-one", key: "outcome",
+                       help: "An outcome belongs only to an absence (status absent) in a one-to-one session; a correction can remove it.")
+            }
         case .activityStarted(let data):
             if item(data.activity, key: "activity") != nil { started.insert(data.activity) }
         case .activityEnded(let data):

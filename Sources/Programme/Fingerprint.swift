@@ -24,7 +24,9 @@ extension Programme {
             }),
             "competence_scale": .array(competenceScale.map { .object(["score": .integer($0.score), "label": .string($0.label)]) }),
             "dose": .object(["sessions": .array(dose.sessions.map(CanonicalJSON.string)),
-                             "minimum": .integer(dose.minimum), "description": .string(dose.description)]),
+                             "minimum": .integer(dose.minimum), "description": .string(dose.description)]
+                            // Only when not the default, so content without it keeps its fingerprint.
+                            .merging(dose.counts == .sessions ? [:] : ["counts": .string(dose.counts.rawValue)]) { $1 }),
             "bands": .object(["high": .integer(bands.high), "low": .integer(bands.low)]),
             "warning_minutes": .integer(warningMinutes),
             "sessions": .array(sessions.map(\.canonical)),
@@ -45,6 +47,8 @@ extension Session {
         ]
         // Only when set: content scheduled by week keeps the fingerprint it was released with.
         if let day { fields["day"] = .integer(day) }
+        // Present only when declared: the default follows from the agenda, already fingerprinted.
+        if declaresFacilitators { fields["facilitators"] = .array(facilitators.map(CanonicalJSON.string)) }
         return .object(fields)
     }
 }

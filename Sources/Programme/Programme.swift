@@ -75,15 +75,20 @@ public struct CompetenceLevel: Sendable, Equatable {
     public init(score: Int, label: String) { self.score = score; self.label = label }
 }
 
-/// Who counts as having received the programme: attended at least `minimum` of `sessions`.
+/// Who counts as having received the programme: attended at least `minimum` of `sessions`
+/// (counting each session once), or at least `minimum` contacts of those sessions (counting each
+/// delivery attended, so a call held three times is three contacts).
 public struct DoseRule: Sendable, Equatable {
+    public enum Counting: String, Sendable, CaseIterable { case sessions, contacts }
     public var sessions: [String]
     public var minimum: Int
     public var description: String
-    public init(sessions: [String], minimum: Int, description: String) {
+    public var counts: Counting
+    public init(sessions: [String], minimum: Int, description: String, counts: Counting = .sessions) {
         self.sessions = sessions
         self.minimum = minimum
         self.description = description
+        self.counts = counts
     }
 }
 

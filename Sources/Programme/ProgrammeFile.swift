@@ -57,7 +57,7 @@ extension FileReader {
                 if let path = text(entry, "a session file name", rule: .line) { header.sessionFiles.append((path, entry)) }
             }
             if header.sessionFiles.isEmpty, case .sequence = node {
-                report(node, "the sessions list is empty", help: "List at least one session file, e.g. `- sessions/day-1.yaml`.")
+                report(node, "the sessions list is empty", help: "List at least one session file, e.g. `- sessions/session-1.yaml`.")
             }
         }
         return header
@@ -80,7 +80,7 @@ extension FileReader {
             }
             if let id, let title { roles.append(Role(id: id, title: title)) }
         }
-        if entries.isEmpty { report(node, "the roles list is empty", help: "Name at least one facilitator role, e.g. `- {id: nurse, title: Nurse facilitator}`.") }
+        if entries.isEmpty { report(node, "the roles list is empty", help: "Name at least one facilitator role, e.g. `- {id: ROLE, title: Role title}`.") }
         return roles.count == entries.count ? roles : nil
     }
 
@@ -135,9 +135,9 @@ extension FileReader {
     }
 
     private func readDose(_ node: Node, into header: inout ProgrammeHeader) {
-        guard let fields = mapping(node, "the dose rule", keys: ["sessions", "minimum", "description"]) else { return }
+        guard let fields = mapping(node, "the dose rule", keys: ["sessions", "minimum", "counts", "description"]) else { return }
         var sessions: [String]?
-        if let list = required(fields, "sessions", help: "Add `sessions: [day-1, day-2, day-3]`: the sessions that count towards the dose.") {
+        if let list = required(fields, "sessions", help: "Add `sessions: [SESSION, ...]`: the ids of the sessions that count towards the dose.") {
             let entries = sequence(list, "the dose sessions") ?? []
             header.doseSessionNodes = entries
             let ids = entries.compactMap { identifier($0, "a dose session") }
@@ -147,13 +147,17 @@ extension FileReader {
         header.doseMinimumNode = minimumNode
         let minimum = minimumNode.flatMap { integer($0, "the dose minimum", in: 1...1000) }
         let description = required(fields, "description").flatMap { text($0, "the dose description", rule: .item) }
+        // `counts: contacts` counts every delivery attended; left out, each session counts once.
+        let counts = fields["counts"].map { choice($0, "the dose counting", as: DoseRule.Counting.self) } ?? .sessions
+        guard let counts else { return }
         if let sessions, let minimum, let description {
-            if minimum > sessions.count, let minimumNode {
+            // Contacts can be more than the sessions listed (a call held weekly); sessions cannot.
+            if counts == .sessions, minimum > sessions.count, let minimumNode {
                 report(minimumNode, "the dose needs \(minimum) sessions but only \(sessions.count) count towards it",
                        help: "Lower `minimum` or list more sessions.")
                 return
             }
-            header.dose = DoseRule(sessions: sessions, minimum: minimum, description: description)
+            header.dose = DoseRule(sessions: sessions, minimum: minimum, description: description, counts: counts)
         }
     }
 

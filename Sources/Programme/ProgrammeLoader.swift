@@ -46,7 +46,7 @@ public enum ProgrammeLoader {
         var sessions: [Session] = []
         // Session ids as declared, even in files with other problems, so every dose reference is checked.
         var declaredSessions: Set<String> = []
-        let roles = header.roles.map { Set($0.map(\.id)) }
+        let roles = header.roles.map { $0.map(\.id) }
         var read: Set<String> = []
         for (relative, node) in header.sessionFiles {
             let sessionPath = (folder as NSString).appendingPathComponent(relative)

@@ -14,11 +14,18 @@ public struct Session: Sendable, Equatable {
     public var day: Int?
     public var plannedMinutes: Int
     public var summary: String
+    /// The roles that facilitate the session, one slot each on the set-up form, in order: as the
+    /// content declares them (`facilitators:`), else the roles that lead any of its activities,
+    /// in the programme's role order.
+    public var facilitators: [String]
+    /// Whether `facilitators:` was written in the file (the fingerprint holds it only then, so
+    /// content without it keeps the fingerprint it always had).
+    public var declaresFacilitators: Bool
     /// Activities and the scheduled arrivals, breaks and lunch between them, in running order.
     public var agenda: [Activity]
 
     public init(id: String, title: String, kind: Kind, mode: Mode, week: Int?, plannedMinutes: Int,
-                summary: String, agenda: [Activity], day: Int? = nil) {
+                summary: String, agenda: [Activity], day: Int? = nil, facilitators: [String]? = nil) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -28,7 +35,21 @@ public struct Session: Sendable, Equatable {
         self.plannedMinutes = plannedMinutes
         self.summary = summary
         self.agenda = agenda
+        self.facilitators = facilitators ?? Self.leadingRoles(agenda, order: [])
+        self.declaresFacilitators = facilitators != nil
     }
+
+    /// The roles that lead any activity of `agenda`, in `order` (the programme's roles); a role
+    /// missing from `order` follows, in the order it first leads.
+    public static func leadingRoles(_ agenda: [Activity], order: [String]) -> [String] {
+        var leading: [String] = []
+        for role in agenda.flatMap(\.lead) where !leading.contains(role) { leading.append(role) }
+        let ranked = order.filter(leading.contains)
+        return ranked + leading.filter { !ranked.contains($0) }
+    }
+
+    /// One participant, no walk-ins, no group roster: a consultation, in person, by telephone or video.
+    public var isOneToOne: Bool { kind == .oneToOne }
 
     public var activities: [Activity] { agenda.filter { $0.kind == .activity } }
 

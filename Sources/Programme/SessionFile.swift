@@ -13,14 +13,15 @@ struct IdentifierRegistry {
 }
 
 extension FileReader {
-    static let sessionKeys = ["id", "title", "kind", "mode", "week", "day", "planned_minutes", "summary", "agenda"]
+    static let sessionKeys = ["id", "title", "kind", "mode", "week", "day", "planned_minutes", "summary", "facilitators", "agenda"]
     static let activityKeys = ["id", "kind", "title", "minutes", "lead", "source", "aims", "steps",
                                "key_messages", "materials", "fidelity"]
     static let pauseKeys = ["id", "kind", "title", "minutes", "steps"]
 
-    /// Reads a session file. `roles` are the programme's role ids (nil when programme.yaml itself
-    /// failed, so role references go unchecked rather than all reported as unknown).
-    func session(_ root: Node, roles: Set<String>?, ids: inout IdentifierRegistry) -> Session? {
+    /// Reads a session file. `roles` are the programme's role ids in its order (nil when
+    /// programme.yaml itself failed, so role references go unchecked rather than all reported as unknown).
+    func session(_ root: Node, roles order: [String]?, ids: inout IdentifierRegistry) -> Session? {
+        let roles = order.map(Set.init)
         guard let fields = mapping(root, "the session file", keys: Self.sessionKeys) else { return nil }
         let id = required(fields, "id").flatMap { identifier($0, "the session id") }
         if let id, let node = fields["id"] { claimUnique(id, node, "session id", &ids) }
@@ -36,6 +37,9 @@ extension FileReader {
         let plannedNode = required(fields, "planned_minutes")
         let planned = plannedNode.flatMap { integer($0, "planned_minutes", in: 1...1440) }
         let summary = fields["summary"].flatMap { text($0, "the session summary", rule: .prose) } ?? ""
+        // Read before the agenda, so each activity's lead can be checked against it.
+        let declared = fields["facilitators"].map { facilitatorRoles($0, roles: roles) }
+        let holders = declared.map { list in list.map { (roles: $0, node: fields["facilitators"]) } } ?? nil
 
         var agenda: [Activity]?
         var timing: [(minutes: Int, isActivity: Bool)?] = []
@@ -44,7 +48,7 @@ extension FileReader {
             if entries.isEmpty, case .sequence = agendaNode {
                 report(agendaNode, "the agenda is empty", help: "List the session's activities and breaks.")
             }
-            let items = entries.compactMap { agendaItem($0, roles: roles, ids: &ids) }
+            let items = entries.compactMap { agendaItem($0, roles: roles, facilitators: holders, ids: &ids) }
             agenda = items.count == entries.count && !items.isEmpty ? items : nil
             timing = entries.map(Self.timing)
         }
@@ -60,9 +64,11 @@ extension FileReader {
                 return nil
             }
         }
-        guard let agenda, let id, let title, let kind, let mode, let planned else { return nil }
-        return Session(id: id, title: title, kind: kind, mode: mode, week: week, plannedMinutes: planned,
-                       summary: summary, agenda: agenda, day: day)
+        guard let agenda, let id, let title, let kind, let mode, let planned, declared != .some(nil) else { return nil }
+        var session = Session(id: id, title: title, kind: kind, mode: mode, week: week, plannedMinutes: planned,
+                              summary: summary, agenda: agenda, day: day, facilitators: declared ?? nil)
+        if !session.declaresFacilitators { session.facilitators = Session.leadingRoles(agenda, order: order ?? []) }
+        return session
     }
 
     /// An agenda item's minutes. Only minutes in range are summed, so the sum of even a very long
@@ -85,7 +91,9 @@ extension FileReader {
         }
     }
 
-    private func agendaItem(_ node: Node, roles: Set<String>?, ids: inout IdentifierRegistry) -> Activity? {
+    /// `facilitators`: the session's declared facilitator roles and where they are declared, when it declares them.
+    private func agendaItem(_ node: Node, roles: Set<String>?, facilitators: (roles: [String], node: Node?)?,
+                            ids: inout IdentifierRegistry) -> Activity? {
         guard visit(node) else { return nil }
         // The kind decides which keys are allowed, so read it before the rest.
         var kind = Activity.Kind.activity
@@ -112,7 +120,7 @@ extension FileReader {
         let known = roles.map { $0.sorted() } ?? []
         let example = known.isEmpty ? "`lead: ROLE`, naming a role of programme.yaml"
             : "`lead: \(known[0])`" + (known.count > 1 ? ", or `lead: [\(known.prefix(2).joined(separator: ", "))]` when several lead together" : "")
-        let lead = required(fields, "lead", help: "Add \(example).").flatMap { leads($0, roles: roles) }
+        let lead = required(fields, "lead", help: "Add \(example).").flatMap { leads($0, roles: roles, facilitators: facilitators) }
         let source = required(fields, "source", help: "Add `source:` with `kind: published` and the reference, `kind: outline` when only the title and aims are published, or `kind: reconstructed` and what it was reconstructed from.").flatMap { activitySource($0) }
         let aims = required(fields, "aims").flatMap { textList($0, "the aims", rule: .item, count: 1...6) }
         let messages = required(fields, "key_messages").flatMap { textList($0, "the key messages", rule: .item, count: 1...6) }
@@ -132,7 +140,32 @@ extension FileReader {
                         aims: aims, steps: steps, keyMessages: messages, materials: materials, fidelity: fidelity)
     }
 
-    private func leads(_ node: Node, roles: Set<String>?) -> [String]? {
+    /// A session's `facilitators:`: programme roles, each once, at least one.
+    private func facilitatorRoles(_ node: Node, roles: Set<String>?) -> [String]? {
+        let entries: [Node]
+        if case .sequence = node { entries = sequence(node, "the facilitators") ?? [] } else { entries = [node] }
+        var ids: [String] = []
+        for entry in entries {
+            guard let id = identifier(entry, "a facilitator role") else { continue }
+            if let roles, !roles.contains(id) {
+                var help = "The programme's roles are: \(roles.sorted().joined(separator: ", ")). List roles of programme.yaml, or add the role there."
+                if let near = Spelling.closest(to: id, in: roles.sorted()) { help = "Did you mean `\(near)`? " + help }
+                report(entry, "unknown facilitator role `\(id)`", help: help)
+                continue
+            }
+            if ids.contains(id) {
+                report(entry, "the facilitator role `\(id)` is listed twice", help: "List each role once; each is one facilitator on the set-up form.")
+                continue
+            }
+            ids.append(id)
+        }
+        if entries.isEmpty {
+            report(node, "the session has no facilitators", help: "List the roles that facilitate it, e.g. `facilitators: [\(roles?.sorted().first ?? "ROLE")]`, or leave `facilitators:` out to take the roles that lead its activities.")
+        }
+        return ids.count == entries.count && !ids.isEmpty ? ids : nil
+    }
+
+    private func leads(_ node: Node, roles: Set<String>?, facilitators: (roles: [String], node: Node?)?) -> [String]? {
         let entries: [Node]
         if case .sequence = node { entries = sequence(node, "the lead") ?? [] } else { entries = [node] }
         var ids: [String] = []
@@ -146,6 +179,13 @@ extension FileReader {
             }
             if ids.contains(id) {
                 report(entry, "the role `\(id)` is named twice", help: "Name each leading role once.")
+                continue
+            }
+            // A role that leads must be held: the session's facilitators are the only people there.
+            if let facilitators, !facilitators.roles.contains(id) {
+                let (line, _) = position(of: facilitators.node)
+                report(entry, "the role `\(id)` leads this activity but is not among the session's facilitators",
+                       help: "The session's facilitators (line \(line)) are: \(facilitators.roles.joined(separator: ", ")). Add `\(id)` to `facilitators:`, or change the lead.")
                 continue
             }
             ids.append(id)

@@ -14,7 +14,7 @@ import Glibc
 struct JournalIndex {
     static let fileName = ".iwotch-index"
     /// The first line, so an index of another layout is rebuilt rather than misread.
-    static let header = "iwotch-journal-index 1"
+    static let header = "iwotch-journal-index 2"
 
     /// Which version of a file an entry describes.
     struct Stamp: Equatable {
@@ -38,6 +38,8 @@ struct JournalIndex {
         var facilitators: [DeliveryOpened.Facilitator]
         /// The roster as replayed, once it has been needed (the latest delivery of a group).
         var roster: [String]?
+        /// A one-to-one: its one participant is never carried over as the group's roster.
+        var oneToOne = false
     }
 
     /// An index line as read: the fields every start-up needs, parsed from the bytes, and the whole
@@ -168,18 +170,20 @@ struct JournalIndex {
     }
 
     // Fields, tab-separated: name, size, modified, inode, closed, mode-matches, opened-at,
-    // last-event-at, group, site, title, facilitators (code:role,…), roster (code,… or "-").
+    // last-event-at, group, site, title, facilitators (code:role,…), roster (code,… or "-"),
+    // one-to-one (1 or 0).
     static func encode(_ name: String, _ entry: Entry) -> String {
         let facilitators = entry.facilitators.map { escape($0.code) + ":" + escape($0.role) }.joined(separator: ",")
         let roster = entry.roster.map { $0.map(escape).joined(separator: ",") } ?? "-"
         return [escape(name), String(entry.stamp.size), String(entry.stamp.modified), String(entry.stamp.inode),
                 entry.closed ? "1" : "0", entry.modeMatches ? "1" : "0", String(entry.openedAt), String(entry.lastEventAt),
-                escape(entry.group), escape(entry.site), escape(entry.title), facilitators, roster].joined(separator: "\t")
+                escape(entry.group), escape(entry.site), escape(entry.title), facilitators, roster,
+                entry.oneToOne ? "1" : "0"].joined(separator: "\t")
     }
 
     static func decode<Bytes: Collection>(_ line: Bytes) -> (String, Entry)? where Bytes.Element == UInt8 {
         let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard fields.count == 13,
+        guard fields.count == 14, fields[13] == "0" || fields[13] == "1",
               let size = Int64(fields[1]), size >= 0, let modified = Int64(fields[2]), let inode = UInt64(fields[3]),
               let openedAt = Int64(fields[6]), let lastEventAt = Int64(fields[7]),
               fields[4] == "0" || fields[4] == "1", fields[5] == "0" || fields[5] == "1" else { return nil }
@@ -193,7 +197,7 @@ struct JournalIndex {
         return (unescape(fields[0]), Entry(stamp: Stamp(size: size, modified: modified, inode: inode), closed: fields[4] == "1",
                                            modeMatches: fields[5] == "1", group: unescape(fields[8]), site: unescape(fields[9]),
                                            title: unescape(fields[10]), openedAt: openedAt, lastEventAt: lastEventAt,
-                                           facilitators: facilitators, roster: roster))
+                                           facilitators: facilitators, roster: roster, oneToOne: fields[13] == "1"))
     }
 
     /// The separators and the escape itself as %XX, so any text survives a line of its own.

@@ -49,7 +49,8 @@ enum JournalScan {
             let last = closed ? opening.time : (ReadJournal.parse(bytes, url: url).events.last?.event.time ?? opening.time)
             let entry = JournalIndex.Entry(stamp: stamp, closed: closed, modeMatches: opening.mode == mode, group: opened.group,
                                            site: opened.site, title: opened.session.title, openedAt: opening.time.journalMilliseconds,
-                                           lastEventAt: last.journalMilliseconds, facilitators: opened.facilitators, roster: nil)
+                                           lastEventAt: last.journalMilliseconds, facilitators: opened.facilitators, roster: nil,
+                                           oneToOne: opened.session.isOneToOne)
             index.rows[name] = JournalIndex.row(name, entry)
             read[name] = (entry, bytes)
         }
@@ -66,16 +67,41 @@ enum JournalScan {
                                                          lastEvent: Date(journalMilliseconds: entry.lastEventAt)))
             }
         }
-        for (group, pick) in latest {
-            guard var entry = read[pick.name]?.entry ?? index.rows[pick.name]?.entry else { continue }
+        // The roster of a delivery, replayed once and kept in the index.
+        func roster(_ name: String) -> [String]? {
+            guard var entry = read[name]?.entry ?? index.rows[name]?.entry else { return nil }
             if entry.roster == nil {
-                let url = folder.appendingPathComponent(pick.name)
-                guard let bytes = read[pick.name]?.data ?? (try? RawJournal.readData(url)) else { continue }
+                let url = folder.appendingPathComponent(name)
+                guard let bytes = read[name]?.data ?? (try? RawJournal.readData(url)) else { return nil }
                 entry.roster = ReadJournal.parse(bytes, url: url).state.roster
-                index.rows[pick.name] = JournalIndex.row(pick.name, entry)
+                index.rows[name] = JournalIndex.row(name, entry)
                 changed = true
             }
-            found.groups[group] = GroupHistory(site: entry.site, facilitators: entry.facilitators, roster: entry.roster ?? [])
+            return entry.roster
+        }
+        for (group, pick) in latest {
+            guard let entry = read[pick.name]?.entry ?? index.rows[pick.name]?.entry else { continue }
+            // After a one-to-one the site and facilitators are its, but the roster is the group's
+            // latest group session's: a call's one participant is not the group.
+            var source: String? = pick.name
+            if entry.oneToOne {
+                source = index.rows.compactMap { name, row -> (name: String, openedAt: Int64)? in
+                    guard row.modeMatches, Code.canonical(row.group) == group,
+                          let candidate = read[name]?.entry ?? row.entry, !candidate.oneToOne else { return nil }
+                    return (name, row.openedAt)
+                }.max { ($0.openedAt, $0.name) < ($1.openedAt, $1.name) }?.name
+            }
+            // No group session yet: no roster to carry over.
+            var groupRoster: [String] = []
+            var facilitators = entry.facilitators
+            if let source {
+                guard let replayed = roster(source) else { continue }
+                groupRoster = replayed
+                // Roles the call did not have (a group day's other facilitators) come from that day.
+                let held = Set(facilitators.map(\.role))
+                facilitators += (read[source]?.entry ?? index.rows[source]?.entry)?.facilitators.filter { !held.contains($0.role) } ?? []
+            }
+            found.groups[group] = GroupHistory(site: entry.site, facilitators: facilitators, roster: groupRoster)
         }
         if changed { index.save(folder) }
         // Newest first; the unreadable (no time known) after them, by name.

@@ -1,4 +1,5 @@
 import Foundation
+import DeliveryFacts
 import Journal
 import Programme
 
@@ -133,6 +134,9 @@ public enum Engine {
         switch event.body {
         case .deliveryOpened(let data): return "\(clock): delivery opened for group \(data.group)"
         case .participantEnrolled(let data): return "\(clock): \(data.participant) \(data.walkIn ? "added as a walk-in" : "enrolled")"
+        case .attendanceMarked(let data) where state.delivery?.opened?.session.isOneToOne == true:
+            // A one-to-one's mark is the contact's outcome, in the words of its register.
+            return "\(clock): \(data.participant): " + ContactOutcome(status: data.status, outcome: data.outcome).rawValue
         case .attendanceMarked(let data): return "\(clock): \(data.participant) marked \(AttendanceWords.label(data.status))"
         case .activityStarted(let data):
             let title = state.agenda.first { $0.id == data.activity }?.title ?? data.activity

@@ -99,11 +99,11 @@ enum Setup {
     static func handle(_ state: inout ConsoleState, returningTo home: HomeScreen, _ key: Key, now: Date, fresh: UUID) -> [Effect] {
         var form = state.setup
         defer { state.setup = form }
-        let fields = SetupForm.Field.allCases
         func move(_ step: Int) {
             if form.focus == .group { form.carryOver() }
-            let index = (form.focus.rawValue + step + fields.count) % fields.count
-            form.focus = fields[index]
+            let fields = form.fields
+            let index = fields.firstIndex(of: form.focus) ?? 0
+            form.focus = fields[(index + step + fields.count) % fields.count]
         }
         switch key {
         case .escape:
@@ -114,41 +114,29 @@ enum Setup {
         default: break
         }
         switch form.focus {
-        case .session, .role1, .role2:
-            let step: Int
+        case .session:
             switch key {
-            case .left, .character("-"): step = -1
-            case .right, .space, .character("+"): step = 1
-            case .enter: move(1); return []
-            default: return []
-            }
-            switch form.focus {
-            case .session:
-                guard !form.sessionIDs.isEmpty else { return [] }
-                form.sessionIndex = (form.sessionIndex + step + form.sessionIDs.count) % form.sessionIDs.count
-                form.fitRehearsalSample()
-            case .role1: form.role1 = (form.role1 + step + form.roleIDs.count) % form.roleIDs.count
-            default: form.role2 = (form.role2 + step + form.roleIDs.count) % form.roleIDs.count
+            case .left, .character("-"): form.stepSession(-1)
+            case .right, .space, .character("+"): form.stepSession(1)
+            case .enter: move(1)
+            default: break
             }
         case .start:
             if key == .enter || key == .space { return start(&state, &form, now: now, fresh: fresh) }
-        case .group, .site, .facilitator1, .facilitator2, .participants:
+        case .group, .site, .facilitator, .participants:
             if key == .enter { move(1); return [] }
             form.problem = nil
-            switch form.focus {
-            case .group: _ = form.group.handle(key)
-            case .site: _ = form.site.handle(key)
-            case .facilitator1: _ = form.facilitator1.handle(key)
-            case .facilitator2: _ = form.facilitator2.handle(key)
-            default: _ = form.participants.handle(key)
-            }
+            guard var input = form.input(form.focus) else { return [] }
+            // Ctrl-U empties the field, as in a shell: no run of Backspaces to clear a long roster.
+            if key == .control("u") { input = TextInput(limit: input.limit) } else { _ = input.handle(key) }
+            form.setInput(form.focus, input)
         }
         return []
     }
 
     static func start(_ state: inout ConsoleState, _ form: inout SetupForm, now: Date, fresh: UUID) -> [Effect] {
         guard let session = state.programme.session(form.sessionID) else { return [] }
-        switch form.validated(kind: session.kind) {
+        switch form.validated(session: session, roleTitle: { state.programme.role($0)?.title ?? $0 }) {
         case .failure(let problem):
             form.problem = problem.message
             form.focus = problem.field

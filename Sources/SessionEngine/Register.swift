@@ -6,7 +6,18 @@ import Journal
 enum Register {
     static func handle(_ state: inout ConsoleState, _ key: Key, now: Date) -> [Effect] {
         let roster = state.delivery?.roster ?? []
+        let oneToOne = state.delivery?.opened?.session.isOneToOne ?? false
         switch key {
+        // A one-to-one has its one participant: no walk-ins; its outcomes in one key each.
+        case .character("w") where oneToOne: break
+        case .character("x") where oneToOne, .character("u") where oneToOne, .character("r") where oneToOne:
+            guard let code = roster.first else { return [] }
+            let mark: AttendanceMarked = switch key {
+            case .character("u"): .init(participant: code, status: .absent, notified: false, outcome: .notAnswered)
+            case .character("r"): .init(participant: code, status: .absent, notified: true, outcome: .rearranged)
+            default: .init(participant: code, status: .absent, notified: false)
+            }
+            return [.append(.attendanceMarked(mark))]
         case .up, .pageUp: state.registerSelection = max(0, state.registerSelection - 1)
         case .down, .pageDown: state.registerSelection = min(max(0, roster.count - 1), state.registerSelection + 1)
         case .escape, .character("a"), .character("q"): state.screen = .walkthrough(WalkthroughScreen())

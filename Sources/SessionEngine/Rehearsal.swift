@@ -9,6 +9,8 @@ public enum RehearsalSample {
     /// "TRAINING" or "TRAINING-1" would be refused: more than four letters in a row read as a name.
     public static let site = "TRN-1"
     public static let facilitators = ["TRN1", "TRN2"]
+    /// TRN1, TRN2, ... one per facilitator slot.
+    public static func facilitatorCodes(_ count: Int) -> [String] { (0..<max(0, count)).map { "TRN\($0 + 1)" } }
     public static let groupRoster = (1...8).map { "R0\($0)" }
     public static let oneToOneRoster = ["R01"]
 
@@ -26,12 +28,12 @@ public enum RehearsalSample {
 
     public static func oneToOneRoster(_ shape: ParticipantCodeShape?) -> [String] { [groupRoster(shape)[0]] }
 
-    /// A group session has two facilitators and eight participants; a one-to-one one of each.
-    public static func codes(for kind: Session.Kind, shape: ParticipantCodeShape? = nil)
+    /// One code per facilitator slot; eight participants in a group session, one in a one-to-one.
+    public static func codes(for kind: Session.Kind, slots: Int, shape: ParticipantCodeShape? = nil)
         -> (group: String, site: String, facilitators: [String], participants: [String]) {
         switch kind {
-        case .group: (group, site, facilitators, groupRoster(shape))
-        case .oneToOne: (group, site, [facilitators[0]], oneToOneRoster(shape))
+        case .group: (group, site, facilitatorCodes(slots), groupRoster(shape))
+        case .oneToOne: (group, site, facilitatorCodes(slots), oneToOneRoster(shape))
         }
     }
 }

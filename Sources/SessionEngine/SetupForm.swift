@@ -2,21 +2,26 @@ import Foundation
 import Journal
 import Programme
 
-/// Setting up a delivery: session, group, site, the facilitators and the roster. A group's
-/// site, facilitators and roster are carried over from its earlier deliveries.
+/// Setting up a delivery: session, group, site, the facilitators and the roster. The facilitator
+/// slots are the chosen session's facilitator roles (content, `facilitators:`), one code each. A
+/// group's site, facilitators (by role) and roster are carried over from its earlier deliveries;
+/// a one-to-one takes no roster from the group, and its group code may be left empty.
 public struct SetupForm: Sendable, Equatable {
-    public enum Field: Int, Sendable, CaseIterable {
-        case session, group, site, facilitator1, role1, facilitator2, role2, participants, start
+    public enum Field: Sendable, Equatable, Hashable {
+        /// `facilitator(n)`: the code of the session's n-th facilitator role (0-based).
+        case session, group, site, facilitator(Int), participants, start
     }
+
+    /// The group a one-to-one is recorded under when no group code is entered: a participant
+    /// seen outside any group. Digits keep it from reading as a name or a participant code.
+    public static let noGroup = "1TO1"
 
     public var focus: Field = .session
     public var sessionIndex = 0
     public var group = TextInput(limit: 12)
     public var site = TextInput(limit: 12)
-    public var facilitator1 = TextInput(limit: 12)
-    public var facilitator2 = TextInput(limit: 12)
-    public var role1 = 0
-    public var role2 = 1
+    /// One code per facilitator slot of the chosen session, in the order of `slotRoles`.
+    public var facilitators: [TextInput] = []
     public var participants = TextInput(limit: 400)
     public var problem: String?
     public var groups: [String: GroupHistory]
@@ -24,7 +29,7 @@ public struct SetupForm: Sendable, Equatable {
     public internal(set) var rehearsal: Bool
     private(set) var sessionIDs: [String]
     private(set) var sessionKinds: [Session.Kind]
-    private(set) var roleIDs: [String]
+    private(set) var sessionRoles: [[String]]
     /// The masks the content declares for participant codes (nil: the default shape).
     private(set) var participantCodes: ParticipantCodeShape?
 
@@ -33,47 +38,95 @@ public struct SetupForm: Sendable, Equatable {
         self.rehearsal = rehearsal
         sessionIDs = programme.sessions.map(\.id)
         sessionKinds = programme.sessions.map(\.kind)
-        roleIDs = programme.roles.map(\.id)
+        sessionRoles = programme.sessions.map(\.facilitators)
         participantCodes = programme.participantCodes
-        role2 = min(1, max(0, roleIDs.count - 1))
+        fitSlots()
         if rehearsal { fitRehearsalSample() }
     }
 
-    /// Takes up a reloaded programme: the same session and roles stay chosen when they still exist.
+    /// Takes up a reloaded programme: the same session stays chosen when it still exists, and
+    /// codes stay with their roles.
     mutating func follow(_ programme: Programme) {
-        let session = sessionID, first = role1ID, second = role2ID
+        let session = sessionID
         sessionIDs = programme.sessions.map(\.id)
         sessionKinds = programme.sessions.map(\.kind)
-        roleIDs = programme.roles.map(\.id)
+        sessionRoles = programme.sessions.map(\.facilitators)
         participantCodes = programme.participantCodes
         sessionIndex = sessionIDs.firstIndex(of: session) ?? min(sessionIndex, max(0, sessionIDs.count - 1))
-        role1 = roleIDs.firstIndex(of: first) ?? 0
-        role2 = roleIDs.firstIndex(of: second) ?? min(1, max(0, roleIDs.count - 1))
+        fitSlots()
+    }
+
+    /// The chosen session's facilitator roles, one slot each.
+    public private(set) var slotRoles: [String] = []
+
+    /// The form's fields in order, for the chosen session.
+    public var fields: [Field] {
+        [.session, .group, .site] + slotRoles.indices.map(Field.facilitator) + [.participants, .start]
+    }
+
+    public var sessionKind: Session.Kind { sessionKinds.indices.contains(sessionIndex) ? sessionKinds[sessionIndex] : .group }
+
+    /// Fits the slots to the chosen session's roles: a code typed for a role stays with that role.
+    mutating func fitSlots() {
+        let roles = sessionRoles.indices.contains(sessionIndex) ? sessionRoles[sessionIndex] : []
+        var byRole: [String: TextInput] = [:]
+        for (role, input) in zip(slotRoles, facilitators) where byRole[role] == nil { byRole[role] = input }
+        facilitators = roles.map { byRole[$0] ?? TextInput(limit: 12) }
+        slotRoles = roles
+        if case .facilitator(let slot) = focus, slot >= roles.count { focus = roles.isEmpty ? .participants : .facilitator(roles.count - 1) }
+    }
+
+    /// Chooses the next (or previous) session and fits the slots and samples to it.
+    mutating func stepSession(_ step: Int) {
+        guard !sessionIDs.isEmpty else { return }
+        sessionIndex = (sessionIndex + step + sessionIDs.count) % sessionIDs.count
+        fitSlots()
+        fitRehearsalSample()
     }
 
     /// Fills in the rehearsal's sample codes for the chosen session's kind. A field the trainer
     /// has typed into keeps what was typed; one still holding a sample (or empty) takes the sample.
     mutating func fitRehearsalSample() {
         guard rehearsal else { return }
-        let sample = RehearsalSample.codes(for: sessionKinds.indices.contains(sessionIndex) ? sessionKinds[sessionIndex] : .group,
-                                           shape: participantCodes)
+        let sample = RehearsalSample.codes(for: sessionKind, slots: slotRoles.count, shape: participantCodes)
         func fit(_ field: inout TextInput, _ value: String, samples: [String]) {
             if field.text.isEmpty || samples.contains(field.text) { field = TextInput(value, limit: field.limit) }
         }
         fit(&group, sample.group, samples: [RehearsalSample.group])
         fit(&site, sample.site, samples: [RehearsalSample.site])
-        fit(&facilitator1, sample.facilitators[0], samples: RehearsalSample.facilitators)
-        fit(&facilitator2, sample.facilitators.count > 1 ? sample.facilitators[1] : "", samples: RehearsalSample.facilitators)
+        for slot in facilitators.indices {
+            fit(&facilitators[slot], sample.facilitators[slot], samples: RehearsalSample.facilitatorCodes(max(slot + 1, facilitators.count)))
+        }
         fit(&participants, sample.participants.joined(separator: " "), samples: RehearsalSample.rosters(participantCodes))
     }
 
-    public var role1ID: String { roleIDs.isEmpty ? "" : roleIDs[role1 % roleIDs.count] }
-    public var role2ID: String { roleIDs.isEmpty ? "" : roleIDs[role2 % roleIDs.count] }
     public var sessionID: String { sessionIDs.indices.contains(sessionIndex) ? sessionIDs[sessionIndex] : "" }
 
     public mutating func choose(session id: String) {
         if let index = sessionIDs.firstIndex(of: id) { sessionIndex = index }
+        fitSlots()
         fitRehearsalSample()
+    }
+
+    /// The text field `field` names (nil for the session choice and the start button).
+    public func input(_ field: Field) -> TextInput? {
+        switch field {
+        case .group: group
+        case .site: site
+        case .facilitator(let slot): facilitators.indices.contains(slot) ? facilitators[slot] : nil
+        case .participants: participants
+        case .session, .start: nil
+        }
+    }
+
+    mutating func setInput(_ field: Field, _ input: TextInput) {
+        switch field {
+        case .group: group = input
+        case .site: site = input
+        case .facilitator(let slot) where facilitators.indices.contains(slot): facilitators[slot] = input
+        case .participants: participants = input
+        default: break
+        }
     }
 
     /// Participant codes as typed: separated by spaces or commas, duplicates dropped (p02 after
@@ -88,40 +141,49 @@ public struct SetupForm: Sendable, Equatable {
         return seen
     }
 
-    /// When the group is known, fill in what its earlier deliveries used, unless already typed.
+    /// When the group is known, fill in what its earlier deliveries used, unless already typed:
+    /// the site, each slot's code from the facilitator who held that role, and (for a group
+    /// session only) the roster.
     public mutating func carryOver() {
         guard let history = groups[Code.canonical(group.text)] else { return }
         if site.text.isEmpty { site = TextInput(history.site, limit: 12) }
-        if facilitator1.text.isEmpty, let first = history.facilitators.first {
-            facilitator1 = TextInput(first.code, limit: 12)
-            role1 = roleIDs.firstIndex(of: first.role) ?? role1
+        var used = Set(facilitators.map { Code.canonical($0.text) })
+        for (slot, role) in slotRoles.enumerated() where facilitators[slot].text.isEmpty {
+            guard let earlier = history.facilitators.first(where: { $0.role == role && !used.contains(Code.canonical($0.code)) }) else { continue }
+            facilitators[slot] = TextInput(earlier.code, limit: 12)
+            used.insert(Code.canonical(earlier.code))
         }
-        if facilitator2.text.isEmpty, history.facilitators.count > 1 {
-            facilitator2 = TextInput(history.facilitators[1].code, limit: 12)
-            role2 = roleIDs.firstIndex(of: history.facilitators[1].role) ?? role2
-        }
-        if participants.text.isEmpty { participants = TextInput(history.roster.joined(separator: " "), limit: 400) }
+        if sessionKind == .group, participants.text.isEmpty { participants = TextInput(history.roster.joined(separator: " "), limit: 400) }
     }
 
     /// The facilitators as entered, or why they cannot be used.
-    func validated(kind: Session.Kind) -> Result<(group: String, site: String, facilitators: [DeliveryOpened.Facilitator], roster: [String]), SetupProblem> {
-        if let problem = Privacy.refusal(forCode: group.text, what: "The group code") { return .failure(SetupProblem(field: .group, message: problem)) }
-        if let problem = Privacy.refusal(forCode: site.text, what: "The site code") { return .failure(SetupProblem(field: .site, message: problem)) }
-        if let problem = Privacy.refusal(forCode: facilitator1.text, what: "The first facilitator's code") {
-            return .failure(SetupProblem(field: .facilitator1, message: problem))
+    func validated(session: Session, roleTitle: (String) -> String = { $0 }) -> Result<(group: String, site: String, facilitators: [DeliveryOpened.Facilitator], roster: [String]), SetupProblem> {
+        let oneToOne = session.isOneToOne
+        // A one-to-one may be recorded without a group: under the placeholder group.
+        let groupText = oneToOne && group.text.trimmingCharacters(in: .whitespaces).isEmpty ? Self.noGroup : group.text
+        // An empty field is asked for by name, not refused as "not a code".
+        if groupText.isEmpty { return .failure(SetupProblem(field: .group, message: "Enter the group's code (for example G03).")) }
+        if site.text.isEmpty { return .failure(SetupProblem(field: .site, message: "Enter the site's code (for example S01).")) }
+        if let problem = Privacy.refusal(forCode: groupText, what: "The group code") {
+            return .failure(SetupProblem(field: .group, message: problem))
         }
+        if let problem = Privacy.refusal(forCode: site.text, what: "The site code") { return .failure(SetupProblem(field: .site, message: problem)) }
         // Codes are stored in their canonical form (`Code`), whatever case they were typed in.
-        var facilitators = [DeliveryOpened.Facilitator(code: Code.canonical(facilitator1.text), role: role1ID)]
-        if !facilitator2.text.isEmpty {
-            if let problem = Privacy.refusal(forCode: facilitator2.text, what: "The second facilitator's code") {
-                return .failure(SetupProblem(field: .facilitator2, message: problem))
+        var entered: [DeliveryOpened.Facilitator] = []
+        for (slot, role) in slotRoles.enumerated() {
+            let text = facilitators[slot].text
+            if text.isEmpty {
+                return .failure(SetupProblem(field: .facilitator(slot), message: "Enter the code of the \(roleTitle(role)) (for example F01)."))
             }
-            if Code.same(facilitator2.text, facilitator1.text) {
-                return .failure(SetupProblem(field: .facilitator2, message: "The two facilitators need different codes."))
+            let what = slotRoles.count == 1 ? "The facilitator's code" : "The \(Self.ordinal(slot + 1)) facilitator's code"
+            if let problem = Privacy.refusal(forCode: text, what: what) {
+                return .failure(SetupProblem(field: .facilitator(slot), message: problem))
             }
-            facilitators.append(.init(code: Code.canonical(facilitator2.text), role: role2ID))
-        } else if kind == .group {
-            return .failure(SetupProblem(field: .facilitator2, message: "A group session has two facilitators: enter the second one's code."))
+            if entered.contains(where: { Code.same($0.code, text) }) {
+                return .failure(SetupProblem(field: .facilitator(slot), message: slotRoles.count == 2
+                    ? "The two facilitators need different codes." : "Each facilitator needs a different code."))
+            }
+            entered.append(.init(code: Code.canonical(text), role: role))
         }
         let roster = self.roster
         for code in roster {
@@ -129,10 +191,15 @@ public struct SetupForm: Sendable, Equatable {
                 return .failure(SetupProblem(field: .participants, message: problem))
             }
         }
-        if kind == .oneToOne && roster.count != 1 {
+        if oneToOne && roster.count != 1 {
             return .failure(SetupProblem(field: .participants, message: "A one-to-one session has exactly one participant code."))
         }
-        return .success((Code.canonical(group.text), Code.canonical(site.text), facilitators, roster.map(Code.canonical)))
+        return .success((Code.canonical(groupText), Code.canonical(site.text), entered, roster.map(Code.canonical)))
+    }
+
+    static func ordinal(_ number: Int) -> String {
+        let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+        return number >= 1 && number <= words.count ? words[number - 1] : "number \(number)"
     }
 }
 

@@ -142,7 +142,7 @@ enum AuditView {
             ("Where", "site \(record.site), group \(record.group), opened \(record.date) \(clock(record.openedAt))"),
             ("Led by", record.facilitators.map { "\($0.code) (\($0.role))" }.joined(separator: ", ")),
             ("Record", recordWords(record, clock: clock)),
-            ("Register", record.attendanceCounts.words),
+            ("Register", record.registerWords),
             ("Adherence", record.adherence.words),
             ("Review", reviewWords(record)),
         ]
@@ -239,7 +239,7 @@ enum AuditView {
 
     struct Line { var text: String; var indent: Int; var style: Style }
 
-    /// Ratings name roles; the audit names the facilitator in each: "N11 (nurse) and L11 (lay)".
+    /// Ratings name roles; the audit names the facilitator in each: "F11 (ROLE) and F12 (OTHER)".
     static func deliverers(_ roles: [String], _ record: DeliveryRecord) -> String {
         roles.map { role in
             let codes = record.facilitators.filter { $0.role == role }.map(\.code)

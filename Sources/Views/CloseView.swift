@@ -12,7 +12,9 @@ enum CloseView {
         frame.header(&grid, [state.programme.title, opened.session.title, "Close and sign off"])
         // The figures the reports will print for this delivery, from the same record and rules.
         guard let record = DeliveryRecord(state: delivery, files: [], now: frame.now) else { return }
-        grid.put(DisplayText.truncated("Register: " + record.attendanceCounts.words, toWidth: frame.width), x: 0, y: 2)
+        // A one-to-one's one contact in the singular; a group's counts.
+        let register = record.opened.session.isOneToOne ? record.registerWords : "Register: " + record.registerWords
+        grid.put(DisplayText.truncated(register, toWidth: frame.width), x: 0, y: 2)
         var x = grid.put(DisplayText.truncated("Adherence: " + record.adherence.words, toWidth: frame.width), x: 0, y: 3)
         if let band = record.band, band != .high, x + 2 + DisplayText.width(band.words) <= frame.width {
             x += 2 + grid.put(band.words, x: x + 2, y: 3, style: Style(band == .low ? .danger : .warning, bold: true))

@@ -54,37 +54,35 @@ enum SetupView {
         frame.header(&grid, [state.programme.title, rehearsing ? "Set up a rehearsal" : "Set up a live session"])
         let session = state.programme.session(form.sessionID)
         let roleTitle = { (id: String) in state.programme.role(id)?.title ?? id }
+        let oneToOne = session?.isOneToOne ?? false
+        // One code field per facilitator slot of the session, labelled with its role's title.
+        let slots: [(SetupForm.Field, String, String, Bool)] = form.slotRoles.enumerated().map { slot, role in
+            (.facilitator(slot), roleTitle(role), form.facilitators[slot].text, true)
+        }
         let rows: [(SetupForm.Field, String, String, Bool)] = [
             (.session, "Session", "‹ " + (session?.title ?? form.sessionID) + " ›", false),
-            (.group, "Group code", form.group.text, true),
+            (.group, oneToOne ? "Group (optional)" : "Group code", form.group.text, true),
             (.site, "Site code", form.site.text, true),
-            (.facilitator1, "Facilitator 1 code", form.facilitator1.text, true),
-            (.role1, "  role", "‹ " + roleTitle(form.role1ID) + " ›", false),
-            (.facilitator2, "Facilitator 2 code", form.facilitator2.text, true),
-            (.role2, "  role", "‹ " + roleTitle(form.role2ID) + " ›", false),
-            (.participants, "Participants", form.participants.text, true),
+        ] + slots + [
+            (.participants, oneToOne ? "Participant" : "Participants", form.participants.text, true),
         ]
+        // Rows two apart while they and the button fit as eight rows did at 24 lines; closer beyond.
+        let spacing = 3 + rows.count * 2 + 2 <= frame.height - 3 ? 2 : 1
         var y = 3
         for (field, label, value, isText) in rows {
             let focused = form.focus == field
-            grid.put((focused ? "▶ " : "  ") + label, x: 1, y: y, style: focused ? Style(.accent, bold: true) : .plain)
             let valueX = 24
+            grid.put((focused ? "▶ " : "  ") + label, x: 1, y: y, style: focused ? Style(.accent, bold: true) : .plain, limit: valueX - 2)
             let shown = isText ? DisplayText.truncated(value, toWidth: frame.width - valueX - 2) : value
             grid.put(shown.isEmpty && isText ? "" : shown, x: valueX, y: y, style: focused ? Style(.normal, underline: true) : .plain)
-            if focused && isText {
-                let input: TextInput = switch field {
-                case .group: form.group
-                case .site: form.site
-                case .facilitator1: form.facilitator1
-                case .facilitator2: form.facilitator2
-                default: form.participants
-                }
+            if focused, isText, let input = form.input(field) {
                 frame.cursor = (min(frame.width - 1, valueX + input.cursorColumn), y)
             } else if focused {
                 frame.cursor = (valueX, y)
             }
-            y += 2
+            y += spacing
         }
+        if spacing == 1 { y += 1 }
         let start = form.focus == .start
         let button = rehearsing ? "[ Start the rehearsal ]" : "[ Start the session ]"
         grid.put((start ? "▶ " : "  ") + button, x: 1, y: y, style: start ? .selected : Style(.accent))
@@ -97,13 +95,15 @@ enum SetupView {
         if let session {
             // Facilitators typed in whom no trainer has signed off for this session here (a note
             // only), on a laptop that holds training records at all.
-            let unsigned = rehearsing || state.signOffs.isEmpty ? [] : [form.facilitator1.text, form.facilitator2.text].filter {
+            let unsigned = rehearsing || state.signOffs.isEmpty ? [] : form.facilitators.map(\.text).filter {
                 !$0.isEmpty && !(state.signOffs[Code.canonical($0)]?.contains(session.id) ?? false)
             }
-            let note = "\(session.kind == .group ? "Group" : "One-to-one"), \(session.mode.rawValue), \(session.plannedMinutes) minutes, \(session.activities.count) activities. "
+            let activities = session.activities.count
+            let note = "\(session.kind == .group ? "Group" : "One-to-one"), \(session.mode.rawValue), \(session.plannedMinutes) minutes, \(activities) \(activities == 1 ? "activity" : "activities"). "
                 + (rehearsing ? "Sample codes are filled in; change any. Recorded as a rehearsal only, never as a live delivery."
                    : state.isUnreleasedContent ? "Content \(state.programme.version) is not a released version: this delivery is flagged as unreleased in the journal and reports."
                    : !unsigned.isEmpty ? "No trainer's sign-off for \(session.id) is recorded on this laptop for \(unsigned.joined(separator: ", ")) (a note: iwotch report training)."
+                   : oneToOne ? "Codes only: no names. One participant; the group code may be left empty (recorded as \(SetupForm.noGroup))."
                    : "Codes only: no names. Participants: codes separated by spaces; a known group's are filled in.")
             grid.paragraph(note, x: 2, y: y, width: frame.width - 4, lines: 2, style: .muted)
         }

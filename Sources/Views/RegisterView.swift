@@ -9,7 +9,10 @@ enum RegisterView {
         let state = frame.state
         guard let delivery = state.delivery, let opened = delivery.opened else { return }
         frame.header(&grid, [state.programme.title, opened.session.title, "Register"])
-        grid.put(DisplayText.truncated("Register: " + delivery.attendanceCounts.words, toWidth: frame.width), x: 0, y: 2, style: .title)
+        // A one-to-one is one contact, in the singular; a group, its counts.
+        let oneToOne = opened.session.isOneToOne
+        let summary = oneToOne ? delivery.contactWords : "Register: " + delivery.attendanceCounts.words
+        grid.put(DisplayText.truncated(summary, toWidth: frame.width), x: 0, y: 2, style: .title)
         grid.put("Code                  Mark                     Time", x: 2, y: 4, style: Style(.accent, bold: true))
         let rows = frame.bottom - 5
         let selection = min(state.registerSelection, max(0, delivery.roster.count - 1))
@@ -17,7 +20,11 @@ enum RegisterView {
         var y = 5
         for (index, code) in delivery.roster.enumerated().dropFirst(first).prefix(rows) {
             let mark = delivery.attendance[code]
+            let contact = oneToOne ? delivery.contactOutcome(of: code) : nil
             let (symbol, word): (String, String) = switch mark?.status {
+            case .absent? where contact == .notAnswered: ("✗", "not answered")
+            case .absent? where contact == .rearranged: ("↻", "rearranged")
+            case .absent? where oneToOne: ("✗", "did not attend")
             case .present?: ("✓", "present")
             case .late?: ("◐", "late")
             case .leftEarly?: ("◑", "left early")
@@ -37,7 +44,7 @@ enum RegisterView {
             grid.put(time, x: 49, y: y, style: style, limit: frame.width - 51)
             y += 1
         }
-        if delivery.roster.isEmpty { grid.put("No participants yet: press w to add one.", x: 2, y: 5, style: .muted) }
+        if delivery.roster.isEmpty && !oneToOne { grid.put("No participants yet: press w to add one.", x: 2, y: 5, style: .muted) }
         frame.keys = KeyTables.table(.register, in: state).bar
     }
 }
@@ -78,7 +85,9 @@ enum ChecklistView {
             // The level with its score ("Fully delivered (2)"); a level without one, by its label alone.
             let label = rating.map { r in scale.first { $0.id == r.level }.map { $0.score == nil ? $0.label : RatingKeys.describe($0) } ?? r.level } ?? ""
             // Nobody delivered what was not delivered: "by" only where someone is named.
-            let by = rating.flatMap { $0.deliveredBy.isEmpty ? nil : "by " + ($0.deliveredBy.count > 1 ? "both" : $0.deliveredBy[0]) } ?? ""
+            // Two roles together are "both"; three or more, "all" of them.
+            let by = rating.flatMap { r in r.deliveredBy.isEmpty ? nil
+                : "by " + (r.deliveredBy.count == 1 ? r.deliveredBy[0] : r.deliveredBy.count == 2 ? "both" : "all \(r.deliveredBy.count)") } ?? ""
             let selected = index == state.checklistSelection
             let style: Style = selected ? .selected : .plain
             let lines = DisplayText.wrap(DisplayText.sanitised(behaviour), width: frame.width - 28)

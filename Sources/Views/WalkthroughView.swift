@@ -75,7 +75,8 @@ enum WalkthroughView {
         grid.put(DisplayText.truncated(nextText, toWidth: width - DisplayText.width(checklist) - 2), x: 0, y: nextY,
                  style: state.advanceArmed ? Style(.warning, bold: true) : .muted)
         grid.put(checklist, x: width - DisplayText.width(checklist), y: nextY, style: rated < activityItems.count ? Style(.accent) : Style(.ok))
-        grid.put(DisplayText.truncated("Register: " + delivery.attendanceCounts.words, toWidth: width), x: 0, y: frame.height - 3, style: .plain)
+        let register = delivery.opened?.session.isOneToOne == true ? delivery.contactWords : "Register: " + delivery.attendanceCounts.words
+        grid.put(DisplayText.truncated(register, toWidth: width), x: 0, y: frame.height - 3, style: .plain)
 
         // A rehearsal's own keys take the place of some live ones on the bar (help lists them all).
         frame.keys = KeyTables.table(.walkthrough, in: state).bar
@@ -115,7 +116,7 @@ enum WalkthroughView {
 
     static func leadWords(_ lead: [String], _ state: ConsoleState) -> String {
         guard !lead.isEmpty else { return "" }
-        // Role ids are short ("nurse", "lay"); the title stays readable beside them.
+        // Role ids are short; the title stays readable beside them.
         return "Lead: " + (lead.count > 1 ? "both (" + lead.joined(separator: " + ") + ")" : lead[0])
     }
 }

@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html }
 
-    @Argument(help: "The session id, e.g. day-3 (iwotch content check lists them).")
+    @Argument(help: "The session id (iwotch content check lists them).")
     var session: String
 
     @Option(name: .long, help: "The programme folder. Default: the bundled programme.")

@@ -90,7 +90,7 @@ struct ReportOptions: ParsableArguments {
     var group: [String] = []
     @Option(name: .long, help: "Only deliveries this facilitator co-delivered (repeat for several); the fidelity report's facilitators table then shows only them.")
     var facilitator: [String] = []
-    @Option(name: .long, help: "Only this session id, such as day-1 (repeat for several).")
+    @Option(name: .long, help: "Only this session id, as the content names it (repeat for several).")
     var session: [String] = []
     @Option(name: .customLong("content-version"), help: "Only deliveries of this content version (repeat for several).")
     var contentVersion: [String] = []

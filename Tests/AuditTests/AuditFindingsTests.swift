@@ -149,10 +149,52 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
         let report = AttendanceReport.make(ReportInput(set: AuditSet.read(files), filters: Filters()))
         // P1 (and p1, the same person): two calls, one attended, one absent; P2 had no call.
-        #expect(Self.rows(report, "contacts") == [["S1", "G1", "P1", "call-a", "one-to-one", "telephone", "2", "1", "1", "0", "0"]])
+        // Columns: contacts, attended, did not attend, not answered, rearranged, not marked, from failed files.
+        #expect(Self.rows(report, "contacts") == [["S1", "G1", "P1", "call-a", "one-to-one", "telephone", "2", "1", "1", "0", "0", "0", "0"]])
         // Group days still count only the group day: P1 attended 1.
         #expect(Self.rows(report, "participants").map { [$0[2], $0[3]] } == [["P1", "1"], ["P2", "1"]])
         #expect(!report.facts.contains { $0.label == "Bands" })
+    }
+
+    @Test func aDoseRuleThatCountsContactsCountsEachCallAttended() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let call = DeliveryOpened.SessionSnapshot(id: "call-a", title: "Call A", kind: "one-to-one", mode: "telephone", plannedMinutes: 20, agenda: [
+            .init(id: "talk", kind: "activity", title: "Talk", minutes: 20, lead: ["nurse"], fidelity: ["k1"]),
+        ])
+        // At least 2 contacts among day-a and call-a.
+        let rule = DeliveryOpened.Dose(sessions: ["day-a", "call-a"], minimum: 2, description: "Two contacts.", counts: "contacts")
+        var day = Writer(delivery: "2026-06-01-G1-day-a-d1", seed: 51)
+        day.open(session: "day-a", site: "S1", group: "G1", facilitators: [("N1", "nurse"), ("L1", "lay")], at: Self.at(0), dose: rule)
+        day.enrol(["P1", "P2", "P3"], at: Self.at(0))
+        day.mark("P1", .present, at: Self.at(1)); day.mark("P2", .absent, at: Self.at(1)); day.mark("P3", .absent, at: Self.at(1))
+        try day.save(in: root)
+        // P1 answers one call; P2 answers two; P3's call goes unanswered.
+        let calls: [(String, String, AttendanceMarked.Status, AttendanceMarked.Outcome?)] = [
+            ("c1", "P1", .present, nil), ("c2", "P2", .present, nil), ("c3", "P2", .late, nil), ("c4", "P3", .absent, .notAnswered),
+        ]
+        for (index, (name, code, status, outcome)) in calls.enumerated() {
+            var writer = Writer(delivery: "2026-06-0\(index + 2)-G1-call-a-\(name)", seed: 60 + index)
+            writer.open(session: "call-a", site: "S1", group: "G1", facilitators: [("N1", "nurse")], at: Self.at(0, day: index + 1),
+                        snapshot: call, dose: rule)
+            writer.enrol([code], at: Self.at(0, day: index + 1))
+            _ = writer.append(.attendanceMarked(.init(participant: code, status: status, notified: outcome == nil ? nil : false, outcome: outcome)),
+                          at: Self.at(1, day: index + 1))
+            try writer.save(in: root)
+        }
+        let files = try FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
+        let report = AttendanceReport.make(ReportInput(set: AuditSet.read(files), filters: Filters()))
+        // Counted, planned (the minimum), dose: P1 day + call = 2, met; P2 two calls = 2, met
+        // (absent from the day); P3 none attended = 0, not yet (contacts can still be booked).
+        #expect(Self.rows(report, "participants").map { [$0[2], $0[3], $0[4], $0[9]] } == [
+            ["P1", "2", "2", "met"], ["P2", "2", "2", "met"], ["P3", "0", "2", "not yet"],
+        ])
+        // Contacts: attended, did not attend, not answered, rearranged, not marked.
+        #expect(Self.rows(report, "contacts").map { Array($0[2...3]) + Array($0[6...11]) } == [
+            ["P1", "call-a", "1", "1", "0", "0", "0", "0"], ["P2", "call-a", "2", "2", "0", "0", "0", "0"],
+            ["P3", "call-a", "1", "0", "0", "1", "0", "0"],
+        ])
+        #expect(report.facts.first { $0.label == "Dose rule" }?.value == "at least 2 contacts of day-a, call-a: Two contacts.")
     }
 
     // MARK: Agreement

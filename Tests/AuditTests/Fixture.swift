@@ -144,13 +144,13 @@ struct Writer {
 
     /// `snapshot`: a session other than the fixture's two group days (a one-to-one call, say).
     mutating func open(session: String, site: String, group: String, facilitators: [(String, String)], at time: Date,
-                       snapshot: DeliveryOpened.SessionSnapshot? = nil, unreleased: Bool? = nil) {
+                       snapshot: DeliveryOpened.SessionSnapshot? = nil, unreleased: Bool? = nil, dose: DeliveryOpened.Dose = Fixture.dose) {
         actor = facilitators[0].0
         append(.deliveryOpened(DeliveryOpened(programme: .init(id: "audit-fixture", version: "1.0", fingerprint: "sha256:" + String(repeating: "ab", count: 32),
                                                                unreleased: unreleased),
                                               session: snapshot ?? Fixture.session(session), group: group, site: site,
                                               facilitators: facilitators.map { .init(code: $0.0, role: $0.1) },
-                                              dose: Fixture.dose, fidelityScale: Fixture.scale, bands: .init(high: 80, low: 50))), at: time)
+                                              dose: dose, fidelityScale: Fixture.scale, bands: .init(high: 80, low: 50))), at: time)
     }
     mutating func enrol(_ codes: [String], at time: Date) { for code in codes { append(.participantEnrolled(.init(participant: code, walkIn: false)), at: time) } }
     mutating func mark(_ code: String, _ status: AttendanceMarked.Status, at time: Date, notified: Bool? = nil) {

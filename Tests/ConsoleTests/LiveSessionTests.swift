@@ -25,8 +25,8 @@ import Glibc
             _ = try await tmux.waitFor(text: "Set up a live session", "G01")
             try tmux.sendKeys("Tab", "Tab"); try tmux.sendText("S01")
             try tmux.sendKeys("Tab"); try tmux.sendText("N01")
-            try tmux.sendKeys("Tab", "Tab"); try tmux.sendText("L01")
-            try tmux.sendKeys("Tab", "Tab"); try tmux.sendText("P01 P02 P03")
+            try tmux.sendKeys("Tab"); try tmux.sendText("L01")
+            try tmux.sendKeys("Tab"); try tmux.sendText("P01 P02 P03")
             try tmux.sendKeys("Tab", "Enter")
             _ = try await tmux.waitFor(text: " LIVE ", "Arrival and register", "3 not marked")
 

@@ -74,4 +74,16 @@ import Testing
         #expect(DoseStatus(rule: rule, attended: ["a"], held: ["a", "b", "c"]) == .notMet)
         #expect(DoseStatus(rule: rule, attended: [], held: ["a", "b"]) == .notMet)
     }
+
+    @Test func aRuleThatCountsContactsCountsEveryDeliveryAttended() {
+        // Three calls of one session: each attended call is a contact, the session once is not enough.
+        let rule = DeliveryOpened.Dose(sessions: ["call"], minimum: 3, description: "", counts: "contacts")
+        #expect(DoseStatus.counted(rule: rule, attended: ["call"], contacts: 2) == 2)
+        #expect(DoseStatus(rule: rule, attended: ["call"], held: ["call"], contacts: 3) == .met)
+        // Two of three, with every listed session held: more calls can still be booked, so not yet.
+        #expect(DoseStatus(rule: rule, attended: ["call"], held: ["call"], contacts: 2) == .notYet)
+        // Counting sessions, the same attendance is one session of one: met at a minimum of 1.
+        let sessions = DeliveryOpened.Dose(sessions: ["call"], minimum: 1, description: "")
+        #expect(DoseStatus.counted(rule: sessions, attended: ["call"], contacts: 2) == 1)
+    }
 }

@@ -16,8 +16,8 @@ import Views
         driver.press(.enter, .tab)                         // Run a live session; session group-1
         driver.type(group); driver.press(.tab)
         driver.type("S01"); driver.press(.tab)
-        driver.type("N01"); driver.press(.tab, .tab)
-        driver.type("L01"); driver.press(.tab, .tab)
+        driver.type("N01"); driver.press(.tab)
+        driver.type("L01"); driver.press(.tab)
         driver.type("P01 P02 P03"); driver.press(.tab, .enter)
         driver.press(.character("a"), .character("p"), .character("l"), .character("x"), .character("n"), .escape)
         driver.wait(minutes: 10)

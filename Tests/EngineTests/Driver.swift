@@ -52,9 +52,20 @@ final class Driver {
         press(.tab)                                       // session: group-1 is first
         type("G01"); press(.tab)
         type("S01"); press(.tab)
-        type("N01"); press(.tab, .tab)                    // facilitator 1, role nurse
-        type("L01"); press(.tab, .tab)                    // facilitator 2, role lay
+        type("N01"); press(.tab)                          // the nurse facilitator
+        type("L01"); press(.tab)                          // the lay facilitator
         type(participants); press(.tab)
+        press(.enter)                                     // Start
+    }
+
+    /// Home -> set-up -> start the mini telephone call (call-1: the nurse alone) with one participant.
+    func startCall(group: String = "G01", participant: String = "P01") {
+        press(.enter)                                     // Run a live session
+        press(.right)                                     // session: call-1
+        press(.tab); type(group); press(.tab)
+        type("S01"); press(.tab)
+        type("N01"); press(.tab)                          // the nurse facilitator, the call's one slot
+        type(participant); press(.tab)
         press(.enter)                                     // Start
     }
 

@@ -72,10 +72,11 @@ import Glibc
         let entry = JournalIndex.Entry(stamp: .init(size: 10, modified: 1_772_442_000_123_456_789, inode: 42), closed: false, modeMatches: true,
                                        group: "G01", site: "S1", title: "Day 1: pain, tabs\tand 100% care\nnext",
                                        openedAt: 1_772_442_000_123, lastEventAt: 1_772_442_060_000,
-                                       facilitators: [.init(code: "N01", role: "nurse"), .init(code: "L01", role: "lay")], roster: ["P01", "P02"])
+                                       facilitators: [.init(code: "N01", role: "nurse"), .init(code: "L01", role: "lay")], roster: ["P01", "P02"],
+                                       oneToOne: true)
         let line = JournalIndex.encode("a\tb.jsonl", entry)
         #expect(!line.contains("\n"))
-        #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 13)
+        #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 14)
         let decoded = JournalIndex.decode(Data(line.utf8)[...])
         #expect(decoded?.0 == "a\tb.jsonl")
         #expect(decoded?.1 == entry)

@@ -24,7 +24,7 @@ import Views
 
     static let probes: [Key] = (32...126).map { Key.character(Character(UnicodeScalar(UInt8($0)))) } + [.character("é")]
         + [.enter, .escape, .backspace, .delete, .tab, .backTab, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
-           .function(1), .function(5), .control("a"), .control("l")]
+           .function(1), .function(5), .control("a"), .control("l"), .control("u")]
 
     static let fresh = UUID(uuidString: "00000000-0000-4000-8000-000000000001")!
 
@@ -60,7 +60,7 @@ import Views
         home.press(.enter); take("set-up, session", home)
         home.press(.tab); home.type("G01"); take("set-up, group typed", home)
         home.press(.home); take("set-up, group, cursor at the start", home)
-        home.press(.tab, .tab, .tab); take("set-up, first role", home)
+        home.press(.tab, .tab, .tab); take("set-up, second facilitator", home)
         let live = try Driver()
         drivers.append(live)
         live.startGroupSession()
@@ -72,6 +72,10 @@ import Views
         live.press(.character("w")); take("walk-in question", live)
         live.type("ab"); live.press(.left); take("walk-in question, cursor inside", live); live.press(.escape)
         live.press(.down); take("register, second person", live); live.press(.escape)
+        let call = try Driver()
+        drivers.append(call)
+        call.startCall()
+        call.press(.character("a")); take("one-to-one register", call)
         live.press(.character("n")); take("note, empty", live)
         live.type("ab"); live.press(.left); take("note, cursor inside", live); live.press(.escape)
         live.press(.character("g")); take("agenda", live)
@@ -244,7 +248,7 @@ import Views
     /// The manuals' names for keys: `a` for a character, words for the rest.
     static let names: [String: Key] = [
         "↑": .up, "↓": .down, "←": .left, "→": .right, "Page Up": .pageUp, "Page Down": .pageDown, "Home": .home, "End": .end,
-        "Enter": .enter, "Esc": .escape, "Space": .space, "Tab": .tab, "Shift-Tab": .backTab, "Backspace": .backspace, "Delete": .delete,
+        "Enter": .enter, "Esc": .escape, "Space": .space, "Tab": .tab, "Shift-Tab": .backTab, "Backspace": .backspace, "Delete": .delete, "Ctrl-U": .control("u"),
     ]
 
     static func manualName(_ key: Key) -> String {

@@ -42,14 +42,14 @@ import Views
         driver.runner.startSetup(session: "group-1", group: nil)
         let form = driver.state.setup
         #expect(form.group.text == "REH" && form.site.text == "TRN-1")
-        #expect(form.facilitator1.text == "TRN1" && form.facilitator2.text == "TRN2")
+        #expect(form.facilitators.map(\.text) == ["TRN1", "TRN2"])
         #expect(form.roster == ["R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08"])
         // A one-to-one gets one facilitator and one participant; a changed field keeps its text.
         driver.press(.tab, .tab); driver.press(.backspace); driver.type("2")      // site TRN-2
         driver.press(.backTab, .backTab, .right)                                   // session: call-1
         #expect(driver.state.setup.sessionID == "call-1")
         #expect(driver.state.setup.site.text == "TRN-2")
-        #expect(driver.state.setup.facilitator2.text.isEmpty && driver.state.setup.roster == ["R01"])
+        #expect(driver.state.setup.facilitators.map(\.text) == ["TRN1"] && driver.state.setup.roster == ["R01"])
         driver.press(.up, .enter)
         #expect(driver.state.screen.kind == .walkthrough, "\(driver.state.setup.problem ?? "")")
         #expect(driver.delivery?.opened?.site == "TRN-2")

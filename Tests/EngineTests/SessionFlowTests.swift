@@ -149,7 +149,7 @@ import Testing
         driver.press(.down, .enter)                   // Run (below the resumable delivery)
         driver.press(.tab); driver.type("G01"); driver.press(.tab)
         #expect(driver.state.setup.site.text == "S01")
-        #expect(driver.state.setup.facilitator2.text == "L01")
+        #expect(driver.state.setup.facilitators.map(\.text) == ["N01", "L01"])
         #expect(driver.state.setup.roster == ["P01", "P02", "P07"])
     }
 

@@ -29,8 +29,8 @@ import Programme
         driver.press(.enter)                                    // Run a live session
         driver.press(.tab); driver.type("G01"); driver.press(.tab)
         driver.type("S01"); driver.press(.tab)
-        driver.type("n01"); driver.press(.tab, .tab)            // signed off (codes compare without case)
-        driver.type("L01"); driver.press(.tab, .tab)
+        driver.type("n01"); driver.press(.tab)                  // signed off (codes compare without case)
+        driver.type("L01"); driver.press(.tab)
         let text = driver.frame().plainText.replacingOccurrences(of: "\n  ", with: " ")
         #expect(text.contains("No trainer's sign-off for group-1 is recorded on this laptop for L01 (a note: iwotch report training)."), "\(text)")
         driver.type("P01 P02"); driver.press(.tab)

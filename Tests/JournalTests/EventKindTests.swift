@@ -88,13 +88,14 @@ import Testing
             return bytes.withUnsafeMutableBufferPointer { names.index(of: UnsafePointer($0.baseAddress!), count: key.utf8.count) }
         }
         let attendance = KeyNames(AttendanceMarked.CodingKeys.self)
-        let expected = ["participant", "status", "arrived_at", "left_at", "notified"]
+        let expected = ["participant", "status", "arrived_at", "left_at", "notified", "outcome"]
         #expect(attendance.count == expected.count)
         for (position, key) in expected.enumerated() { #expect(index(attendance, key) == position) }
         for key in ["", "arrivedAt", "participants", "statu", "notified "] { #expect(index(attendance, key) == nil) }
-        // Sorted order: arrived_at, left_at, notified, participant, status.
+        // Sorted order: arrived_at, left_at, notified, outcome, participant, status; each key's
+        // guess for the next is the one written after it (outcome, the last, back to participant).
         #expect(attendance.first == 2)
-        #expect(attendance.following == [1, 2, 3, 4, 0])
+        #expect(attendance.following == [1, 2, 3, 4, 5, 0])
         let statuses = KeyNames(AttendanceMarked.Status.self)
         #expect(["present", "late", "left-early", "late-and-left-early", "absent"].map { index(statuses, $0) } == [0, 1, 2, 3, 4])
     }

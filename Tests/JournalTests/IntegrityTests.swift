@@ -77,6 +77,8 @@ import Testing
         try sample.add(.fidelityRated(.init(activity: "g1-welcome", item: "g1-practice-1", level: "fully", deliveredBy: ["nurse"])), at: 2)
         try sample.add(.fidelityRated(.init(activity: "g1-welcome", item: "g1-welcome-1", level: "brilliant", deliveredBy: ["pharmacist"])), at: 3)
         try sample.add(.attendanceMarked(.init(participant: "P99", status: .present)), at: 4)
+        // group-1 is a group day: "not answered" is a one-to-one's outcome only.
+        try sample.add(.attendanceMarked(.init(participant: "P99", status: .absent, notified: false, outcome: .notAnswered)), at: 4)
         try sample.add(.correction(.init(refersTo: UUID(), field: "status", old: .null, new: .string("late"), reason: "x")), at: 5)
         let messages = check(sample.writer.url).diagnostics.map(\.message)
         #expect(messages.contains("`g1-nonesuch` is not an item of session group-1 in content 1.0"))
@@ -84,6 +86,7 @@ import Testing
         #expect(messages.contains("`brilliant` is not a level of the fidelity scale in force"))
         #expect(messages.contains("delivered by `pharmacist`, a role no facilitator of this delivery has"))
         #expect(messages.contains("attendance for P99, who is not enrolled"))
+        #expect(messages.contains("the outcome `not-answered` is given for a mark that is not an absence from a one-to-one"))
         #expect(messages.contains { $0.hasPrefix("the correction refers to event") })
     }
 

@@ -18,6 +18,10 @@ enum PlantedFault: String, CaseIterable, Sendable {
     case invalidIdentifier = "invalid-identifier"
     case duplicateIdentifier = "duplicate-identifier"
     case unknownRole = "unknown-role"
+    case unknownFacilitatorRole = "unknown-facilitator-role"
+    case facilitatorListedTwice = "facilitator-listed-twice"
+    case noFacilitators = "no-facilitators"
+    case leadNotAFacilitator = "lead-not-a-facilitator"
     case minutesDoNotAddUp = "minutes-do-not-add-up"
     case controlCharacter = "control-character"
     case directionOverride = "direction-override"
@@ -72,6 +76,15 @@ enum PlantedFault: String, CaseIterable, Sendable {
             try scratch.replace(group, "id: g1-practice\n", with: "id: g1-welcome\n")
         case .unknownRole:
             try scratch.replace(group, "lead: lay", with: "lead: lya")
+        case .unknownFacilitatorRole:
+            try scratch.replace(group, "planned_minutes: 60\n", with: "planned_minutes: 60\nfacilitators: [nurse, lya]\n")
+        case .facilitatorListedTwice:
+            try scratch.replace(group, "planned_minutes: 60\n", with: "planned_minutes: 60\nfacilitators: [nurse, lay, nurse]\n")
+        case .noFacilitators:
+            try scratch.replace(group, "planned_minutes: 60\n", with: "planned_minutes: 60\nfacilitators: []\n")
+        case .leadNotAFacilitator:
+            // The relaxation practice is led by the lay facilitator, whom the session no longer has.
+            try scratch.replace(group, "planned_minutes: 60\n", with: "planned_minutes: 60\nfacilitators: [nurse]\n")
         case .minutesDoNotAddUp:
             try scratch.replace(group, "planned_minutes: 60", with: "planned_minutes: 75")
         case .controlCharacter:

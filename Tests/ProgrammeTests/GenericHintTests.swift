@@ -28,3 +28,28 @@ extension GenericHintTests {
         #expect(programme.session("call-1")?.mode == .video)
     }
 }
+
+extension GenericHintTests {
+    /// Content is data: no source of the console names the bundled programme's roles or sessions
+    /// (the benchmark, stress and fuzz tools, which exercise that programme by design, aside).
+    @Test func noSourceNamesTheBundledProgrammesRolesOrSessions() throws {
+        let bundled = try #require(ProgrammeLoader.load(path: Fixtures.repository.appendingPathComponent("Content/i-wotch").path).programme)
+        let names = bundled.roles.map(\.id) + bundled.sessions.map(\.id)
+        let sources = Fixtures.repository.appendingPathComponent("Sources")
+        let tools: Set<String> = ["iwotch-bench", "iwotch-stress", "iwotch-fuzz"]
+        var found: [String] = []
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where file.pathExtension == "swift" {
+            let relative = String(file.path.dropFirst(sources.path.count + 1))
+            guard !tools.contains(String(relative.prefix { $0 != "/" })) else { continue }
+            for (number, line) in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                // "lay out" is English, not the role.
+                let text = line.replacingOccurrences(of: "lay out", with: "")
+                for name in names where text.range(of: "(?<![A-Za-z0-9_-])\(name)(?![A-Za-z0-9_-])", options: .regularExpression) != nil {
+                    found.append("\(relative):\(number + 1): \(name)")
+                }
+            }
+        }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+}

@@ -20,15 +20,30 @@ public enum AttendanceReport {
         var dose: DeliveryOpened.Dose
         /// Dose sessions the group has had so far (delivered to it, whoever attended).
         var held = Set<String>()
+        /// Deliveries of the rule's sessions attended (group days and one-to-ones alike), for a
+        /// rule that counts contacts.
+        var contacts = 0
 
-        var doseAttended: Int { attended.intersection(dose.sessions).count }
-        var status: DoseStatus { DoseStatus(rule: dose, attended: attended, held: held) }
+        var doseAttended: Int { DoseStatus.counted(rule: dose, attended: attended, contacts: contacts) }
+        var status: DoseStatus { DoseStatus(rule: dose, attended: attended, held: held, contacts: contacts) }
+        /// What the rule plans: its sessions, or for contacts its minimum.
+        var planned: Int { dose.countsContacts ? dose.minimum : dose.sessions.count }
     }
 
     static func participants(_ input: ReportInput) -> [Participant] {
         var people: [ParticipantKey: Participant] = [:]
         var held: [GroupKey: Set<String>] = [:]
-        for record in input.deliveries where record.opened.session.kind == "group" {
+        for record in input.deliveries {
+            // A rule that counts contacts counts one-to-ones too: each attended delivery of its sessions.
+            if record.opened.dose.countsContacts, record.opened.dose.sessions.contains(record.sessionID) {
+                for code in record.roster where record.attendance[code]?.attended == true {
+                    let key = ParticipantKey(site: record.site, group: record.group, code: code)
+                    var person = people[key] ?? Participant(site: key.site, group: key.group, code: key.code, dose: record.opened.dose)
+                    person.contacts += 1
+                    people[key] = person
+                }
+            }
+            guard record.opened.session.kind == "group" else { continue }
             held[GroupKey(site: record.site, group: record.group), default: []].insert(record.sessionID)
             for code in record.roster {
                 let key = ParticipantKey(site: record.site, group: record.group, code: code)
@@ -65,15 +80,15 @@ public enum AttendanceReport {
         ])
         for person in people {
             table.rows.append([.text(person.site), .text(person.group), .text(person.code), .integer(person.doseAttended),
-                               .integer(person.dose.sessions.count), .integer(person.late), .integer(person.leftEarly),
+                               .integer(person.planned), .integer(person.late), .integer(person.leftEarly),
                                .integer(person.absent), .integer(person.unmarked), .text(person.status.rawValue), .integer(person.failed)])
         }
         let perParticipant = ReportDocument.Section(
             id: "participants", title: "Group days per participant",
-            note: "A participant is site, group and code (codes compared without case). Days attended counts the dose rule's group days a participant came to (present, late or leaving early); planned is the number of those days. Late and left early count the days a participant arrived late or left early (someone who did both counts in each). Absent counts days marked absent; not marked counts days they were on the roster but never marked, which are neither attended nor absent. Dose: met, not met, or not yet (the group still has enough days to come). From failed files counts the group days read from a journal that failed the check. One-to-one and telephone contacts are in the last table.",
+            note: "A participant is site, group and code (codes compared without case). Days attended counts the dose rule's group days a participant came to (present, late or leaving early); planned is the number of those days. Where the rule counts contacts, days attended counts every delivery of the rule's sessions they came to (group days and one-to-ones alike) and planned is the rule's minimum. Late and left early count the days a participant arrived late or left early (someone who did both counts in each). Absent counts days marked absent; not marked counts days they were on the roster but never marked, which are neither attended nor absent. Dose: met, not met, or not yet (the group still has enough days to come). From failed files counts the group days read from a journal that failed the check. One-to-one and telephone contacts are in the last table.",
             table: table)
         return ReportDocument(title: "Attendance and dose", facts: input.facts(bands: false, extra: [
-            .init("Dose rule", rule.map { "at least \($0.minimum) of \($0.sessions.joined(separator: ", ")): \($0.description)" } ?? "none"),
+            .init("Dose rule", rule.map { "at least \($0.minimum) \($0.countsContacts ? "contacts" : "") of \($0.sessions.joined(separator: ", ")): \($0.description)".replacingOccurrences(of: "  ", with: " ") } ?? "none"),
         ]), sections: [perParticipant, groupShares(people), siteShares(people), contacts(input)], sources: input.sources)
     }
 
@@ -81,18 +96,14 @@ public enum AttendanceReport {
     /// they count toward no dose rule of group days, but they are contacts, and a participant's
     /// contacts are reported here, one row per participant and session.
     static func contacts(_ input: ReportInput) -> ReportDocument.Section {
-        struct Tally { var kind = "", mode = "", offered = 0, attended = 0, absent = 0, unmarked = 0, failed = 0 }
+        struct Tally { var kind = "", mode = "", offered = 0, failed = 0, outcomes: [ContactOutcome: Int] = [:] }
         var tallies: [ParticipantKey: [String: Tally]] = [:]
         for record in input.deliveries where record.opened.session.kind != "group" {
             for code in record.roster {
                 let key = ParticipantKey(site: record.site, group: record.group, code: code)
                 var tally = tallies[key]?[record.sessionID] ?? Tally(kind: record.opened.session.kind, mode: record.opened.session.mode)
                 tally.offered += 1
-                switch record.attendance[code] {
-                case let status? where status.attended: tally.attended += 1
-                case .some: tally.absent += 1
-                case nil: tally.unmarked += 1
-                }
+                tally.outcomes[record.contactOutcome(of: code), default: 0] += 1
                 if input.readFromFailedFile(record) { tally.failed += 1 }
                 tallies[key, default: [:]][record.sessionID] = tally
             }
@@ -100,18 +111,19 @@ public enum AttendanceReport {
         var table = Table(columns: [
             .init("site", "Site"), .init("group", "Group"), .init("participant", "Participant"), .init("session", "Session"),
             .init("kind", "Kind"), .init("mode", "Mode"), .init("contacts", "Contacts", numeric: true),
-            .init("attended", "Attended", numeric: true), .init("absent", "Absent", numeric: true),
+            .init("attended", "Attended", numeric: true), .init("did_not_attend", "Did not attend", numeric: true),
+            .init("not_answered", "Not answered", numeric: true), .init("rearranged", "Rearranged", numeric: true),
             .init("not_marked", "Not marked", numeric: true), .init("failed_check", "From failed files", numeric: true),
         ])
         for key in tallies.keys.sorted() {
             for (session, tally) in tallies[key]!.sorted(by: { $0.key < $1.key }) {
                 table.rows.append([.text(key.site), .text(key.group), .text(key.code), .text(session), .text(tally.kind), .text(tally.mode),
-                                   .integer(tally.offered), .integer(tally.attended), .integer(tally.absent), .integer(tally.unmarked),
-                                   .integer(tally.failed)])
+                                   .integer(tally.offered)] + ContactOutcome.allCases.map { .integer(tally.outcomes[$0] ?? 0) }
+                                   + [.integer(tally.failed)])
             }
         }
         return .init(id: "contacts", title: "Other contacts per participant",
-                     note: "Deliveries of sessions that are not group days (one-to-one, in person or by telephone), per participant and session: contacts is how many such deliveries had them on the roster; attended, absent and not marked count as on group days. They count toward no group-day dose rule. From failed files counts contacts read from a journal that failed the check.",
+                     note: "Deliveries of sessions that are not group days (one-to-one, in person or by telephone), per participant and session: contacts is how many such deliveries had them on the roster; each contact is attended (present, late or leaving early), did not attend, not answered, rearranged, or not marked. They count toward no group-day dose rule. From failed files counts contacts read from a journal that failed the check.",
                      table: table)
     }
 

@@ -107,7 +107,7 @@ public struct ReportInput: Sendable {
         return file.kind == .copy ? counted + " (copy)" : counted
     }
 
-    /// "NF1 (nurse), LF2 (lay)".
+    /// "F1 (ROLE), F2 (OTHER)".
     static func facilitatorList(_ record: DeliveryRecord) -> String {
         record.facilitators.map { "\($0.code) (\($0.role))" }.joined(separator: ", ")
     }

@@ -40,7 +40,7 @@ public enum KeyTables {
         case .home: home()
         case .setup: setup()
         case .walkthrough: walkthrough(mode: state.mode, paused: state.delivery?.isPaused ?? false)
-        case .register: register()
+        case .register: state.delivery?.opened?.session.isOneToOne == true ? registerOneToOne() : register()
         case .checklist: checklist(scale: state.delivery?.opened?.fidelityScale ?? [])
         case .agenda: agenda()
         case .note: note()
@@ -57,7 +57,7 @@ public enum KeyTables {
     /// opened from the home screen.
     public static func all(scale: [DeliveryOpened.ScaleLevel], facilitators: Int = 2) -> [KeyTable] {
         [home(), setup(), walkthrough(mode: .live, paused: false), walkthrough(mode: .rehearsal, paused: false),
-         register(), checklist(scale: scale), agenda(), note(),
+         register(), registerOneToOne(), checklist(scale: scale), agenda(), note(),
          close(mode: .live, facilitators: facilitators), close(mode: .rehearsal, facilitators: facilitators),
          timing(closed: false), timing(closed: true),
          dialog(.confirmQuit, mode: .live), dialog(.absenceNotice(participant: ""), mode: .live), dialog(.walkIn(TextInput()), mode: .live),
@@ -81,10 +81,11 @@ public enum KeyTables {
             KeyBinding([.tab, .down], "next field", help: "the next field", bar: .init("Tab/↓", "next field")),
             KeyBinding([.backTab, .up], "previous field", help: "the previous field"),
             KeyBinding([.left, .right, .space, .character("-"), .character("+")], "change",
-                       help: "change the session or a role; in a text field, ← → move along it", bar: .init("←→", "change choice")),
+                       help: "change the session; in a text field, ← → move along it", bar: .init("←→", "change choice")),
             typing("type a code in a text field (codes only, no names)"),
             KeyBinding([.home, .end], "move", help: "in a text field: to its start or its end"),
             KeyBinding([.backspace, .delete], "delete", help: "in a text field: delete a character"),
+            KeyBinding([.control("u")], "clear", help: "in a text field: empty it"),
             KeyBinding([.enter], "next / start", help: "the next field; on [ Start the session ], start it", bar: .init("Enter", "next / start")),
             KeyBinding([.escape], "back", help: "back to the home screen", bar: .init("Esc", "back")),
         ])
@@ -118,6 +119,24 @@ public enum KeyTables {
                        bar: .init("c", "close"), in: .rehearsal),
             help,
             KeyBinding([.character("q"), .escape], "leave", help: "leave (asks first; everything is saved)", bar: .init("q", "quit")),
+        ])
+    }
+
+    /// A one-to-one's register: one participant, no walk-ins, and what became of the contact.
+    /// "Not answered" is offered in every mode: a call, a video link or a clinic's call-in alike
+    /// can go unanswered, and the facilitator knows which it was.
+    public static func registerOneToOne() -> KeyTable {
+        KeyTable("register one-to-one", title: "The contact",
+                 footnote: "One participant; the latest mark counts and can be changed at any time.", [
+            KeyBinding([.character("p")], "attended", help: "attended", bar: .init("p", "attended")),
+            KeyBinding([.character("l")], "late", help: "attended, late (records the time)"),
+            KeyBinding([.character("e")], "left early", help: "attended, left early (records the time)"),
+            KeyBinding([.character("x")], "did not attend", help: "did not attend", bar: .init("x", "did not attend")),
+            KeyBinding([.character("u")], "not answered", help: "not answered (the call, or the door)", bar: .init("u", "not answered")),
+            KeyBinding([.character("r")], "rearranged", help: "the contact was rearranged (moved to another time)",
+                       bar: .init("r", "rearranged")),
+            helpOffBar,
+            KeyBinding([.escape, .character("a"), .character("q")], "back", help: "back to the session", bar: .init("Esc", "back")),
         ])
     }
 
