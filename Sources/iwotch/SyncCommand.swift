@@ -83,7 +83,7 @@ struct SyncCommand: ParsableCommand {
             if journal.lines.count > stored { waiting.append((journal.delivery, journal.lines.count - stored, stored)) }
         }
         let total = waiting.reduce(0) { $0 + $1.lines }
-        let since = known.map { "at the last sync with it (\($0.at))" } ?? "ever (this laptop has no record of a sync with it)"
+        let since = known.map { "at the last sync with it (\($0.at))" } ?? "as far as this laptop knows (it has no record of a sync with this database)"
         for item in waiting {
             Say.out("\(item.delivery): \(item.lines) \(item.lines == 1 ? "line" : "lines") not stored \(known == nil ? "as far as this laptop knows" : "at the last sync") (\(item.stored) of \(item.stored + item.lines))")
         }
