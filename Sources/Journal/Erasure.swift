@@ -177,6 +177,28 @@ public enum Erasure {
         return planned.count
     }
 
+    /// The laptop's record of its erasures, as the database's `iwotch.erasures`: one JSON line each
+    /// (when, by whom, the screened reason, how many journals and lines; no code), in
+    /// `erasures.log` at the journal folder's root, 0600, appended.
+    public static func record(in root: URL, at time: Date, reason: String, journals: Int, lines: Int) throws {
+        let entry: [String: JSONValue] = [
+            "at": .string(Timestamp.format(time)), "by": .string(ProcessInfo.processInfo.userName),
+            "reason": .string(reason), "journals": .number(Double(journals)), "lines": .number(Double(lines)),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(entry)
+        data.append(0x0A)
+        let path = root.appendingPathComponent("erasures.log").path
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileProblem(description: "\(path): cannot be opened to record the erasure: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+        guard written == data.count, fsync(fd) == 0 else {
+            throw FileProblem(description: "\(path): the erasure could not be recorded: \(String(cString: strerror(errno)))")
+        }
+    }
+
     static func writeAtomically(_ data: Data, to url: URL) throws {
         let staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).erasing")
         unlink(staging.path)

@@ -91,8 +91,9 @@ extension JournalCommand {
             `iwotch journal check` still verifies the chain and says how many lines are erased. Each file is rewritten \
             whole under a temporary name and renamed over the old, so a crash leaves one or the other. A delivery open \
             in iwotch is left alone (close it, then erase again). Erase the region's copy with `iwotch db erase`. See \
-            Manuals/region-guide.md. Exit status: 0 done (or nothing named the participant); 1 some file could not be \
-            rewritten; 2 usage error.
+            Manuals/region-guide.md. The erasure is recorded (when, by whom, the reason; no code) in erasures.log in \
+            the journal folder. Exit status: 0 done (or nothing named the participant); 1 some file could not be \
+            rewritten or the erasure not recorded; 2 usage error.
             """)
 
         @OptionGroup var location: Location
@@ -115,7 +116,13 @@ extension JournalCommand {
             if lines == 0 {
                 Say.out("No journal of group \(request.group) at site \(request.site) in \(directory.root.path) names that participant (or it was erased already): nothing erased.")
             } else {
-                Say.out("Erased \(lines) \(lines == 1 ? "line" : "lines") in \(files) \(files == 1 ? "journal" : "journals") of group \(request.group) at site \(request.site). `iwotch journal check` verifies them; erase the region's copy with `iwotch db erase`.")
+                do {
+                    try Erasure.record(in: directory.root, at: Date(), reason: erasure.screenedReason, journals: files, lines: lines)
+                } catch {
+                    failures += 1
+                    Say.error("\(error)")
+                }
+                Say.out("Erased \(lines) \(lines == 1 ? "line" : "lines") in \(files) \(files == 1 ? "journal" : "journals") of group \(request.group) at site \(request.site), recorded in erasures.log. `iwotch journal check` verifies them; erase the region's copy with `iwotch db erase`.")
             }
             if failures > 0 { throw ExitCode(1) }
         }
