@@ -13,9 +13,18 @@ public enum DatabaseErasure {
         public var lines: Int
     }
 
-    /// Erases; `reason` has been screened by the caller (`Privacy`). Only the database's owner can
-    /// (no other role may change an event): others are told so.
+    /// Erases; `reason` has been screened by the caller (`Privacy`). Only a member of
+    /// `iwotch_region` or the database's owner can (no other role may change an event): others are
+    /// told so.
     public static func run(_ db: RegionDatabase, _ request: Erasure.Request, reason: String) async throws -> Outcome {
+        do {
+            return try await erase(db, request, reason: reason)
+        } catch let failure as RegionDatabase.Failure where failure.description.contains("permission denied") {
+            throw RegionDatabase.Failure("\(db.address.display): only the region's data manager (a member of iwotch_region) or the database's owner erases records; nothing was erased (\(failure.description)).")
+        }
+    }
+
+    static func erase(_ db: RegionDatabase, _ request: Erasure.Request, reason: String) async throws -> Outcome {
         try await Migrations.require(db)
         let query: PostgresQuery = """
             SELECT d.delivery_id, string_agg(e.line || '\\x0a'::bytea, ''::bytea ORDER BY e.seq)
@@ -46,9 +55,6 @@ public enum DatabaseErasure {
             return Outcome(erasure: erasure, deliveries: planned.count, lines: lines)
         } catch {
             try? await db.script("ROLLBACK")
-            if let failure = error as? RegionDatabase.Failure, failure.description.contains("permission denied") {
-                throw RegionDatabase.Failure("\(db.address.display): only the database's owner (the role that runs `iwotch db migrate`) erases records; nothing was erased (\(failure.description)).")
-            }
             throw error
         }
     }

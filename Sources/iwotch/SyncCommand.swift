@@ -189,7 +189,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Erase a participant's stored records on request, keeping every chain verifiable (run as the database owner).",
+            abstract: "Erase a participant's stored records on request, keeping every chain verifiable (as a member of iwotch_region, or the owner).",
             discussion: """
             Replaces every stored line of the group's deliveries that names the participant (and every correction of \
             such a line) with a tombstone that keeps the line's place and hash, so `iwotch db check` still verifies each \

@@ -200,15 +200,41 @@ struct DatabaseErasureTests {
         }
     }
 
-    @Test func onlyTheOwnerErasesAndOnlyIntoTombstones() async throws {
+    @Test func onlyTheRegionOrTheOwnerErasesAndOnlyIntoTombstones() async throws {
         let laptops = try Laptops.make()
         defer { laptops.remove() }
         try await TestServer.withDatabase { address in
             try await SyncTests.addSites(address)
             _ = try await SyncTests.sync(address, laptops.live("A"))
+            // A borough supervisor of north (S1's borough) and a facilitator of S1 may not.
+            let supervisor = try await TestServer.role("iwotch_supervisor", in: address, label: "sup")
+            let facilitator = try await TestServer.role("iwotch_facilitator", in: address, label: "fac")
+            try await TestServer.owner(address, """
+                INSERT INTO iwotch.supervisor_boroughs VALUES ('\(supervisor.user)', 'north');
+                INSERT INTO iwotch.facilitator_sites VALUES ('\(facilitator.user)', 's1');
+                """)
+            for role in [supervisor, facilitator] {
+                do {
+                    _ = try await RegionDatabase.with(role) { try await DatabaseErasure.run($0, Self.request, reason: "ref IG-14") }
+                    Issue.record("\(role.user) erased")
+                } catch let failure as RegionDatabase.Failure {
+                    #expect(failure.description.contains("only the region's data manager (a member of iwotch_region) or the database's owner erases records; nothing was erased")
+                            || failure.description.contains("has no iwotch tables"), "\(role.user): \(failure.description)")
+                }
+            }
+            #expect(try await SyncTests.count(address, "SELECT count(*) FROM iwotch.erasures") == 0)
+            // The region's data manager may, recorded in its own name, without the owner's powers.
             let region = try await TestServer.role("iwotch_region", in: address, label: "region")
+            let outcome = try await RegionDatabase.with(region) { try await DatabaseErasure.run($0, Self.request, reason: "ref IG-14") }
+            #expect(outcome.lines == 2)
+            #expect(try await SyncTests.count(address, "SELECT count(*) FROM iwotch.erasures WHERE erased_by = '\(region.user)'") == 1)
+            #expect(try await SyncTests.count(address, "SELECT count(*) FROM iwotch.erased_lines") == 2)
+            // Even the region role changes no other column, and no event outside an erasure.
             await #expect(throws: RegionDatabase.Failure.self) {
-                try await RegionDatabase.with(region) { try await DatabaseErasure.run($0, Self.request, reason: "ref IG-14") }
+                try await TestServer.owner(region, "UPDATE iwotch.events SET actor = 'X' WHERE seq = 4")
+            }
+            await #expect(throws: RegionDatabase.Failure.self) {
+                try await TestServer.owner(region, "UPDATE iwotch.events SET line = line WHERE seq = 4")
             }
             // The owner cannot change a line into anything but its tombstone, even inside an erasure.
             await #expect(throws: RegionDatabase.Failure.self) {
@@ -224,8 +250,9 @@ struct DatabaseErasureTests {
             await #expect(throws: RegionDatabase.Failure.self) {
                 try await TestServer.owner(address, "UPDATE iwotch.events SET actor = 'X' WHERE seq = 3")
             }
-            #expect(try await SyncTests.count(address, "SELECT count(*) FROM iwotch.erasures") == 0)
-            #expect(try await SyncTests.count(address, "SELECT count(*) FROM iwotch.events WHERE hash <> 'sha256:' || encode(sha256(line), 'hex')") == 0)
+            #expect(try await SyncTests.count(address, "SELECT count(*) FROM iwotch.erasures") == 1)
+            // Only the two lines the region erased differ from their hashes.
+            #expect(try await SyncTests.count(address, "SELECT count(*) FROM iwotch.events WHERE hash <> 'sha256:' || encode(sha256(line), 'hex')") == 2)
         }
     }
 

@@ -7,8 +7,8 @@
 /// gone, the hash cannot be reversed by trying codes). The original line sent again by a laptop is
 /// known by its place and hash (`iwotch.erased_lines`) and not stored again.
 ///
-/// Only the owner may update an event (no other role has the grant, and row-level security lets
-/// only the owner past), and then only inside an erasure (`iwotch.erasure` set to its row) and
+/// Only the owner and members of `iwotch_region` may update an event (the `line` column alone is
+/// granted to the region), and then only inside an erasure (`iwotch.erasure` set to its row) and
 /// only to the event's own tombstone: its place, `prev`, hash and site stay as they were. Each erasure is a
 /// row of `iwotch.erasures` (who, when, why; no code), each line erased a row of
 /// `iwotch.erased_lines`; both are append-only.
@@ -141,8 +141,9 @@ enum M0002Erasure {
     $$;
 
     -- An event changes only into its own tombstone, inside an erasure.
+    -- As the owner (SECURITY DEFINER), so it records the erased line whoever erases.
     CREATE FUNCTION iwotch.erase_only() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, iwotch AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, iwotch AS $$
     DECLARE
         doc jsonb;
         erasure text := current_setting('iwotch.erasure', true);
@@ -198,5 +199,14 @@ enum M0002Erasure {
     REVOKE ALL ON FUNCTION iwotch.erase_only() FROM PUBLIC;
     GRANT SELECT ON iwotch.erased_lines TO iwotch_facilitator, iwotch_supervisor, iwotch_region;
     GRANT SELECT ON iwotch.erasures TO iwotch_region;
+
+    -- The region's data manager erases as a member of iwotch_region, without the owner's powers
+    -- (which include dropping these triggers): the line column of events only, which the trigger
+    -- above allows only into the event's own tombstone, and a record of the erasure in its own name.
+    GRANT UPDATE (line) ON iwotch.events TO iwotch_region;
+    CREATE POLICY region_erases ON iwotch.events FOR UPDATE TO iwotch_region USING (true) WITH CHECK (true);
+    GRANT INSERT (reason, deliveries, lines) ON iwotch.erasures TO iwotch_region;
+    GRANT USAGE ON SEQUENCE iwotch.erasures_erasure_id_seq TO iwotch_region;
+    CREATE POLICY region_records ON iwotch.erasures FOR INSERT TO iwotch_region WITH CHECK (erased_by = current_user);
     """#
 }
