@@ -71,10 +71,12 @@ public struct RegionDatabase: Sendable {
         }
         let said = Self.words(error)
         let raw = String(reflecting: error) + ((error as? PSQLError)?.underlying.map { " " + String(reflecting: $0) } ?? "")
-        if raw.contains("failedToValidateHostname") || raw.contains("HOSTNAME_MISMATCH") || raw.contains("Hostname") {
+        // Only verify-full checks certificates, so only there is a handshake failure about one.
+        let verifying = address.tls == .verifyFull
+        if verifying, raw.contains("failedToValidateHostname") || raw.contains("HOSTNAME_MISMATCH") || raw.contains("Hostname") {
             return Failure("Refused \(display): the server's certificate is not for the host name \(address.host) (sslmode=verify-full). Connect by the name its certificate was made for, or ask the region's IT team for a certificate that names this host; nothing was sent.")
         }
-        if raw.contains("CERTIFICATE_VERIFY_FAILED") || raw.contains("certificate verify failed") || raw.contains("handshakeFailed") {
+        if verifying, raw.contains("CERTIFICATE_VERIFY_FAILED") || raw.contains("certificate verify failed") || raw.contains("handshakeFailed") {
             return Failure("Refused \(display): the server's certificate is not signed by an authority this machine trusts (sslmode=verify-full). Give the region's CA certificate with ?sslrootcert=FILE or PGSSLROOTCERT (Manuals/region-guide.md); nothing was sent.")
         }
         if let psql = error as? PSQLError, psql.serverInfo == nil, psql.code == .connectionError || psql.code == .serverClosedConnection {
@@ -82,6 +84,10 @@ public struct RegionDatabase: Sendable {
         }
         return Failure("Could not connect to \(display): \(said). Check the URL, that the server is running, and the password (~/.pgpass or PGPASSWORD).")
     }
+
+    /// The client's own connect timeout, a little longer than the wait `connect` bounds, so the
+    /// bound (and its words) is the one that applies; the client's then ends the abandoned attempt.
+    static func clientTimeout(_ address: DatabaseAddress) -> TimeAmount { .seconds(Int64(address.connectTimeout) + 5) }
 
     /// The system's words for the last `errno: N` the client's error names ("Connection refused"),
     /// rather than its internals.
@@ -99,7 +105,7 @@ public struct RegionDatabase: Sendable {
                 throw Failure("sslmode=\(address.tls.rawValue) cannot be met over a local socket (\(socket)); give a host name instead of ?host=.")
             }
             var configuration = PostgresConnection.Configuration(unixSocketPath: socket, username: address.user, password: address.password, database: address.database)
-            configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
+            configuration.options.connectTimeout = clientTimeout(address)
             return configuration
         }
         let tls: PostgresConnection.Configuration.TLS
@@ -124,7 +130,7 @@ public struct RegionDatabase: Sendable {
             tls = .require(try NIOSSLContext(configuration: settings))
         }
         var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user, password: address.password, database: address.database, tls: tls)
-        configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
+        configuration.options.connectTimeout = clientTimeout(address)
         return configuration
     }
 

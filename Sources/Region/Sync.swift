@@ -86,7 +86,7 @@ public enum Sync {
             if batchLines >= linesPerTransaction { try await flush() }
         }
         try await flush()
-        // Erased lines sent again were taken for the stored ones (same id, same hash) and not stored.
+        // Erased lines sent again were known by their place and hash (iwotch.erased_lines) and not stored.
         let erased = try await DatabaseErasure.erasedLines(db, journals.map(\.delivery).filter { !$0.isEmpty })
         if !erased.isEmpty {
             let byFile = Dictionary(journals.map { ($0.url.path, $0) }, uniquingKeysWith: { first, _ in first })
