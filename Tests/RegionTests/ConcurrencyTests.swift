@@ -2,6 +2,7 @@ import Foundation
 import Journal
 import Region
 import Testing
+import TestSupport
 
 /// Syncs at the same moment: the same laptop twice (a facilitator starting a second sync while the
 /// first runs), and two laptops. Every event is stored once, neither run reports a conflict, and
@@ -54,4 +55,32 @@ struct ConcurrencyTests {
             #expect(JournalCheck.run(stored.map(\.url), load: { url in stored.first { $0.url == url }!.data }).errorCount == 0)
         }
     }
+
+    /// As a facilitator would: two `iwotch sync` processes of the same laptop started together.
+    @Test func twoSyncCommandsOfTheSameLaptopAtOnce() async throws {
+        let laptops = try Laptops.make()
+        defer { laptops.remove() }
+        try await TestServer.withDatabase { address in
+            try await SyncTests.addSites(address)
+            let arguments = ["sync", "--database", ReportFromDatabaseTests.url(address), "--journal", laptops.live("A").deletingLastPathComponent().path]
+            let runs = Runs()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in runs.add(try? BuiltBinary.run(arguments)) }
+            #expect(runs.all.count == 2)
+            for run in runs.all { #expect(run.status == 0, "\(run.output)") }
+            // "Sent N lines of ..." from each: 19 between them (Laptops: A holds 10 + 9 lines).
+            let sent = runs.all.compactMap { run in
+                run.stdout.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+            }
+            #expect(sent.reduce(0, +) == 19, "\(runs.all.map(\.stdout))")
+            #expect(try await SyncTests.count(address, "SELECT count(*) FROM iwotch.events") == 19)
+        }
+    }
+}
+
+/// The runs of commands started together, collected from several threads.
+final class Runs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runs: [CommandRun] = []
+    func add(_ run: CommandRun?) { lock.lock(); if let run { runs.append(run) }; lock.unlock() }
+    var all: [CommandRun] { lock.lock(); defer { lock.unlock() }; return runs }
 }
