@@ -59,8 +59,8 @@ public enum DatabaseErasure {
         }
     }
 
-    /// The stored lines of these deliveries that were erased in the database: by delivery, each
-    /// line's number and the hash it still holds. Empty for a database without erasures.
+    /// The stored lines of these deliveries that are tombstones (erased in the database, or on a
+    /// laptop before they were sent): by delivery, each line's number and the hash it still holds.
     public static func erasedLines(_ db: RegionDatabase, _ deliveries: [String]) async throws -> [String: [Int: String]] {
         guard !deliveries.isEmpty else { return [:] }
         var erased: [String: [Int: String]] = [:]

@@ -24,6 +24,9 @@ public enum Sync {
         /// Lines the region's database erased on request that this laptop still holds, by seq,
         /// with the hash each holds (`iwotch sync` erases them here too).
         public var erasedInDatabase: [Int: String] = [:]
+        /// Lines erased on this laptop that the database holds in full (it was erased here after
+        /// they were sent): `iwotch db erase` is needed there too.
+        public var erasedOnlyHere: [Int] = []
         public var waiting: Int { max(0, local - storedBefore - sent) }
     }
 
@@ -39,6 +42,7 @@ public enum Sync {
         return journals.map { journal in
             var outcome = plan(journal, head: heads[journal.delivery]).outcome
             outcome.erasedInDatabase = stillHeld(journal, erased[journal.delivery] ?? [:])
+            outcome.erasedOnlyHere = heldInFull(journal, stored: outcome.storedBefore, erased[journal.delivery] ?? [:])
             return outcome
         }
     }
@@ -88,12 +92,11 @@ public enum Sync {
         try await flush()
         // Erased lines sent again were known by their place and hash (iwotch.erased_lines) and not stored.
         let erased = try await DatabaseErasure.erasedLines(db, journals.map(\.delivery).filter { !$0.isEmpty })
-        if !erased.isEmpty {
-            let byFile = Dictionary(journals.map { ($0.url.path, $0) }, uniquingKeysWith: { first, _ in first })
-            for index in outcomes.indices {
-                guard let journal = byFile[outcomes[index].file] else { continue }
-                outcomes[index].erasedInDatabase = stillHeld(journal, erased[journal.delivery] ?? [:])
-            }
+        let byFile = Dictionary(journals.map { ($0.url.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in outcomes.indices {
+            guard let journal = byFile[outcomes[index].file] else { continue }
+            outcomes[index].erasedInDatabase = stillHeld(journal, erased[journal.delivery] ?? [:])
+            outcomes[index].erasedOnlyHere = heldInFull(journal, stored: outcomes[index].storedBefore + outcomes[index].sent, erased[journal.delivery] ?? [:])
         }
         return outcomes
     }
@@ -103,6 +106,12 @@ public enum Sync {
         erased.filter { seq, hash in
             seq >= 1 && seq <= journal.lines.count && !journal.erased.contains(seq) && lineHash(journal.lines[seq - 1], is: hash)
         }
+    }
+
+    /// The lines erased on this laptop, among the `stored` lines the database holds, that it holds
+    /// as they were (no tombstone there).
+    static func heldInFull(_ journal: LocalJournal, stored: Int, _ erased: [Int: String]) -> [Int] {
+        journal.erased.filter { $0 <= stored && erased[$0] == nil }
     }
 
     /// From which line to send, and how many, given the stored head.

@@ -95,6 +95,10 @@ struct SyncCommand: ParsableCommand {
     /// laptop's journal honours the request. Returns how many journals could not be rewritten.
     static func honourErasures(_ outcomes: [Sync.Outcome], statusOnly: Bool) -> Int {
         var failures = 0
+        for outcome in outcomes where !outcome.erasedOnlyHere.isEmpty {
+            let count = outcome.erasedOnlyHere.count
+            Say.error("\(outcome.file): \(count) \(count == 1 ? "line" : "lines") of delivery \(outcome.delivery) (\(outcome.erasedOnlyHere.map(String.init).joined(separator: ", "))) erased on this laptop on request are held in full in the region's database: the region's data manager runs `iwotch db erase` for the participant (Manuals/region-guide.md).")
+        }
         for outcome in outcomes where !outcome.erasedInDatabase.isEmpty {
             let count = outcome.erasedInDatabase.count
             let lines = "\(count) \(count == 1 ? "line" : "lines") of delivery \(outcome.delivery) (\(outcome.erasedInDatabase.keys.sorted().map(String.init).joined(separator: ", ")))"

@@ -197,6 +197,9 @@ struct DatabaseErasureTests {
             let outcome = try await RegionDatabase.with(address) { try await DatabaseErasure.run($0, Self.request, reason: "ref IG-14") }
             #expect(outcome.erasure == nil)
             #expect(outcome.lines == 0)
+            // The tombstones are recorded as erased lines, by no erasure of the database's.
+            #expect(try await SyncTests.count(address, "SELECT count(*) FROM iwotch.erased_lines WHERE erasure_id IS NULL AND seq IN (3, 5)") == 2)
+            #expect(try await SyncTests.sync(address, laptops.live("A")).allSatisfy { $0.erasedOnlyHere.isEmpty && $0.erasedInDatabase.isEmpty })
         }
     }
 
@@ -285,6 +288,30 @@ struct DatabaseErasureTests {
             let check = try BuiltBinary.run(["db", "check", "--database", database])
             #expect(check.status == 0, "\(check.output)")
             #expect(check.stderr.contains("warning: 2 lines erased on request"), "\(check.stderr)")
+        }
+    }
+
+    /// The reverse: the laptop erased after its lines were sent. Sync says the database still holds
+    /// them in full until `db erase` is run there, and then says nothing more.
+    @Test func aLaptopThatErasedAfterSendingIsToldTheDatabaseHoldsThemInFull() async throws {
+        let laptops = try Laptops.make()
+        defer { laptops.remove() }
+        let file = laptops.live("A").appendingPathComponent(JournalErasureTests.d1 + ".jsonl")
+        try await TestServer.withDatabase { address in
+            try await SyncTests.addSites(address)
+            _ = try await SyncTests.sync(address, laptops.live("A"))
+            #expect(try Erasure.rewrite(file, Self.request) == 2)
+            let outcomes = try await SyncTests.sync(address, laptops.live("A"))
+            #expect(outcomes.first { $0.delivery == JournalErasureTests.d1 }?.erasedOnlyHere == [3, 5])
+            #expect(outcomes.allSatisfy { $0.sent == 0 && $0.problem == nil })
+            let database = ReportFromDatabaseTests.url(address)
+            let run = try BuiltBinary.run(["sync", "--status", "--database", database, "--journal", laptops.live("A").deletingLastPathComponent().path])
+            #expect(run.status == 0, "\(run.output)")
+            #expect(run.stderr.contains("2 lines of delivery \(JournalErasureTests.d1) (3, 5) erased on this laptop on request are held in full in the region's database"), "\(run.stderr)")
+            _ = try await RegionDatabase.with(address) { try await DatabaseErasure.run($0, Self.request, reason: "ref IG-14") }
+            let after = try await SyncTests.sync(address, laptops.live("A"))
+            #expect(after.allSatisfy { $0.erasedOnlyHere.isEmpty && $0.erasedInDatabase.isEmpty && $0.problem == nil })
+            #expect(try Data(contentsOf: file) == (try await Self.stored(address, JournalErasureTests.d1)).data)
         }
     }
 }

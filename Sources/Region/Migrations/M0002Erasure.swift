@@ -28,15 +28,17 @@ enum M0002Erasure {
         lines integer NOT NULL
     );
 
-    -- Which stored lines were erased, by which erasure, and the hash each still holds: a laptop
-    -- reads those of its own deliveries, so sync can say it holds lines the region has erased.
+    -- Which stored lines are tombstones, by which erasure (none: erased on the laptop before it was
+    -- sent), and the hash each still holds: a laptop reads those of its own deliveries, so sync can
+    -- say which lines the region erased and the laptop still holds, and the reverse. Its lines are
+    -- recorded as they arrive, before their events row exists, so the reference waits for the commit.
     CREATE TABLE iwotch.erased_lines (
         delivery_id text NOT NULL,
         seq integer NOT NULL,
         hash text NOT NULL,
-        erasure_id integer NOT NULL REFERENCES iwotch.erasures,
+        erasure_id integer REFERENCES iwotch.erasures,
         PRIMARY KEY (delivery_id, seq),
-        FOREIGN KEY (delivery_id, seq) REFERENCES iwotch.events (delivery_id, seq)
+        FOREIGN KEY (delivery_id, seq) REFERENCES iwotch.events (delivery_id, seq) DEFERRABLE INITIALLY DEFERRED
     );
 
     CREATE OR REPLACE FUNCTION iwotch.check_event() RETURNS trigger
@@ -136,6 +138,10 @@ enum M0002Erasure {
         UPDATE iwotch.deliveries SET head_seq = NEW.seq, head_hash = line_hash, last_synced = now()
         WHERE delivery_id = NEW.delivery_id;
         NEW.site := stored.site;
+        -- A tombstone from a laptop that erased before sending: recorded as erased, by no erasure here.
+        IF NEW.event_type = 'erased' THEN
+            INSERT INTO iwotch.erased_lines (delivery_id, seq, hash, erasure_id) VALUES (NEW.delivery_id, NEW.seq, line_hash, NULL);
+        END IF;
         RETURN NEW;
     END
     $$;
