@@ -129,8 +129,11 @@ struct SyncRecord: Codable {
     static func url(_ directory: JournalDirectory) -> URL { directory.root.appendingPathComponent("region-sync.json") }
 
     static func read(_ directory: JournalDirectory) -> SyncRecord? {
-        guard case .success(let data) = RegularFile.read(url(directory).path) else { return nil }
-        return try? JSONDecoder().decode(SyncRecord.self, from: data)
+        guard case .success(let data) = RegularFile.read(url(directory).path, maximumBytes: 16 << 20),
+              var record = try? JSONDecoder().decode(SyncRecord.self, from: data) else { return nil }
+        // A hint only, but read as any file is: a count outside a line number's range is dropped.
+        record.stored = record.stored.filter { (0...Int(Int32.max)).contains($0.value) }
+        return record
     }
 
     /// Best effort: a record that cannot be written only makes an offline status less precise.

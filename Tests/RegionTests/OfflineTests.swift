@@ -53,14 +53,16 @@ import TestSupport
         let root = laptops.live("A").deletingLastPathComponent()
         let url = "postgres://nobody@127.0.0.1:\(port)/region"
         // As a sync that stored all of D1 and 5 lines of D2 would have left it.
-        let record = #"{"at":"2026-03-09T12:00:00.000Z","database":"\#(url)","stored":{"2026-03-02-G1-day-a-d1":10,"2026-03-09-G2-day-a-d2":5}}"#
+        // D1's count out of range (an edited file): dropped, never computed with, so D1 counts as unsent.
+        let record = #"{"at":"2026-03-09T12:00:00.000Z","database":"\#(url)","stored":{"2026-03-02-G1-day-a-d1":-9223372036854775808,"2026-03-09-G2-day-a-d2":5}}"#
         try Data(record.utf8).write(to: root.appendingPathComponent("region-sync.json"))
         let run = try BuiltBinary.run(["sync", "--status", "--journal", root.path, "--database", url], environment: ["PGPASSFILE": "/nonexistent"])
         #expect(run.status == 3, "\(run.output)")
         #expect(run.stderr.contains("Could not reach \(url)"), "\(run.stderr)")
         #expect(run.stdout == """
+            2026-03-02-G1-day-a-d1: 10 lines not stored at the last sync (0 of 10)
             2026-03-09-G2-day-a-d2: 4 lines not stored at the last sync (5 of 9)
-            Offline: \(url) cannot be reached. This laptop holds 2 live journals (19 lines); 4 lines of 1 delivery were not stored at the last sync with it (2026-03-09T12:00:00.000Z). They are safe here; run `iwotch sync` when the network is back.
+            Offline: \(url) cannot be reached. This laptop holds 2 live journals (19 lines); 14 lines of 2 deliveries were not stored at the last sync with it (2026-03-09T12:00:00.000Z). They are safe here; run `iwotch sync` when the network is back.
 
             """)
     }
