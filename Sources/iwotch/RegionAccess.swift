@@ -74,7 +74,7 @@ struct ErasureOptions: ParsableArguments {
             }
         }
         // Every code's rules (no names, numbers or dates), not a programme's shape: any programme's codes can be erased.
-        if let refusal = Privacy.refusal(forCode: participant, what: "The participant code") { throw ValidationError("--participant: \(refusal)") }
+        if let refusal = Privacy.refusal(forCode: participant, what: "The participant code") { throw ValidationError("--participant: \(DisplayText.printable(refusal))") }
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 500 else {
             throw ValidationError("--reason: say why the records are erased, in at most 500 characters (such as \"participant's request, ref IG-2026-014\").")
