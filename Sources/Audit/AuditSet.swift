@@ -28,6 +28,8 @@ public struct AuditSet: Sendable {
         public var warnings: Int
         /// The file holds a rehearsal: practice, left out of reports unless asked for.
         public var isRehearsal = false
+        /// Lines erased on request (a participant's records), kept as tombstones.
+        public var erasedLines = 0
         public enum Kind: String, Sendable { case journal, copy, review, unreadable }
         public var failedCheck: Bool { !errors.isEmpty }
     }
@@ -152,7 +154,7 @@ public struct AuditSet: Sendable {
             return FileReport(path: url.path, delivery: journal.events.first?.event.delivery, kind: journal.isReview ? .review : .journal,
                               events: journal.events.count, head: journal.head,
                               errors: problems.filter { $0.severity == .error }, warnings: problems.warningCount,
-                              isRehearsal: journal.events.first?.event.mode == .rehearsal)
+                              isRehearsal: journal.events.first?.event.mode == .rehearsal, erasedLines: journal.erased.count)
         }
     }
 

@@ -7,6 +7,8 @@ public struct ReadJournal: Sendable {
     public var raw: RawJournal
     public var events: [(line: Int, event: JournalEvent)]
     public var unreadable: [(line: Int, reason: String)]
+    /// Lines erased on request (`Tombstone`), by line number: neither events nor damage.
+    public var erased: [Int: Tombstone] = [:]
 
     public static func read(_ url: URL) throws -> ReadJournal {
         parse(try RawJournal.read(url), url: url)
@@ -21,6 +23,7 @@ public struct ReadJournal: Sendable {
         // Labelled as the stored properties are, so the arrays are not copied to relabel them.
         var events: [(line: Int, event: JournalEvent)] = []
         var unreadable: [(line: Int, reason: String)] = []
+        var erased: [Int: Tombstone] = [:]
         events.reserveCapacity(raw.lines.count)
         for (index, line) in raw.lines.enumerated() {
             if line.bytes.isEmpty {
@@ -34,10 +37,13 @@ public struct ReadJournal: Sendable {
             let result = LineCodec.decode(line.bytes)
             switch consume result {
             case .success(let event): events.append((line.number, event))
-            case .failure(let error): unreadable.append((line.number, error.description))
+            case .failure(let error):
+                // A tombstone is not an event, so it is only looked for where decoding fails.
+                if let tombstone = Tombstone.parse(line.bytes) { erased[line.number] = tombstone }
+                else { unreadable.append((line.number, error.description)) }
             }
         }
-        return ReadJournal(url: url, raw: raw, events: events, unreadable: unreadable)
+        return ReadJournal(url: url, raw: raw, events: events, unreadable: unreadable, erased: erased)
     }
 
     public var state: DeliveryState { DeliveryState.replay(events.map(\.event)) }
@@ -48,7 +54,7 @@ public struct ReadJournal: Sendable {
     }
 
     /// The hash of the last line: printed in reports so later edits become visible.
-    public var head: String? { raw.lines.last.map { lineHash($0.bytes) } }
+    public var head: String? { raw.lines.last.map { chainHash($0.bytes) } }
 }
 
 /// What `journal list` and the reports say about one file.

@@ -255,6 +255,12 @@ struct Tail {
             let previous = tail.head
             tail.head = lineHash(line.bytes)
             guard case .success(let event) = LineCodec.decode(line.bytes) else {
+                // A line erased on request: the chain holds the erased line's hash, and it is no damage.
+                if let tombstone = Tombstone.parse(line.bytes) {
+                    tail.head = tombstone.erased
+                    tail.lastSeq = max(tail.lastSeq, tombstone.seq)
+                    continue
+                }
                 tail.damagedLines.append(line.number)
                 if let previous, line.number > 1 { tail.pins[line.number] = DamageFound.Pin(line: line.number - 1, hash: previous) }
                 continue

@@ -14,6 +14,13 @@ public struct DatabaseAddress: Sendable, Equatable {
     /// `?host=/folder`: a unix socket in that folder, as libpq names it (`.s.PGSQL.PORT`).
     public var socketFolder: String?
     public var tls: TLSMode
+    /// The authorities trusted for `sslmode=verify-full`, as libpq: `?sslrootcert=FILE`, else
+    /// `PGSSLROOTCERT`, else `~/.postgresql/root.crt` when it exists, else the system's.
+    public var rootCertificate: String? = nil
+    /// Seconds to wait for the server to answer, as libpq's `connect_timeout` (`?connect_timeout=`,
+    /// else `PGCONNECT_TIMEOUT`): a laptop in a venue without network is told so, never left waiting.
+    public var connectTimeout: Int = DatabaseAddress.defaultConnectTimeout
+    public static let defaultConnectTimeout = 10
 
     /// libpq's `sslmode` values iwotch honours. `prefer` (the default) uses TLS when the server
     /// offers it; `require` refuses a server without it; `verify-full` also checks the server's
@@ -34,15 +41,39 @@ public struct DatabaseAddress: Sendable, Equatable {
                 throw Problem(description: "--database must not carry a password: anyone on this machine can read a command line. Put it in ~/.pgpass (mode 0600) or PGPASSWORD, and give the URL without it.", isUsage: true)
             }
             address.password = password(for: address, environment: environment)
-            return address
+            return try address.withDefaults(environment)
         }
         if let text = environment["IWOTCH_DATABASE_URL"], !text.isEmpty {
             var address = try parse(text, from: "IWOTCH_DATABASE_URL")
             if address.password == nil { address.password = password(for: address, environment: environment) }
-            return address
+            return try address.withDefaults(environment)
         }
         return nil
     }
+
+    /// libpq's environment variables and files for what the URL left out.
+    func withDefaults(_ environment: [String: String]) throws -> DatabaseAddress {
+        var address = self
+        if !explicitTimeout, let text = environment["PGCONNECT_TIMEOUT"], !text.isEmpty {
+            guard let seconds = Int(text), (1...3600).contains(seconds) else {
+                throw Problem(description: "PGCONNECT_TIMEOUT is \"\(text)\": give the seconds to wait for the database, from 1 to 3600.", isUsage: true)
+            }
+            address.connectTimeout = seconds
+        }
+        if address.rootCertificate == nil {
+            if let file = environment["PGSSLROOTCERT"], !file.isEmpty {
+                address.rootCertificate = file
+            } else {
+                let home = environment["HOME"] ?? NSHomeDirectory()
+                let file = (home as NSString).appendingPathComponent(".postgresql/root.crt")
+                if FileManager.default.fileExists(atPath: file) { address.rootCertificate = file }
+            }
+        }
+        return address
+    }
+
+    /// Whether the URL itself set `connect_timeout` (it then wins over PGCONNECT_TIMEOUT).
+    var explicitTimeout = false
 
     /// Parses a URL; `source` names where it came from, for messages.
     public static func parse(_ text: String, from source: String) throws -> DatabaseAddress {
@@ -68,6 +99,15 @@ public struct DatabaseAddress: Sendable, Equatable {
                 guard let folder = item.value, folder.hasPrefix("/") else { throw bad("?host= takes a socket folder, such as /var/run/postgresql") }
                 address.socketFolder = folder
             case "user": address.user = item.value ?? address.user
+            case "sslrootcert":
+                guard let file = item.value, !file.isEmpty else { throw bad("?sslrootcert= takes the file of the authority's certificate (PEM)") }
+                address.rootCertificate = file
+            case "connect_timeout":
+                guard let seconds = item.value.flatMap(Int.init), (1...3600).contains(seconds) else {
+                    throw bad("connect_timeout is the seconds to wait for the server, from 1 to 3600")
+                }
+                address.connectTimeout = seconds
+                address.explicitTimeout = true
             case "port":
                 guard let port = item.value.flatMap(Int.init), (1...65535).contains(port) else { throw bad("the port is a number from 1 to 65535") }
                 address.port = port

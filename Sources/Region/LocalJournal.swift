@@ -11,6 +11,8 @@ public struct LocalJournal: Sendable {
     /// not sent, and `problem` says why.
     public var sendable: Int
     public var problem: (line: Int, reason: String)?
+    /// Lines erased on request on this laptop (`iwotch journal erase`), by line number.
+    public var erased: [Int] = []
 
     public var fileName: String { url.lastPathComponent }
 
@@ -18,35 +20,42 @@ public struct LocalJournal: Sendable {
     public static func read(_ url: URL) throws -> LocalJournal {
         let raw = try RawJournal.read(url)
         let complete = raw.tornTail ? raw.lines.dropLast() : raw.lines[...]
-        var journal = LocalJournal(url: url, delivery: "", lines: complete.map { Data($0.bytes) }, sendable: 0, problem: nil)
+        var journal = LocalJournal(url: url, delivery: "", lines: complete.map { Data($0.bytes) }, sendable: 0, problem: nil, erased: [])
         var previous: Data?
         for (index, bytes) in journal.lines.enumerated() {
             let number = index + 1
-            let event: JournalEvent
+            // What the chain needs of the line: an event's, or a tombstone's (a line erased on request).
+            let link: (delivery: String, mode: String, seq: Int, prev: String?)
             switch LineCodec.decode(bytes) {
-            case .success(let decoded): event = decoded
+            case .success(let event):
+                link = (event.delivery, event.mode.rawValue, event.seq, event.previous)
             case .failure(let error):
-                journal.problem = (number, "the line cannot be read: \(error.description)")
+                guard index > 0, let tombstone = Tombstone.parse(bytes) else {
+                    journal.problem = (number, "the line cannot be read: \(error.description)")
+                    return journal
+                }
+                link = (tombstone.delivery, tombstone.mode, tombstone.seq, tombstone.prev)
+                journal.erased.append(number)
+            }
+            let (delivery, mode, seq, prev) = link
+            if index == 0 { journal.delivery = delivery }
+            if mode != JournalEvent.Mode.live.rawValue {
+                journal.problem = (number, "a \(mode) line in a live journal")
                 return journal
             }
-            if index == 0 { journal.delivery = event.delivery }
-            if event.mode != .live {
-                journal.problem = (number, "a \(event.mode.rawValue) line in a live journal")
+            if delivery != journal.delivery {
+                journal.problem = (number, "the line belongs to delivery \(delivery), not \(journal.delivery)")
                 return journal
             }
-            if event.delivery != journal.delivery {
-                journal.problem = (number, "the line belongs to delivery \(event.delivery), not \(journal.delivery)")
+            if seq != number {
+                journal.problem = (number, "seq is \(seq) on line \(number)")
                 return journal
             }
-            if event.seq != number {
-                journal.problem = (number, "seq is \(event.seq) on line \(number)")
-                return journal
-            }
-            if let previous, !lineHash(previous, is: event.previous) {
+            if let previous, !chainHash(previous, is: prev) {
                 journal.problem = (number, "prev is not the hash of line \(number - 1): the chain is broken here")
                 return journal
             }
-            if previous == nil, event.previous != nil {
+            if previous == nil, prev != nil {
                 journal.problem = (number, "the first line has a prev")
                 return journal
             }

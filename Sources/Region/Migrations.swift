@@ -3,6 +3,7 @@
 public enum Migrations {
     static let all: [(version: Int, name: String, sql: String)] = [
         (M0001Region.version, M0001Region.name, M0001Region.sql),
+        (M0002Erasure.version, M0002Erasure.name, M0002Erasure.sql),
     ]
 
     public static var latest: Int { all.last!.version }

@@ -21,6 +21,12 @@ public enum Sync {
         public var sent: Int
         /// Why some lines were not sent: the file, the line and what to do.
         public var problem: String?
+        /// Lines the region's database erased on request that this laptop still holds, by seq,
+        /// with the hash each holds (`iwotch sync` erases them here too).
+        public var erasedInDatabase: [Int: String] = [:]
+        /// Lines erased on this laptop that the database holds in full (it was erased here after
+        /// they were sent): `iwotch db erase` is needed there too.
+        public var erasedOnlyHere: [Int] = []
         public var waiting: Int { max(0, local - storedBefore - sent) }
     }
 
@@ -29,8 +35,16 @@ public enum Sync {
 
     /// What would be sent, without sending (`iwotch sync --status`).
     public static func status(_ db: RegionDatabase, journals: [LocalJournal]) async throws -> [Outcome] {
-        let heads = try await storedHeads(db, journals.map(\.delivery).filter { !$0.isEmpty })
-        return journals.map { plan($0, head: heads[$0.delivery]).outcome }
+        try await Migrations.require(db)
+        let deliveries = journals.map(\.delivery).filter { !$0.isEmpty }
+        let heads = try await storedHeads(db, deliveries)
+        let erased = try await DatabaseErasure.erasedLines(db, deliveries)
+        return journals.map { journal in
+            var outcome = plan(journal, head: heads[journal.delivery]).outcome
+            outcome.erasedInDatabase = stillHeld(journal, erased[journal.delivery] ?? [:])
+            outcome.erasedOnlyHere = heldInFull(journal, stored: outcome.storedBefore, erased[journal.delivery] ?? [:])
+            return outcome
+        }
     }
 
     /// Sends what is missing. `afterCommit` is called after each transaction (tests use it to stop
@@ -51,9 +65,9 @@ public enum Sync {
                 var outcome = item.outcome
                 do {
                     try await db.script("SAVEPOINT delivery")
-                    try await send(db, item.journal, from: item.from)
+                    let stored = try await send(db, item.journal, from: item.from)
                     try await db.script("RELEASE SAVEPOINT delivery")
-                    outcome.sent = item.journal.sendable - item.from
+                    outcome.sent = stored
                 } catch {
                     try await db.script("ROLLBACK TO SAVEPOINT delivery")
                     outcome.problem = "\(item.journal.url.path): the database refused delivery \(item.journal.delivery): \(RegionDatabase.words(error))"
@@ -76,7 +90,28 @@ public enum Sync {
             if batchLines >= linesPerTransaction { try await flush() }
         }
         try await flush()
+        // Erased lines sent again were known by their place and hash (iwotch.erased_lines) and not stored.
+        let erased = try await DatabaseErasure.erasedLines(db, journals.map(\.delivery).filter { !$0.isEmpty })
+        let byFile = Dictionary(journals.map { ($0.url.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in outcomes.indices {
+            guard let journal = byFile[outcomes[index].file] else { continue }
+            outcomes[index].erasedInDatabase = stillHeld(journal, erased[journal.delivery] ?? [:])
+            outcomes[index].erasedOnlyHere = heldInFull(journal, stored: outcomes[index].storedBefore + outcomes[index].sent, erased[journal.delivery] ?? [:])
+        }
         return outcomes
+    }
+
+    /// The erased lines whose original bytes this journal still holds.
+    static func stillHeld(_ journal: LocalJournal, _ erased: [Int: String]) -> [Int: String] {
+        erased.filter { seq, hash in
+            seq >= 1 && seq <= journal.lines.count && !journal.erased.contains(seq) && lineHash(journal.lines[seq - 1], is: hash)
+        }
+    }
+
+    /// The lines erased on this laptop, among the `stored` lines the database holds, that it holds
+    /// as they were (no tombstone there).
+    static func heldInFull(_ journal: LocalJournal, stored: Int, _ erased: [Int: String]) -> [Int] {
+        journal.erased.filter { $0 <= stored && erased[$0] == nil }
     }
 
     /// From which line to send, and how many, given the stored head.
@@ -92,7 +127,7 @@ public enum Sync {
             outcome.problem = "\(journal.url.path): the database holds \(stored) lines of delivery \(journal.delivery), this journal only \(journal.lines.count): this copy is behind or was cut short. Nothing sent; nothing in the database was changed. Keep both and ask the region's data manager (stored head \(head.hash))."
             return (stored, 0, outcome)
         }
-        if let head, !lineHash(journal.lines[stored - 1], is: head.hash) {
+        if let head, !chainHash(journal.lines[stored - 1], is: head.hash) {
             outcome.problem = "\(journal.url.path):\(stored): line \(stored) of delivery \(journal.delivery) differs from the line \(stored) the database holds (hash \(head.hash)), so this journal and the stored one differ at or before it. Nothing sent; nothing in the database was changed. Run `iwotch journal check` and ask the region's data manager."
             return (stored, 0, outcome)
         }
@@ -102,16 +137,20 @@ public enum Sync {
         return (stored, max(0, journal.sendable - stored), outcome)
     }
 
-    /// Sends lines after `from` (a count) of one journal, inside the caller's transaction.
-    static func send(_ db: RegionDatabase, _ journal: LocalJournal, from: Int) async throws {
+    /// Sends lines after `from` (a count) of one journal, inside the caller's transaction, and
+    /// gives how many were stored: fewer than sent when another sync of the same delivery (the
+    /// same laptop run twice at once) stored some first, which the database takes for no change.
+    static func send(_ db: RegionDatabase, _ journal: LocalJournal, from: Int) async throws -> Int {
         try await db.rows("SELECT set_config('iwotch.file_name', \(journal.fileName), true)")
         var start = from
+        var stored = 0
         while start < journal.sendable {
             let end = min(journal.sendable, start + 1000)
             let lines = journal.lines[start..<end].map { ByteBuffer(bytes: $0) }
-            try await db.rows("INSERT INTO iwotch.events (line) SELECT l FROM unnest(\(lines)::bytea[]) WITH ORDINALITY AS t(l, n) ORDER BY n")
+            stored += try await db.affected("INSERT INTO iwotch.events (line) SELECT l FROM unnest(\(lines)::bytea[]) WITH ORDINALITY AS t(l, n) ORDER BY n")
             start = end
         }
+        return stored
     }
 
     /// The stored heads of these deliveries (those this role may see).

@@ -7,8 +7,8 @@ import Programme
 struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
-        abstract: "Check and list the journals of deliveries.",
-        subcommands: [Check.self, List.self]
+        abstract: "Check and list the journals of deliveries; erase a participant's records on request.",
+        subcommands: [Check.self, List.self, Erase.self]
     )
 
     struct Location: ParsableArguments {
@@ -78,6 +78,54 @@ struct JournalCommand: ParsableCommand {
                 [$0.date, $0.group, $0.site, $0.programme, $0.session, $0.mode.rawValue, $0.isReview ? ($0.mode == .rehearsal ? "assessment" : "review") : $0.isClosed ? "closed" : "open", String($0.events), $0.url.lastPathComponent]
             }
             Say.out(TextTable.render([header] + table), terminator: "")
+        }
+    }
+}
+
+extension JournalCommand {
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a participant's records on request from this machine's journals, keeping every chain verifiable.",
+            discussion: """
+            In every live and rehearsal journal of the group at the site, replaces each line that names the participant \
+            (and each correction of such a line) with a tombstone that keeps the line's place and hash, so \
+            `iwotch journal check` still verifies the chain and says how many lines are erased. Each file is rewritten \
+            whole under a temporary name and renamed over the old, so a crash leaves one or the other. A delivery open \
+            in iwotch is left alone (close it, then erase again). Erase the region's copy with `iwotch db erase`. See \
+            Manuals/region-guide.md. The erasure is recorded (when, by whom, the reason; no code) in erasures.log in \
+            the journal folder. Exit status: 0 done (or nothing named the participant); 1 some file could not be \
+            rewritten or the erasure not recorded; 2 usage error.
+            """)
+
+        @OptionGroup var location: Location
+
+        @OptionGroup var erasure: ErasureOptions
+
+        func run() throws {
+            let directory = location.directory
+            let request = erasure.request
+            var lines = 0, files = 0, failures = 0
+            for url in directory.files(.live) + directory.files(.rehearsal) {
+                do {
+                    let erased = try Erasure.rewrite(url, request)
+                    if erased > 0 { lines += erased; files += 1 }
+                } catch {
+                    failures += 1
+                    Say.error("\(error)")
+                }
+            }
+            if lines == 0 {
+                Say.out("No journal of group \(request.group) at site \(request.site) in \(directory.root.path) names that participant (or it was erased already): nothing erased.")
+            } else {
+                do {
+                    try Erasure.record(in: directory.root, at: Date(), reason: erasure.screenedReason, journals: files, lines: lines)
+                } catch {
+                    failures += 1
+                    Say.error("\(error)")
+                }
+                Say.out("Erased \(lines) \(lines == 1 ? "line" : "lines") in \(files) \(files == 1 ? "journal" : "journals") of group \(request.group) at site \(request.site), recorded in erasures.log. `iwotch journal check` verifies them; erase the region's copy with `iwotch db erase`.")
+            }
+            if failures > 0 { throw ExitCode(1) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Audit
+import DisplayText
 import Foundation
 import Journal
 import Region
@@ -48,4 +49,42 @@ enum RegionAccess {
             return data
         }
     }
+}
+
+/// Whose records to erase, and why: `iwotch journal erase` and `iwotch db erase` take the same.
+/// The reason is kept (in the database's record of the erasure), so it is screened as every free
+/// text is, and must not name the participant: the record of an erasure keeps no code.
+struct ErasureOptions: ParsableArguments {
+    @Option(name: .long, help: "The site of the participant's group.")
+    var site: String
+
+    @Option(name: .long, help: "The participant's group.")
+    var group: String
+
+    @Option(name: .long, help: "The participant's code, as in the journals (compared without case).")
+    var participant: String
+
+    @Option(name: .long, help: "Why (such as \"participant's request, ref IG-2026-014\"); kept without the code.")
+    var reason: String
+
+    func validate() throws {
+        for (name, value) in [("--site", site), ("--group", group)] {
+            guard !value.isEmpty, value.count <= 64, value.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0) }) else {
+                throw ValidationError("\(name) \"\(DisplayText.printable(value))\" is not a code as the journals name it: letters, digits, - _ and . only (such as S1 or G-2026-03).")
+            }
+        }
+        // Every code's rules (no names, numbers or dates), not a programme's shape: any programme's codes can be erased.
+        if let refusal = Privacy.refusal(forCode: participant, what: "The participant code") { throw ValidationError("--participant: \(DisplayText.printable(refusal))") }
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 500 else {
+            throw ValidationError("--reason: say why the records are erased, in at most 500 characters (such as \"participant's request, ref IG-2026-014\").")
+        }
+        if let refusal = Privacy.refusal(forText: trimmed, what: "reason") { throw ValidationError("--reason: \(refusal)") }
+        if trimmed.uppercased().contains(Code.canonical(participant)) {
+            throw ValidationError("--reason: the reason names the participant's code; the record of an erasure keeps no code. Give a reference instead (such as \"ref IG-2026-014\").")
+        }
+    }
+
+    var request: Erasure.Request { Erasure.Request(site: site, group: group, participant: participant) }
+    var screenedReason: String { reason.trimmingCharacters(in: .whitespacesAndNewlines) }
 }

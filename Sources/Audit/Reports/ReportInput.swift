@@ -63,6 +63,12 @@ public struct ReportInput: Sendable {
         facts.append(.init("Journals", "\(set.files.count) files read, \(failed) failed `iwotch journal check`, \(set.files.filter { $0.kind == .copy }.count) copies counted once"
             + (rehearsals > 0 && !filters.includeRehearsals ? ", \(rehearsals) rehearsal \(rehearsals == 1 ? "file" : "files") left out" : "")
             + "; chain heads digest \(set.headsDigest)"))
+        // Erasure on request changes the figures; every report says so rather than let them change unseen.
+        let erased = set.files.filter { $0.erasedLines > 0 && $0.kind != .copy }
+        if !erased.isEmpty {
+            let lines = erased.reduce(0) { $0 + $1.erasedLines }
+            facts.append(.init("Erased on request", "\(lines) \(lines == 1 ? "line" : "lines") in \(erased.count) \(erased.count == 1 ? "journal" : "journals") erased on request (a participant's records): the figures leave the participant out; each closing summary still counts them"))
+        }
         // Content that was not a released version when the delivery opened (`programme.unreleased`):
         // named in every report, so no figure from unreviewed words passes unseen.
         let unreleased = deliveries.filter { $0.opened.programme.isUnreleased }
