@@ -43,7 +43,8 @@ struct ConsoleOptions: ParsableArguments {
     /// With one programme (or one named), loads it as `programme()` does, with no screen yet.
     func chooseProgramme() throws -> (loaded: (programme: Programme, path: String), screen: TerminalScreen?)? {
         let paths = ContentLocator.defaultPaths()
-        guard content == nil, paths.count > 1 else { return (try programme(), nil) }
+        // Off a terminal there is no one to ask: the error names the programmes and `--content`.
+        guard content == nil, paths.count > 1, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return (try programme(), nil) }
         let listed = paths.map { path -> (title: String, detail: String) in
             let check = ProgrammeLoader.load(path: path)
             guard let found = check.programme, check.isClean else {
@@ -207,7 +208,6 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try options.programme(purpose: "auditing")
         if database != nil {
             let address = try RegionAccess.address(database)!
             // Read once before the screen opens, so a wrong address is said plainly; a reload that
@@ -215,7 +215,9 @@ struct AuditCommand: ParsableCommand {
             let first = try RegionAccess.stored(address)
             Say.out("Read \(first.count) \(first.count == 1 ? "delivery" : "deliveries") from \(address.display)…")
             let latest = LatestRead(first)
-            try options.runConsole(loaded) { runner in
+            // With several programmes bundled, the supervisor picks one as on the home screen.
+            guard let (loaded, screen) = try options.chooseProgramme() else { return Say.out("Goodbye.") }
+            try options.runConsole(loaded, on: screen) { runner in
                 runner.startAudit(reading: {
                     if let fresh = try? RegionAccess.stored(address) { latest.journals = fresh }
                     return RegionAccess.auditSet(latest.journals)
@@ -228,7 +230,8 @@ struct AuditCommand: ParsableCommand {
         // A region's journals can take a moment: say so before the screen opens.
         let count = files?.count ?? options.location.directory.auditFiles().count
         Say.out("Reading \(count) journal \(count == 1 ? "file" : "files")…")
-        try options.runConsole(loaded) { runner in runner.startAudit(files: files) }
+        guard let (loaded, screen) = try options.chooseProgramme() else { return Say.out("Goodbye.") }
+        try options.runConsole(loaded, on: screen) { runner in runner.startAudit(files: files) }
     }
 }
 
