@@ -36,7 +36,7 @@ public final class ConsoleRunner {
         self.ids = ids
         self.utcOffset = utcOffset
         self.directory = directory
-        let found = JournalScan.scan(directory, mode: mode)
+        let found = JournalScan.scan(directory, mode: mode, programme: programme.id)
         state = ConsoleState(programme: programme, mode: mode, resumable: found.resumable, groups: found.groups)
         if mode == .live { state.signOffs = SignOffs.read(directory) }
         state.utcOffsetMinutes = utcOffset(Date())
@@ -150,7 +150,7 @@ public final class ConsoleRunner {
                     return .failed(String(describing: error))
                 }
             case .changeMode(let mode):
-                let found = JournalScan.scan(directory, mode: mode)
+                let found = JournalScan.scan(directory, mode: mode, programme: state.programme.id)
                 return .modeChanged(mode, resumable: found.resumable, groups: found.groups)
             case .loadAudit:
                 return readAudit()

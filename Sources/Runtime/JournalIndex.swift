@@ -14,7 +14,7 @@ import Glibc
 struct JournalIndex {
     static let fileName = ".iwotch-index"
     /// The first line, so an index of another layout is rebuilt rather than misread.
-    static let header = "iwotch-journal-index 2"
+    static let header = "iwotch-journal-index 3"
 
     /// Which version of a file an entry describes.
     struct Stamp: Equatable {
@@ -30,6 +30,9 @@ struct JournalIndex {
         /// never offered (`JournalScan`).
         var modeMatches: Bool
         var group: String
+        /// The programme the delivery pinned: a group's history is carried over only within its
+        /// programme (a training course's cohort is not an I-WOTCH group of the same code).
+        var programme: String
         var site: String
         var title: String
         /// Milliseconds since 1970 (journal times have millisecond precision).
@@ -49,6 +52,7 @@ struct JournalIndex {
         var closed: Bool
         var modeMatches: Bool
         var group: String
+        var programme: String
         var openedAt: Int64
         var line: [UInt8]
         /// The whole entry, or nil when the line does not read (its file is then read again).
@@ -87,7 +91,8 @@ struct JournalIndex {
 
     /// A row for a file read just now.
     static func row(_ name: String, _ entry: Entry) -> Row {
-        Row(stamp: entry.stamp, closed: entry.closed, modeMatches: entry.modeMatches, group: entry.group, openedAt: entry.openedAt,
+        Row(stamp: entry.stamp, closed: entry.closed, modeMatches: entry.modeMatches, group: entry.group, programme: entry.programme,
+            openedAt: entry.openedAt,
             line: Array(encode(name, entry).utf8))
     }
 
@@ -116,22 +121,22 @@ struct JournalIndex {
         return index
     }
 
-    /// The first nine fields of a line, from its bytes.
+    /// The first ten fields of a line, from its bytes.
     static func quickRow(_ line: ArraySlice<UInt8>) -> (String, Row)? {
         var fields: [ArraySlice<UInt8>] = []
-        fields.reserveCapacity(9)
+        fields.reserveCapacity(10)
         var from = line.startIndex
         for position in line.indices where line[position] == 0x09 {
             fields.append(line[from..<position])
             from = position + 1
-            if fields.count == 9 { break }
+            if fields.count == 10 { break }
         }
-        guard fields.count == 9, let size = integer(fields[1]), let modified = integer(fields[2]), let inode = integer(fields[3]),
+        guard fields.count == 10, let size = integer(fields[1]), let modified = integer(fields[2]), let inode = integer(fields[3]),
               let openedAt = integer(fields[6]), integer(fields[7]) != nil,
               fields[4] == [0x30] || fields[4] == [0x31], fields[5] == [0x30] || fields[5] == [0x31] else { return nil }
         let row = Row(stamp: Stamp(size: size, modified: modified, inode: UInt64(inode)), closed: fields[4].first == 0x31,
                       modeMatches: fields[5].first == 0x31, group: unescape(String(decoding: fields[8], as: UTF8.self)),
-                      openedAt: openedAt, line: Array(line))
+                      programme: unescape(String(decoding: fields[9], as: UTF8.self)), openedAt: openedAt, line: Array(line))
         return (unescape(String(decoding: fields[0], as: UTF8.self)), row)
     }
 
@@ -170,34 +175,34 @@ struct JournalIndex {
     }
 
     // Fields, tab-separated: name, size, modified, inode, closed, mode-matches, opened-at,
-    // last-event-at, group, site, title, facilitators (code:role,…), roster (code,… or "-"),
-    // one-to-one (1 or 0).
+    // last-event-at, group, programme, site, title, facilitators (code:role,…), roster (code,… or
+    // "-"), one-to-one (1 or 0).
     static func encode(_ name: String, _ entry: Entry) -> String {
         let facilitators = entry.facilitators.map { escape($0.code) + ":" + escape($0.role) }.joined(separator: ",")
         let roster = entry.roster.map { $0.map(escape).joined(separator: ",") } ?? "-"
         return [escape(name), String(entry.stamp.size), String(entry.stamp.modified), String(entry.stamp.inode),
                 entry.closed ? "1" : "0", entry.modeMatches ? "1" : "0", String(entry.openedAt), String(entry.lastEventAt),
-                escape(entry.group), escape(entry.site), escape(entry.title), facilitators, roster,
+                escape(entry.group), escape(entry.programme), escape(entry.site), escape(entry.title), facilitators, roster,
                 entry.oneToOne ? "1" : "0"].joined(separator: "\t")
     }
 
     static func decode<Bytes: Collection>(_ line: Bytes) -> (String, Entry)? where Bytes.Element == UInt8 {
         let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard fields.count == 14, fields[13] == "0" || fields[13] == "1",
+        guard fields.count == 15, fields[14] == "0" || fields[14] == "1",
               let size = Int64(fields[1]), size >= 0, let modified = Int64(fields[2]), let inode = UInt64(fields[3]),
               let openedAt = Int64(fields[6]), let lastEventAt = Int64(fields[7]),
               fields[4] == "0" || fields[4] == "1", fields[5] == "0" || fields[5] == "1" else { return nil }
         var facilitators: [DeliveryOpened.Facilitator] = []
-        for pair in fields[11].split(separator: ",") {
+        for pair in fields[12].split(separator: ",") {
             let parts = pair.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2 else { return nil }
             facilitators.append(.init(code: unescape(String(parts[0])), role: unescape(String(parts[1]))))
         }
-        let roster = fields[12] == "-" ? nil : fields[12].split(separator: ",").map { unescape(String($0)) }
+        let roster = fields[13] == "-" ? nil : fields[13].split(separator: ",").map { unescape(String($0)) }
         return (unescape(fields[0]), Entry(stamp: Stamp(size: size, modified: modified, inode: inode), closed: fields[4] == "1",
-                                           modeMatches: fields[5] == "1", group: unescape(fields[8]), site: unescape(fields[9]),
-                                           title: unescape(fields[10]), openedAt: openedAt, lastEventAt: lastEventAt,
-                                           facilitators: facilitators, roster: roster, oneToOne: fields[13] == "1"))
+                                           modeMatches: fields[5] == "1", group: unescape(fields[8]), programme: unescape(fields[9]),
+                                           site: unescape(fields[10]), title: unescape(fields[11]), openedAt: openedAt, lastEventAt: lastEventAt,
+                                           facilitators: facilitators, roster: roster, oneToOne: fields[14] == "1"))
     }
 
     /// The separators and the escape itself as %XX, so any text survives a line of its own.

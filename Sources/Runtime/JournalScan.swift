@@ -14,7 +14,9 @@ enum JournalScan {
         var groups: [String: GroupHistory] = [:]
     }
 
-    static func scan(_ directory: JournalDirectory, mode: JournalEvent.Mode) -> Found {
+    /// `programme`: the id of the programme the console runs; groups are carried over only from
+    /// its own deliveries (nil: from every programme's).
+    static func scan(_ directory: JournalDirectory, mode: JournalEvent.Mode, programme: String? = nil) -> Found {
         var found = Found()
         let folder = directory.folder(for: mode)
         let previous = JournalIndex.load(folder)
@@ -48,7 +50,7 @@ enum JournalScan {
             // Closed deliveries are recognised without decoding them; open ones are read in full.
             let last = closed ? opening.time : (ReadJournal.parse(bytes, url: url).events.last?.event.time ?? opening.time)
             let entry = JournalIndex.Entry(stamp: stamp, closed: closed, modeMatches: opening.mode == mode, group: opened.group,
-                                           site: opened.site, title: opened.session.title, openedAt: opening.time.journalMilliseconds,
+                                           programme: opened.programme.id, site: opened.site, title: opened.session.title, openedAt: opening.time.journalMilliseconds,
                                            lastEventAt: last.journalMilliseconds, facilitators: opened.facilitators, roster: nil,
                                            oneToOne: opened.session.isOneToOne)
             index.rows[name] = JournalIndex.row(name, entry)
@@ -61,7 +63,8 @@ enum JournalScan {
         for (name, row) in index.rows where row.modeMatches {
             // Group codes are compared without case: g03 and G03 are one group's history.
             let group = Code.canonical(row.group)
-            if latest[group].map({ ($0.openedAt, $0.name) < (row.openedAt, name) }) ?? true { latest[group] = (name, row.openedAt) }
+            let ownProgramme = programme.map { $0 == row.programme } ?? true
+            if ownProgramme, latest[group].map({ ($0.openedAt, $0.name) < (row.openedAt, name) }) ?? true { latest[group] = (name, row.openedAt) }
             if !row.closed, let entry = read[name]?.entry ?? row.entry {
                 found.resumable.append(ResumableDelivery(url: folder.appendingPathComponent(name), title: entry.title, group: entry.group,
                                                          lastEvent: Date(journalMilliseconds: entry.lastEventAt)))
@@ -86,7 +89,7 @@ enum JournalScan {
             var source: String? = pick.name
             if entry.oneToOne {
                 source = index.rows.compactMap { name, row -> (name: String, openedAt: Int64)? in
-                    guard row.modeMatches, Code.canonical(row.group) == group,
+                    guard row.modeMatches, Code.canonical(row.group) == group, programme.map({ $0 == row.programme }) ?? true,
                           let candidate = read[name]?.entry ?? row.entry, !candidate.oneToOne else { return nil }
                     return (name, row.openedAt)
                 }.max { ($0.openedAt, $0.name) < ($1.openedAt, $1.name) }?.name

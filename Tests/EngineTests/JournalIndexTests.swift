@@ -70,13 +70,13 @@ import Glibc
 
     @Test func entriesSurviveTheirOwnSeparatorsInText() {
         let entry = JournalIndex.Entry(stamp: .init(size: 10, modified: 1_772_442_000_123_456_789, inode: 42), closed: false, modeMatches: true,
-                                       group: "G01", site: "S1", title: "Day 1: pain, tabs\tand 100% care\nnext",
+                                       group: "G01", programme: "i-wotch", site: "S1", title: "Day 1: pain, tabs\tand 100% care\nnext",
                                        openedAt: 1_772_442_000_123, lastEventAt: 1_772_442_060_000,
                                        facilitators: [.init(code: "N01", role: "nurse"), .init(code: "L01", role: "lay")], roster: ["P01", "P02"],
                                        oneToOne: true)
         let line = JournalIndex.encode("a\tb.jsonl", entry)
         #expect(!line.contains("\n"))
-        #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 14)
+        #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 15)
         let decoded = JournalIndex.decode(Data(line.utf8)[...])
         #expect(decoded?.0 == "a\tb.jsonl")
         #expect(decoded?.1 == entry)
@@ -84,6 +84,23 @@ import Glibc
 }
 
 extension JournalIndexTests {
+    /// A group code is carried over only within the programme its deliveries pinned: a training
+    /// course's cohort G01 is not the I-WOTCH group G01. Its open delivery is still listed.
+    @Test func aGroupIsCarriedOverOnlyWithinItsProgramme() throws {
+        let driver = try folderWithDeliveries()
+        defer { driver.cleanUp() }
+        let directory = JournalDirectory(root: driver.folder)
+        #expect(driver.programme.id == "mini")
+        let own = JournalScan.scan(directory, mode: .live, programme: "mini")
+        #expect(own.groups["G01"]?.roster == ["P01", "P02", "P03"])
+        let other = JournalScan.scan(directory, mode: .live, programme: "another-course")
+        #expect(other.groups.isEmpty)
+        #expect(other.resumable.map(\.group) == ["G01"])
+        // The same answers from the index, now written.
+        #expect(JournalScan.scan(directory, mode: .live, programme: "another-course").groups.isEmpty)
+        #expect(JournalScan.scan(directory, mode: .live, programme: "mini").groups["G01"]?.site == own.groups["G01"]?.site)
+    }
+
     /// Index numbers are read without a trap: 19 digits (nanosecond times) fit, past Int64 is nil.
     @Test func indexNumbersAreRangeChecked() {
         #expect(JournalIndex.integer(Array("1772442000123456789".utf8)[...]) == 1_772_442_000_123_456_789)
