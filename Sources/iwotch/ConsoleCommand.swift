@@ -25,8 +25,12 @@ struct ConsoleOptions: ParsableArguments {
     /// browsing on its own); a live console never takes them up.
     func runConsole(_ loaded: (programme: Programme, path: String), mode: JournalEvent.Mode = .live,
                     prepare: @MainActor (ConsoleRunner) -> Void = { _ in }) throws {
+        // The facilitator's own keys are checked before the screen opens: a problem is printed
+        // with its line, not met in the room.
+        let keys = try KeyConfig.load().map
         let code = MainActor.assumeIsolated {
             let runner = ConsoleRunner(programme: loaded.programme, directory: location.directory, mode: mode)
+            runner.useKeys(keys)
             runner.followContent(at: loaded.path)
             prepare(runner)
             return ConsoleLoop.run(runner, colour: noColour ? .never : .auto)
