@@ -66,14 +66,31 @@ enum WalkthroughView {
             let stepRows = item.steps.reduce(0) { $0 + DisplayText.wrap(DisplayText.sanitised($1), width: width - 8).count }
             let rows = (item.aims.isEmpty ? 0 : aims.count) + (item.steps.isEmpty ? 0 : 1 + stepRows)
                 + (item.keyMessages.isEmpty ? 0 : keys.count) + (item.materials.isEmpty ? 0 : materials.count)
-            let full = rows <= last - y + 1
+            let room = last - y + 1
+            let full = rows <= room
+            var aimRows = item.aims.isEmpty ? 0 : full ? aims.count : min(aims.count, frame.height >= 30 ? 3 : 1)
+            var keyRows = item.keyMessages.isEmpty ? 0 : full ? keys.count : min(keys.count, 2)
+            var materialRows = item.materials.isEmpty ? 0 : full ? materials.count : 1
+            if !full {
+                // Rows the shortened steps leave over go to the aims, then the key messages, then
+                // the materials, so nothing is cut that has room.
+                let current = min(max(0, delivery.currentStep), max(0, item.steps.count - 1))
+                let currentRows = item.steps.isEmpty ? 0 : DisplayText.wrap(DisplayText.sanitised(item.steps[current]), width: width - 8).count
+                let stepsShort = item.steps.isEmpty ? 0 : item.steps.count + currentRows
+                var spare = room - aimRows - stepsShort - keyRows - materialRows
+                func grow(_ shown: inout Int, upTo all: Int) {
+                    let more = max(0, min(spare, all - shown))
+                    shown += more
+                    spare -= more
+                }
+                if !item.aims.isEmpty { grow(&aimRows, upTo: aims.count) }
+                if !item.keyMessages.isEmpty { grow(&keyRows, upTo: keys.count) }
+                if !item.materials.isEmpty { grow(&materialRows, upTo: materials.count) }
+            }
             if !item.aims.isEmpty {
                 grid.put("Aims", x: 0, y: y, style: Style(.accent, bold: true))
-                let lines = full ? aims.count : frame.height >= 30 ? 3 : 1
-                y += grid.paragraph(item.aims.joined(separator: " "), x: 6, y: y, width: width - 6, lines: lines, style: .plain)
+                y += grid.paragraph(item.aims.joined(separator: " "), x: 6, y: y, width: width - 6, lines: aimRows, style: .plain)
             }
-            let keyRows = item.keyMessages.isEmpty ? 0 : full ? keys.count : 2
-            let materialRows = item.materials.isEmpty ? 0 : full ? materials.count : 1
             let stepsBottom = last - keyRows - materialRows
             if !item.steps.isEmpty {
                 let heading = "Steps · step \(min(delivery.currentStep, item.steps.count - 1) + 1) of \(item.steps.count)"

@@ -132,6 +132,23 @@ import Views
         expectGolden(live.frame(120, 40), "walkthrough-welcome-live")
     }
 
+    @Test func at80x24RowsTheShortenedStepsLeaveGoToTheAims() throws {
+        var drivers: [Driver] = []
+        defer { drivers.forEach { $0.cleanUp() } }
+        let driver = try Self.dayOne(&drivers)
+        let rows = Self.rows(driver.frame())
+        // A rehearsal's two-row bar leaves rows 5 to 18 for the item: 14 rows. The short form
+        // takes 12 (aims 1, steps 1 + 5 + the first step's 2, key messages 2, materials 1);
+        // the 2 left over give the aims all 3 of theirs, and nothing is left for the key messages.
+        #expect(rows[5] == "Aims  Help the group feel safe and relaxed enough to talk openly with each")
+        #expect(rows[7] == "      the course aims to do.")
+        #expect(rows[8] == "Steps · step 1 of 6")
+        #expect(rows[15].hasPrefix("  6. Say clearly"))
+        #expect(rows[16].hasPrefix("Key   • This is a safe group"))
+        #expect(rows[17].hasSuffix("…"))
+        #expect(rows[18].hasPrefix("Have  Flipchart"))
+    }
+
     // MARK: Keys on the bar
 
     @Test func onABreakTheBarOffersNoRating() throws {
