@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import Programme
 import SessionEngine
 
@@ -26,7 +27,9 @@ public enum KeysFile {
         return home + "/.config/iwotch/keys.yaml"
     }
 
-    public static func load(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<Loaded, Problem> {
+    /// `scale`: the content's rating scale, so a mapped key cannot take a rating key.
+    public static func load(_ environment: [String: String] = ProcessInfo.processInfo.environment,
+                            scale: [DeliveryOpened.ScaleLevel] = []) -> Result<Loaded, Problem> {
         guard let path = path(environment) else { return .success(Loaded(map: .standard, path: nil)) }
         let data: Data
         switch RegularFile.read(path, maximumBytes: 65_536) {
@@ -42,7 +45,7 @@ public enum KeysFile {
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(.unreadable("\(path) is not UTF-8 text. Save it as plain UTF-8 text."))
         }
-        switch KeyMapFile.parse(text, path: path) {
+        switch KeyMapFile.parse(text, path: path, scale: scale) {
         case .success(let map): return .success(Loaded(map: map, path: path))
         case .failure(let problems): return .failure(.invalid(problems.all))
         }

@@ -27,7 +27,7 @@ struct ConsoleOptions: ParsableArguments {
                     prepare: @MainActor (ConsoleRunner) -> Void = { _ in }) throws {
         // The facilitator's own keys are checked before the screen opens: a problem is printed
         // with its line, not met in the room.
-        let keys = try KeyConfig.load().map
+        let keys = try KeyConfig.load(for: loaded.programme).map
         let code = MainActor.assumeIsolated {
             let runner = ConsoleRunner(programme: loaded.programme, directory: location.directory, mode: mode)
             runner.useKeys(keys)

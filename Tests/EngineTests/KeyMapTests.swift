@@ -55,6 +55,17 @@ import Views
         #expect(Self.problems("walkthrough:\n  nxt: j\n  next: Foo\nhome: x\n").count == 3)
     }
 
+    @Test func aKeyCannotTakeARatingOrSignOffKey() throws {
+        let scale = try KeyTableTests.manualScale()               // 2, 1, 0 and n
+        let problems: (String) -> [String] = { text in
+            guard case .failure(let found) = KeyMapFile.parse(text, path: "keys.yaml", scale: scale) else { return [] }
+            return found.all.map { "\($0.line):\($0.column): \($0.message)" }
+        }
+        #expect(problems("checklist:\n  adaptation: n\n") == ["2:1: the key n is bound twice on the checklist screen: to `adaptation` and to `rate`"])
+        #expect(problems("close:\n  back: 3\n") == ["2:1: the key 3 is bound twice on the close screen: to `back` and to `sign-off`"])
+        #expect(problems("checklist:\n  adaptation: x\n") == [])
+    }
+
     @Test func theDiagnosticReadsLikeTheContentChecker() {
         guard case .failure(let problems) = Self.parse("walkthrough:\n  next: [PgDn, PageDwn]\n") else { Issue.record("no problem"); return }
         #expect(problems.all[0].description == """

@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import Programme
 
 /// A facilitator's own keys, from `keys.yaml` (`$XDG_CONFIG_HOME/iwotch/keys.yaml`): for a
@@ -28,8 +29,13 @@ public struct KeyMap: Sendable, Equatable {
         // A rating's keys come from the content's scale and a sign-off's from the number of
         // facilitators: each key carries its own meaning, so they are not the facilitator's to move.
         if binding.action == "rate" || binding.action == "sign off" { return nil }
+        return words(binding.action)
+    }
+
+    /// An action's words as the file writes them: lower case, hyphens between.
+    static func words(_ action: String) -> String {
         var name = ""
-        for character in binding.action.lowercased() {
+        for character in action.lowercased() {
             if character.isLetter || character.isNumber { name.append(character) } else if !name.hasSuffix("-") { name.append("-") }
         }
         return name.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
@@ -84,7 +90,9 @@ public enum KeyMapFile {
         return known
     }
 
-    public static func parse(_ text: String, path: String) -> Result<KeyMap, KeyMapProblems> {
+    /// `scale` is the content's rating scale, whose keys (and the sign-off digits 1 to 9) a
+    /// mapped key may not take on the checklist and close screens; without it they are not checked.
+    public static func parse(_ text: String, path: String, scale: [DeliveryOpened.ScaleLevel] = []) -> Result<KeyMap, KeyMapProblems> {
         let known = known()
         var problems: [Diagnostic] = []
         var map: [String: [String: [Key]]] = [:]
@@ -174,7 +182,7 @@ public enum KeyMapFile {
         }
         let result = KeyMap(map.filter { !$0.value.isEmpty })
         // A key may do one thing on a screen: look at each table as mapped.
-        for table in KeyTables.all(scale: []) {
+        for table in KeyTables.all(scale: scale, facilitators: 9) {
             guard let screen = KeyMap.screen(of: table), let actions = result.screens[screen] else { continue }
             let bindings = result.apply(table).bindings
             for (name, keys) in actions.sorted(by: { $0.key < $1.key }) {
@@ -186,7 +194,8 @@ public enum KeyMapFile {
                         }
                         continue
                     }
-                    let holders = bindings.filter { $0.keys.contains(key) }.compactMap(KeyMap.action(of:))
+                    // Every holder counts, a rating or sign-off key too (named in the file's words).
+                    let holders = bindings.filter { $0.keys.contains(key) }.map { KeyMap.action(of: $0) ?? KeyMap.words($0.action) }
                     let others = Set(holders).subtracting([name]).sorted()
                     guard let other = others.first, let number = lines[screen]?[name] else { continue }
                     let message = "the key \(key.names.short) is bound twice on the \(screen) screen: to `\(name)` and to `\(other)`"
