@@ -71,6 +71,7 @@ enum WalkthroughView {
             var aimRows = item.aims.isEmpty ? 0 : full ? aims.count : min(aims.count, frame.height >= 30 ? 3 : 1)
             var keyRows = item.keyMessages.isEmpty ? 0 : full ? keys.count : min(keys.count, 2)
             var materialRows = item.materials.isEmpty ? 0 : full ? materials.count : 1
+            var stepSpare = 0
             if !full {
                 // Rows the shortened steps leave over go to the aims, then the key messages, then
                 // the materials, so nothing is cut that has room.
@@ -86,6 +87,8 @@ enum WalkthroughView {
                 if !item.aims.isEmpty { grow(&aimRows, upTo: aims.count) }
                 if !item.keyMessages.isEmpty { grow(&keyRows, upTo: keys.count) }
                 if !item.materials.isEmpty { grow(&materialRows, upTo: materials.count) }
+                // What is still left goes to the other steps, nearest the current one first.
+                stepSpare = max(0, spare)
             }
             if !item.aims.isEmpty {
                 grid.put("Aims", x: 0, y: y, style: Style(.accent, bold: true))
@@ -96,7 +99,8 @@ enum WalkthroughView {
                 let heading = "Steps · step \(min(delivery.currentStep, item.steps.count - 1) + 1) of \(item.steps.count)"
                 grid.put(heading, x: 0, y: y, style: Style(.accent, bold: true))
                 y += 1
-                y = steps(&grid, &frame, item.steps, current: delivery.currentStep, top: y, bottom: stepsBottom, width: width - 4, full: full)
+                y = steps(&grid, &frame, item.steps, current: delivery.currentStep, top: y, bottom: stepsBottom, width: width - 4,
+                          full: full, spare: stepSpare)
             }
             y = max(y, stepsBottom + 1)
             if !item.keyMessages.isEmpty {
@@ -124,10 +128,21 @@ enum WalkthroughView {
 
     /// Steps with the current one highlighted and wrapped in full; a window keeps it in view.
     static func steps(_ grid: inout Grid, _ frame: inout Frame, _ steps: [String], current: Int, top: Int, bottom: Int, width: Int,
-                      full: Bool = false) -> Int {
+                      full: Bool = false, spare: Int = 0) -> Int {
         let current = min(max(0, current), steps.count - 1)
-        let wrapped = steps.enumerated().map { index, step in
+        var wrapped = steps.enumerated().map { index, step in
             index == current || full ? DisplayText.wrap(DisplayText.sanitised(step), width: width - 4) : [DisplayText.truncated(DisplayText.sanitised(step), toWidth: width - 4)]
+        }
+        // Spare rows show other steps in full, nearest the current one first (the next before
+        // the one before), each only if all of it fits.
+        var spare = spare
+        for index in steps.indices.sorted(by: { (abs($0 - current) * 2 - ($0 > current ? 1 : 0)) < (abs($1 - current) * 2 - ($1 > current ? 1 : 0)) })
+            where index != current && !full {
+            let whole = DisplayText.wrap(DisplayText.sanitised(steps[index]), width: width - 4)
+            if whole.count - 1 <= spare {
+                spare -= whole.count - 1
+                wrapped[index] = whole
+            }
         }
         let rows = bottom - top + 1
         // Start early enough that the current step and a step of context before it fit.

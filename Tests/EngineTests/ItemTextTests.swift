@@ -149,6 +149,28 @@ import Views
         #expect(rows[18].hasPrefix("Have  Flipchart"))
     }
 
+    /// Every item of the bundled sessions: at 120x40 no row of the item is cut; at 80x24 a row is
+    /// cut only when no row is left empty (the spacer under the timer aside), so nothing that
+    /// would fit is cut.
+    @Test func noRowIsCutWhileARowIsEmpty() throws {
+        for session in ["day-1", "day-2", "day-3", "one-to-one-1", "one-to-one-2", "call-1", "call-2"] {
+            let driver = try Driver(programme: try Self.bundled(), mode: .rehearsal)
+            defer { driver.cleanUp() }
+            driver.startRehearsal(session: session)
+            for _ in driver.state.agenda.indices {
+                let item = driver.state.delivery?.currentActivity ?? "?"
+                let large = Self.rows(driver.frame(120, 40))
+                #expect(!large[5...35].contains { $0.contains("…") }, "\(session) \(item) at 120x40")
+                let small = Self.rows(driver.frame(80, 24))
+                let body = small[5...18]        // rows 5 to 18 hold the item (a rehearsal's bar takes two rows)
+                if body.contains(where: { $0.contains("…") }) {
+                    #expect(!body.contains { $0.trimmingCharacters(in: .whitespaces).isEmpty }, "\(session) \(item) at 80x24")
+                }
+                driver.press(.character("s"))
+            }
+        }
+    }
+
     // MARK: Keys on the bar
 
     @Test func onABreakTheBarOffersNoRating() throws {
