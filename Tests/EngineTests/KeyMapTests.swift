@@ -66,6 +66,33 @@ import Views
         #expect(problems("checklist:\n  adaptation: x\n") == [])
     }
 
+    /// The facilitator guide's table of keys-file problems, NAME, SCREEN, KEY, OTHER and N standing
+    /// for what each message names: every problem the reader reports is in it.
+    @Test func theGuideListsEveryProblem() throws {
+        let guide = try String(contentsOf: Repository.root.appendingPathComponent("Manuals/facilitator-guide.md"), encoding: .utf8)
+        let table = guide.components(separatedBy: "| message | what to do |")[1].components(separatedBy: "\n\n")[0]
+        let patterns = table.split(separator: "\n").dropFirst().map { row -> String in
+            let cell = row.split(separator: "|", omittingEmptySubsequences: false)[1].trimmingCharacters(in: .whitespaces)
+            return "^" + NSRegularExpression.escapedPattern(for: cell)
+                .replacingOccurrences(of: "NAME", with: ".+").replacingOccurrences(of: "SCREEN", with: ".+")
+                .replacingOccurrences(of: "OTHER", with: ".+").replacingOccurrences(of: "KEY", with: ".+")
+                .replacingOccurrences(of: " N\\)", with: " [0-9]+\\)") + "$"
+        }
+        let bad = ["walkthru:\n", "walkthrough:\n  nxt: j\n", "walkthrough:\n  next: Foo\n", "walkthrough:\n  next: []\n",
+                   "walkthrough:\n  next: j\n  next: k\n", "walkthrough:\n  note: a\n", "note:\n  save: s\n",
+                   "home:\n  choose: j\nhome:\n  open: k\n", "home: x\n", "  next: j\n", "walkthrough\n", "walkthrough:\n\tnext: j\n"]
+        var seen = Set<String>()
+        for text in bad {
+            guard case .failure(let problems) = Self.parse(text) else { Issue.record("no problem in \(text)"); continue }
+            for problem in problems.all {
+                let match = patterns.firstIndex { problem.message.range(of: $0, options: .regularExpression) != nil }
+                #expect(match != nil, "the guide's table has no row for “\(problem.message)”")
+                if let match { seen.insert(patterns[match]) }
+            }
+        }
+        #expect(seen.count == patterns.count, "rows no bad file produced: \(Set(patterns).subtracting(seen))")
+    }
+
     @Test func theDiagnosticReadsLikeTheContentChecker() {
         guard case .failure(let problems) = Self.parse("walkthrough:\n  next: [PgDn, PageDwn]\n") else { Issue.record("no problem"); return }
         #expect(problems.all[0].description == """
