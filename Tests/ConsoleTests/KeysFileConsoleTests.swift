@@ -45,7 +45,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: config) }
         let run = try BuiltBinary.run(["keys"], environment: ["XDG_CONFIG_HOME": config.path])
         #expect(run.status == 1)
-        #expect(run.stderr.contains(config.path + "/iwotch/keys.yaml:2:9: error: unknown key name `PageDwn`"), "\(run.stderr)")
+        #expect(run.stderr.contains(config.path + "/iwotch/keys.yaml:2:13: error: unknown key name `PageDwn`"), "\(run.stderr)")
         #expect(run.stderr.contains("The keys file has a problem: fix it, or move it away to use the standard keys."))
     }
 }

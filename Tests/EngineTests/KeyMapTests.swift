@@ -38,7 +38,7 @@ import Views
     @Test func eachProblemHasItsLineAndColumn() {
         #expect(Self.problems("walkthru:\n  next: j\n") == ["1:1: unknown screen `walkthru`"])
         #expect(Self.problems("walkthrough:\n  nxt: j\n") == ["2:3: unknown action `nxt` on the walkthrough screen"])
-        #expect(Self.problems("walkthrough:\n  next: [PgDn, PageDwn]\n") == ["2:9: unknown key name `PageDwn`"])
+        #expect(Self.problems("walkthrough:\n  next: [PgDn, PageDwn]\n") == ["2:16: unknown key name `PageDwn`"])
         #expect(Self.problems("walkthrough:\n  next: []\n") == ["2:3: the action `next` is left with no key"])
         #expect(Self.problems("walkthrough:\n  next: j\n  next: k\n") == ["3:3: the action `next` is given keys twice (first on line 2)"])
         #expect(Self.problems("  next: j\n") == ["1:3: an action outside any screen"])
@@ -96,10 +96,10 @@ import Views
     @Test func theDiagnosticReadsLikeTheContentChecker() {
         guard case .failure(let problems) = Self.parse("walkthrough:\n  next: [PgDn, PageDwn]\n") else { Issue.record("no problem"); return }
         #expect(problems.all[0].description == """
-            keys.yaml:2:9: error: unknown key name `PageDwn`
+            keys.yaml:2:16: error: unknown key name `PageDwn`
               |
             2 |   next: [PgDn, PageDwn]
-              |         ^
+              |                ^^^^^^^
             Use a single character (quote # , [ ] and space) or one of: Up, Down, Left, Right, PgUp, PgDn, Home, End, Enter, Esc, Space, Tab, Shift-Tab, Backspace, Delete, F1-F12, Ctrl-A to Ctrl-Z.
 
             """)

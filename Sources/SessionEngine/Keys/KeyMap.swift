@@ -100,8 +100,8 @@ public enum KeyMapFile {
         var screen: String?
         // Under a screen name already reported, its actions are not reported again.
         var skipping = false
-        func problem(_ number: Int, _ line: String, _ column: Int, _ message: String, _ help: String) {
-            problems.append(Diagnostic(path: path, line: number, column: column, message: message, excerpt: line, help: help))
+        func problem(_ number: Int, _ line: String, _ column: Int, _ message: String, _ help: String, span: Int = 1) {
+            problems.append(Diagnostic(path: path, line: number, column: column, message: message, excerpt: line, span: span, help: help))
         }
         let rows = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "\r", with: "") }
         for (offset, line) in rows.enumerated() {
@@ -160,13 +160,19 @@ public enum KeyMapFile {
                 continue
             }
             lines[current, default: [:]][name] = number
-            let valueColumn = line.distance(from: line.startIndex, to: line.index(after: line.firstIndex(of: ":")!)) + 2
+            let afterColon = line.index(after: line.firstIndex(of: ":")!)
             var keys: [Key] = []
             var bad = false
             for word in words(value) {
                 guard let key = Self.key(named: word) else {
-                    problem(number, line, valueColumn, "unknown key name `\(word)`",
-                            "Use a single character (quote # , [ ] and space) or one of: Up, Down, Left, Right, PgUp, PgDn, Home, End, Enter, Esc, Space, Tab, Shift-Tab, Backspace, Delete, F1-F12, Ctrl-A to Ctrl-Z.")
+                    // The caret goes under the name itself.
+                    let place = line.range(of: word, range: afterColon..<line.endIndex)
+                    let scalars = line.unicodeScalars
+                    let column = place.map { scalars.distance(from: scalars.startIndex, to: $0.lowerBound) + 1 }
+                        ?? scalars.distance(from: scalars.startIndex, to: afterColon) + 2
+                    problem(number, line, column, "unknown key name `\(word)`",
+                            "Use a single character (quote # , [ ] and space) or one of: Up, Down, Left, Right, PgUp, PgDn, Home, End, Enter, Esc, Space, Tab, Shift-Tab, Backspace, Delete, F1-F12, Ctrl-A to Ctrl-Z.",
+                            span: max(1, word.count))
                     bad = true
                     continue
                 }
