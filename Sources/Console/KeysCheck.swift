@@ -14,11 +14,11 @@ public enum KeysCheck {
 
     /// Runs until q (nil) or a stop signal (its number). Waits for keys without a timeout, so a
     /// frame is drawn only after an input.
-    public static func run(on backend: some TerminalBackend) -> Int32? {
+    public static func run(on backend: some TerminalBackend, keys: KeyMap = .standard, source: String? = nil) -> Int32? {
         var recent: [Key] = []
         while true {
             let (width, height) = backend.size
-            backend.draw(KeysScreen.grid(recent: recent, width: width, height: height, colour: backend.usesColour))
+            backend.draw(KeysScreen.grid(recent: recent, width: width, height: height, colour: backend.usesColour, keys: keys, source: source))
             switch backend.read(timeout: -1) {
             case .key(.character("q")): return nil
             case .key(let key): recent = Array(([key] + recent).prefix(remembered))
@@ -42,7 +42,7 @@ public enum KeysCheck {
 public enum KeysScreen {
     public static let minimum = (width: 40, height: 10)
 
-    public static func grid(recent: [Key], width: Int, height: Int, colour: Bool) -> Grid {
+    public static func grid(recent: [Key], width: Int, height: Int, colour: Bool, keys: KeyMap = .standard, source: String? = nil) -> Grid {
         var grid = Grid(width: width, height: height)
         guard width >= minimum.width, height >= minimum.height else {
             let message = "Enlarge the window"
@@ -63,7 +63,7 @@ public enum KeysScreen {
         centre("Press any key or clicker button.", in: &grid, y: y)
         y += 2
 
-        let lines = shown.map { (name: name(of: $0), action: action(of: $0)) }
+        let lines = shown.map { (name: name(of: $0), action: action(of: $0, keys: keys)) }
         let columnWidth = lines.map { DisplayText.width($0.name) + ($0.action.map { 3 + DisplayText.width($0) } ?? 0) }.max() ?? 0
         // A steady column wide enough for the usual names ("› Right arrow — next"), so it does not jump.
         let listX = max(0, (width - max(columnWidth + 2, 22)) / 2)
@@ -91,6 +91,10 @@ public enum KeysScreen {
         let used = grid.put(status, x: statusX, y: y)
         grid.put(colour ? "on" : "off", x: statusX + used, y: y, style: colour ? Style(.ok) : .plain)
 
+        // Whose keys these are: the file's, when there is one.
+        if let source, y + 1 < height - 1 {
+            centre(DisplayText.truncated("Keys from " + DisplayText.sanitised(source), toWidth: width), in: &grid, y: y + 1, style: .muted)
+        }
         grid.fill(y: height - 1, style: .bar)
         grid.put(" q quit", x: 0, y: height - 1, style: .bar)
         return grid
@@ -105,8 +109,8 @@ public enum KeysScreen {
 
     /// What the key does during a live session, as the walk-through's key table says (clickers
     /// send PgDn/PgUp, arrows or space, which step); nil for a key that does nothing there.
-    public static func action(of key: Key) -> String? {
-        session.binding(for: key)?.action
+    public static func action(of key: Key, keys: KeyMap = .standard) -> String? {
+        keys.apply(session).binding(for: key)?.action
     }
 
     static let session = KeyTables.walkthrough(mode: .live, paused: false)

@@ -42,6 +42,9 @@ public final class ConsoleRunner {
         state.utcOffsetMinutes = utcOffset(Date())
     }
 
+    /// The facilitator's own keys (keys.yaml), in place of the standard ones.
+    public func useKeys(_ map: KeyMap) { state.keyMap = map }
+
     /// The same, at a fixed offset.
     public convenience init(programme: Programme, directory: JournalDirectory, mode: JournalEvent.Mode = .live,
                             utcOffsetMinutes: Int, ids: @escaping () -> UUID = UUID.init) {

@@ -31,6 +31,8 @@ public struct ConsoleState: Sendable, Equatable {
 
     /// The terminal's size as last reported: scrolling screens page by what fits.
     public var viewport = Viewport(width: 80, height: 24)
+    /// The facilitator's own keys (keys.yaml); standard when there is no file.
+    public var keyMap = KeyMap.standard
     /// The manual browser's place: level, selection, scroll and search. Kept between visits (it
     /// reopens at its list of sessions, with the same session chosen and the same search).
     public var browser = ManualBrowser()

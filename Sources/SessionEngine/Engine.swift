@@ -60,11 +60,23 @@ public enum Engine {
         case .auditLoaded(let records, let sources):
             Auditing.open(&state, AuditBook(records: records, sources: sources), now: now)
             return []
-        case .key(let key):
+        case .key(let pressed):
+            // The facilitator's own keys are read as the standard key of their action; a standard
+            // key whose action was given other keys does nothing.
+            guard let key = state.dialog == nil
+                ? state.keyMap.translate(pressed, standard: KeyTables.standard(state.screen.kind, in: state)) : Optional(pressed)
+            else { return [] }
             // A message is read by the time the next key comes: it goes, so an old "saved" or hint
             // is never taken for the answer to this key. A problem stays until something replaces it.
             if state.status?.kind != .problem { state.status = nil }
-            if let dialog = state.dialog { return Dialogs.handle(&state, dialog, key, now: now) }
+            if let dialog = state.dialog {
+                switch Clicker.outcome(key, dialog) {
+                case .answer: return Dialogs.handle(&state, dialog, key, now: now)
+                case .closeOnly: state.dialog = nil; return []
+                case .closeAndPass: state.dialog = nil
+                }
+            }
+            if key == .function(5) && Clicker.backToSession(&state) { return [] }
             // While a search is typed, ? is a character like any other. On help, ? goes back as any key does.
             if key == .character("?") && !state.takesText && state.screen.kind != .help {
                 state.screen = .help(returningTo: state.screen)
@@ -77,6 +89,7 @@ public enum Engine {
             case .register: return Register.handle(&state, key, now: now)
             case .checklist(let checklist): return Checklist.handle(&state, checklist, key, now: now)
             case .agenda(let agenda): return AgendaIndex.handle(&state, agenda, key, now: now)
+            case .itemText(let pane): return ItemText.handle(&state, pane, key, now: now)
             case .note(let input): return NoteEntry.handle(&state, input, key, now: now)
             case .close(let close): return Closing.handle(&state, close, key, now: now)
             case .browse: return Browsing.handle(&state, key, now: now)

@@ -16,6 +16,8 @@ extension ConsoleState {
         case register
         case checklist(ChecklistScreen)
         case agenda(AgendaScreen)
+        /// The current item in full, scrolled, over the walk-through.
+        case itemText(ItemTextScreen)
         /// A note being typed over the walk-through.
         case note(TextInput)
         /// The keys; any key goes back to the screen it was opened over, as it was.
@@ -31,7 +33,7 @@ extension ConsoleState {
 
         /// Which screen, without its state.
         public enum Kind: Sendable, Equatable {
-            case home, setup, walkthrough, register, checklist, agenda, note, help, close, browse, timing, audit
+            case home, setup, walkthrough, register, checklist, agenda, itemText, note, help, close, browse, timing, audit
         }
 
         public var kind: Kind {
@@ -42,6 +44,7 @@ extension ConsoleState {
             case .register: .register
             case .checklist: .checklist
             case .agenda: .agenda
+            case .itemText: .itemText
             case .note: .note
             case .help: .help
             case .close: .close
@@ -63,7 +66,9 @@ public struct HomeScreen: Sendable, Equatable {
 public struct WalkthroughScreen: Sendable, Equatable {
     /// Set when the last step was passed once: the next "next" moves on to the next item.
     public var advanceArmed: Bool
-    public init(advanceArmed: Bool = false) { self.advanceArmed = advanceArmed }
+    /// The body hidden, as a presenter's blank-screen button asks; any key shows it again.
+    public var blanked: Bool
+    public init(advanceArmed: Bool = false, blanked: Bool = false) { self.advanceArmed = advanceArmed; self.blanked = blanked }
 }
 
 /// The agenda index's chosen item.
@@ -142,12 +147,14 @@ extension ConsoleState {
 
     public var homeSelection: Int { if case .home(let home) = screen { home.selection } else { 0 } }
     public var advanceArmed: Bool { if case .walkthrough(let walk) = screen { walk.advanceArmed } else { false } }
+    public var blanked: Bool { if case .walkthrough(let walk) = screen { walk.blanked } else { false } }
     public var agendaSelection: Int { if case .agenda(let agenda) = screen { agenda.selection } else { 0 } }
     public var agendaRerunAsked: Bool { if case .agenda(let agenda) = screen { agenda.rerunAsked } else { false } }
     public var checklistSelection: Int { if case .checklist(let checklist) = screen { checklist.selection } else { 0 } }
     public var checklistActivity: String? { if case .checklist(let checklist) = screen { checklist.activity } else { nil } }
     public var note: TextInput { if case .note(let input) = screen { input } else { TextInput(limit: 280) } }
     public var signoffs: [DeliveryClosed.Signoff] { if case .close(let close) = screen { close.signoffs } else { [] } }
+    public var itemTextScroll: Int { if case .itemText(let pane) = screen { pane.scroll } else { 0 } }
     public var timingScroll: Int { if case .timing(let timing) = screen { timing.scroll } else { 0 } }
     public var audit: AuditBook { if case .audit(let book) = screen { book } else { AuditBook() } }
     /// Whether keys are typed into the screen as text (so ? is a character, not help).

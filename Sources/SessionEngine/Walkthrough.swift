@@ -7,6 +7,12 @@ import Programme
 enum Walkthrough {
     static func handle(_ state: inout ConsoleState, _ walk: WalkthroughScreen, _ key: Key, now: Date) -> [Effect] {
         guard let delivery = state.delivery, !delivery.isClosed else { return [] }
+        // A blanked screen comes back on any key, and that key does nothing else: the room
+        // sees the session again before anything moves.
+        if walk.blanked {
+            state.screen = .walkthrough(WalkthroughScreen(advanceArmed: walk.advanceArmed))
+            return []
+        }
         let wasArmed = walk.advanceArmed
         state.screen = .walkthrough(WalkthroughScreen(advanceArmed: false))
         switch key {
@@ -29,8 +35,18 @@ enum Walkthrough {
             return [.append(delivery.isPaused ? .timerResumed : .timerPaused)]
         case .character("c"):
             state.screen = .close(CloseScreen())
-        case .character("q"), .escape:
+        case .character("i"):
+            ItemText.open(&state)
+        // A clicker's blank-screen button (b or .): the body goes dark, the timers run on.
+        case .character("b"), .character("."):
+            state.screen = .walkthrough(WalkthroughScreen(advanceArmed: wasArmed, blanked: true))
+        case .character("q"):
             state.dialog = .confirmQuit
+        // Clickers send Esc and F5 (stop and start the show): neither may stop the session or
+        // open a question that would then take the clicker's next PgDn.
+        case .escape, .function(5):
+            state.screen = .walkthrough(WalkthroughScreen(advanceArmed: wasArmed))
+            state.status = .init(kind: .info, text: "The session carries on. To leave, press q (everything is saved).", at: now)
         case .character("r") where state.mode == .rehearsal: return Rehearsal.restart(&state, now: now)
         case .character("s") where state.mode == .rehearsal: return Rehearsal.skip(&state, now: now)
         case .character("t") where state.mode == .rehearsal: Rehearsal.openTiming(&state, returningTo: .walkthrough)

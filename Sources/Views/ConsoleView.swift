@@ -24,6 +24,7 @@ public enum ConsoleView {
         case .register: RegisterView.draw(&grid, &frame)
         case .checklist: ChecklistView.draw(&grid, &frame)
         case .agenda: AgendaView.draw(&grid, &frame)
+        case .itemText: ItemTextView.draw(&grid, &frame)
         case .close: CloseView.draw(&grid, &frame)
         case .help: HelpView.draw(&grid, &frame)
         case .browse: BrowserView.draw(&grid, &frame)
@@ -45,6 +46,10 @@ struct Frame {
     let height: Int
     var keys: [(String, String)] = []
     var cursor: (x: Int, y: Int)?
+    /// Where the reader is in a long page, said on the status line when nothing else is.
+    var statusOverride: String?
+    /// The screen left the row above the status line for a second row of keys, if they need it.
+    var wrapsKeys = false
 
     init(state: ConsoleState, now: Date, width: Int, height: Int) {
         self.state = state
@@ -80,8 +85,10 @@ struct Frame {
     }
 
     func finish(_ grid: inout Grid) {
-        // Status line: the last thing saved, or a problem, never silence about saving.
-        let y = height - 2
+        // Status line: the last thing saved, or a problem, never silence about saving. It sits
+        // just above the key bar.
+        let (rows, gap) = Frame.barLayout(keys, width: width, wraps: wrapsKeys)
+        let y = height - 1 - rows.count
         if !state.contentProblems.isEmpty {
             ContentProblemsView.draw(&grid, state.contentProblems, bottom: y, width: width)
         } else if state.screen.kind == .walkthrough, state.advanceArmed, let next = state.nextToRun {
@@ -118,21 +125,52 @@ struct Frame {
         } else if state.screen.kind == .close && !state.signoffs.isEmpty {
             let what = state.mode == .rehearsal ? "rehearsal" : "delivery"
             grid.put("Sign-offs are saved when you press Enter to close the \(what).", x: 0, y: y, style: Style(.accent))
+        } else if let statusOverride {
+            grid.put(DisplayText.truncated(statusOverride, toWidth: width), x: 0, y: y, style: Style(.accent))
         } else if state.delivery != nil {
             grid.put("✓ Every entry so far is saved to disk.", x: 0, y: y, style: Style(.ok))
         }
-        // Key bar on every screen.
-        grid.fill(y: height - 1, style: .bar)
-        var x = 0
-        for (key, label) in keys {
-            let text = key + " " + label
-            let needed = DisplayText.width(text) + (x > 0 ? 2 : 0)
-            if x + needed > width { break }
-            if x > 0 { x += 2 }
-            x += grid.put(key, x: x, y: height - 1, style: Style(.normal, bold: true, reverse: true))
-            x += grid.put(" " + label, x: x, y: height - 1, style: .bar)
+        // Key bar on every screen: one row, or two where the screen left room for them.
+        for (offset, row) in rows.enumerated() {
+            let barY = height - rows.count + offset
+            grid.fill(y: barY, style: .bar)
+            var x = 0
+            for (key, label) in row {
+                if x > 0 { x += gap }
+                x += grid.put(key, x: x, y: barY, style: Style(.normal, bold: true, reverse: true))
+                x += grid.put(" " + label, x: x, y: barY, style: .bar)
+            }
         }
         grid.cursor = cursor
+    }
+
+    /// The key bar laid out in rows of `width`: a screen whose keys need two rows says so
+    /// (`wrapsKeys`) and leaves the row above the status line for them; any other keeps one row
+    /// and shows the keys that fit.
+    /// Keys are two spaces apart, or one where that lets them all fit on one row (the keys
+    /// stand out in reverse, so one space still parts them).
+    static func barLayout(_ keys: [(String, String)], width: Int, wraps: Bool = false) -> (rows: [[(String, String)]], gap: Int) {
+        let total = keys.reduce(0) { $0 + DisplayText.width($1.0 + " " + $1.1) }
+        if total + 2 * max(0, keys.count - 1) <= width { return ([keys], 2) }
+        if total + max(0, keys.count - 1) <= width { return ([keys], 1) }
+        var rows: [[(String, String)]] = [[]]
+        var x = 0
+        for (key, label) in keys {
+            let text = DisplayText.width(key + " " + label)
+            let needed = text + (x > 0 ? 2 : 0)
+            if x + needed > width {
+                guard wraps, rows.count < 2 else { break }
+                rows.append([])
+                x = 0
+            }
+            x += (x > 0 ? 2 : 0) + text
+            rows[rows.count - 1].append((key, label))
+        }
+        return (rows, 2)
+    }
+
+    static func barRows(_ keys: [(String, String)], width: Int, wraps: Bool = false) -> [[(String, String)]] {
+        barLayout(keys, width: width, wraps: wraps).rows
     }
 }
 

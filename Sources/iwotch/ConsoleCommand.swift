@@ -28,8 +28,17 @@ struct ConsoleOptions: ParsableArguments {
     /// browsing on its own); a live console never takes them up.
     func runConsole(_ loaded: (programme: Programme, path: String), mode: JournalEvent.Mode = .live,
                     on screen: TerminalScreen? = nil, prepare: @MainActor (ConsoleRunner) -> Void = { _ in }) throws {
+        // The facilitator's own keys are checked before the console opens: a problem is printed
+        // with its line, not met in the room (a chooser's screen is closed first to print it).
+        let keyFile: KeysFile.Loaded
+        do { keyFile = try KeyConfig.load(for: loaded.programme) } catch {
+            if let screen { MainActor.assumeIsolated { screen.close() } }
+            throw error
+        }
+        let keys = keyFile.map
         let code = MainActor.assumeIsolated {
             let runner = ConsoleRunner(programme: loaded.programme, directory: location.directory, mode: mode)
+            runner.useKeys(keys)
             runner.followContent(at: loaded.path)
             prepare(runner)
             if let screen { return ConsoleLoop.run(runner, on: screen) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import Foundation
+import Runtime
 import Terminal
 
 /// `iwotch keys`: before a session, a facilitator checks that the presenter clicker (and the
@@ -17,14 +18,16 @@ struct KeysCommand: ParsableCommand {
 
     func run() throws {
         let mode: ColourMode = noColor ? .never : .auto
+        // The check names what each key does with the facilitator's own keys, once the file is sound.
+        let loaded = try KeyConfig.load()
         // ParsableCommand cannot be @MainActor; run() is called on the main thread.
         let signal = try MainActor.assumeIsolated {
             let screen = try TerminalScreen.open(colour: mode)
             defer { screen.close() }
-            return KeysCheck.run(on: screen)
+            return KeysCheck.run(on: screen, keys: loaded.map, source: loaded.path)
         }
         guard let signal else {
-            Say.out("Keys checked.")
+            Say.out(loaded.path.map { "Keys checked, with the keys in \($0)." } ?? "Keys checked.")
             return
         }
         // The terminal is already restored: one plain sentence, no stack trace.

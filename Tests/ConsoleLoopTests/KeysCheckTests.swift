@@ -2,6 +2,7 @@ import Backend
 import Console
 import ConsoleInput
 import Foundation
+import SessionEngine
 import Testing
 
 /// `iwotch keys` on the in-memory backend: the keys screen's loop without a terminal.
@@ -19,7 +20,7 @@ import Testing
         #expect(screens[0].contains("Terminal 80x24 · colour off"))
         #expect(screens[1].contains("› Page Down — next"))
         #expect(screens[4].contains("› Space — next"), "the newest key is marked")
-        #expect(screens[4].contains("  Esc — leave"), "Esc leaves a session (after asking), as the walk-through's key table says")
+        #expect(screens[4].contains("  Esc — stay"), "a clicker's Esc never leaves a session, as the walk-through's key table says")
         #expect(screens[4].contains("  Right arrow — next"))
         #expect(screens[4].contains("  Page Down — next"))
         #expect(backend.timeouts.allSatisfy { $0 < 0 }, "the keys screen waits for keys, with no tick")
@@ -28,6 +29,16 @@ import Testing
         let row = screens[4].split(separator: "\n", omittingEmptySubsequences: false)[cursor.y]
         #expect(row.contains("› Space"))
         #expect(Array(row)[cursor.x - 2] == "›")
+    }
+
+    @Test func aKeysFileNamesTheKeysAsMapped() throws {
+        let map = try KeyMapFile.parse("walkthrough:\n  next: [j, Space]\n", path: "keys.yaml").get()
+        let backend = TestBackend(script: [.key(.right), .key(.character("j")), .key(.character("q"))])
+        _ = KeysCheck.run(on: backend, keys: map, source: "/home/n/.config/iwotch/keys.yaml")
+        let last = backend.screen
+        #expect(last.contains("› j — next"))
+        #expect(last.contains("  Right arrow\n") || !last.contains("Right arrow —"), "→ no longer steps")
+        #expect(last.contains("Keys from /home/n/.config/iwotch/keys.yaml"))
     }
 
     @Test func onlyTheTenLatestKeysAreKept() {

@@ -66,6 +66,13 @@ import Views
         live.startGroupSession()
         take("walk-through", live)
         live.press(.character("?")); take("help", live); live.press(.escape)
+        live.press(.character("b")); take("blanked", live); live.press(.escape)
+        live.press(.character("i")); take("item in full", live)
+        live.runner.handle(.viewport(width: 80, height: 8), now: live.now)
+        take("item in full, small window", live, small: true)
+        live.press(.down); take("item in full, scrolled", live, small: true)
+        live.runner.handle(.viewport(width: 80, height: 24), now: live.now)
+        live.press(.escape)
         live.press(.character("q")); take("leave question", live); live.press(.escape)
         live.press(.character("a")); take("register", live)
         live.press(.character("x")); take("absence question", live); live.press(.escape)
@@ -249,6 +256,7 @@ import Views
     static let names: [String: Key] = [
         "↑": .up, "↓": .down, "←": .left, "→": .right, "Page Up": .pageUp, "Page Down": .pageDown, "Home": .home, "End": .end,
         "Enter": .enter, "Esc": .escape, "Space": .space, "Tab": .tab, "Shift-Tab": .backTab, "Backspace": .backspace, "Delete": .delete, "Ctrl-U": .control("u"),
+        "F5": .function(5),
     ]
 
     static func manualName(_ key: Key) -> String {

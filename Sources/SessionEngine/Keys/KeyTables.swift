@@ -36,10 +36,19 @@ public enum KeyTables {
 
     /// The table of `screen` as it stands in `state` (its mode, level, scale and so on).
     public static func table(_ screen: ConsoleState.Screen.Kind, in state: ConsoleState) -> KeyTable {
+        state.keyMap.apply(standard(screen, in: state))
+    }
+
+    /// The table as it stands before the facilitator's own keys (`KeyMap`) are put in.
+    public static func standard(_ screen: ConsoleState.Screen.Kind, in state: ConsoleState) -> KeyTable {
         switch screen {
         case .home: home()
         case .setup: setup()
-        case .walkthrough: walkthrough(mode: state.mode, paused: state.delivery?.isPaused ?? false)
+        case .walkthrough:
+            state.blanked ? blanked()
+                : walkthrough(mode: state.mode, paused: state.delivery?.isPaused ?? false,
+                              rates: !(state.agenda.first { $0.id == state.delivery?.currentActivity }?.fidelity.isEmpty ?? true))
+        case .itemText: itemText()
         case .register: state.delivery?.opened?.session.isOneToOne == true ? registerOneToOne() : register()
         case .checklist: checklist(scale: state.delivery?.opened?.fidelityScale ?? [])
         case .agenda: agenda()
@@ -56,8 +65,8 @@ public enum KeyTables {
     /// the content's scale (`scale`, I-WOTCH's four levels in the manuals), the browser and audit
     /// opened from the home screen.
     public static func all(scale: [DeliveryOpened.ScaleLevel], facilitators: Int = 2) -> [KeyTable] {
-        [home(), setup(), walkthrough(mode: .live, paused: false), walkthrough(mode: .rehearsal, paused: false),
-         register(), registerOneToOne(), checklist(scale: scale), agenda(), note(),
+        [home(), setup(), walkthrough(mode: .live, paused: false), walkthrough(mode: .rehearsal, paused: false), blanked(),
+         itemText(), register(), registerOneToOne(), checklist(scale: scale), agenda(), note(),
          close(mode: .live, facilitators: facilitators), close(mode: .rehearsal, facilitators: facilitators),
          timing(closed: false), timing(closed: true),
          dialog(.confirmQuit, mode: .live), dialog(.absenceNotice(participant: ""), mode: .live), dialog(.walkIn(TextInput()), mode: .live),
@@ -93,7 +102,12 @@ public enum KeyTables {
 
     /// The walk-through. A rehearsal's own keys take the place of some live ones on its bar; the
     /// live ones still work there, and its help lists them all.
-    public static func walkthrough(mode: JournalEvent.Mode, paused: Bool) -> KeyTable {
+    /// F5, a clicker's start-the-show key: back to the session from a screen over it.
+    static let session = KeyBinding([.function(5)], "session", help: "back to the session (a clicker's F5)")
+
+    /// The walk-through. Every key that works is on its bar (it takes two rows when one is too
+    /// narrow), but `f rate` only while the item has something to rate.
+    public static func walkthrough(mode: JournalEvent.Mode, paused: Bool, rates: Bool = true) -> KeyTable {
         let footnote = mode == .rehearsal
             ? "A rehearsal is recorded in the journal's rehearsal folder only: never in live records, reports or the live resume list."
             : "Entries are saved as you make them; after a crash, run iwotch to resume."
@@ -101,24 +115,49 @@ public enum KeyTables {
             KeyBinding([.right, .down, .pageDown, .space, .enter], "next",
                        help: "next step; at the last step, press again to move on", bar: .init("→←", "step")),
             KeyBinding([.left, .up, .pageUp], "previous", help: "previous step (within the item)"),
-            KeyBinding([.character("a")], "register", help: "the attendance register", bar: .init("a", "register", in: .live)),
-            KeyBinding([.character("f")], "checklist", help: "the fidelity checklist of the current item", bar: .init("f", "rate")),
+            KeyBinding([.character("i")], "item in full",
+                       help: "the current item in full, and where it came from",
+                       bar: .init("i", "text")),
+            KeyBinding([.character("a")], "register", help: "the attendance register", bar: .init("a", "register")),
+            KeyBinding([.character("f")], "checklist", help: "the fidelity checklist of the current item",
+                       bar: rates ? .init("f", "rate") : nil),
             KeyBinding([.character("n")], "note", help: "write a note (no names, NHS numbers, phone numbers or emails)",
-                       bar: .init("n", "note", in: .live)),
+                       bar: .init("n", "note")),
             KeyBinding([.character("g")], "agenda", help: "the agenda: jump to any item, f to rate it", bar: .init("g", "agenda")),
             KeyBinding([.character("p")], "pause/resume", help: "pause the timers; press again to resume them",
-                       bar: .init("p", paused ? "resume" : "pause", in: .live)),
-            KeyBinding([.character("r")], "restart", help: "restart the current item at its first step: its timer starts again from 00:00",
+                       bar: .init("p", paused ? "resume" : "pause")),
+            KeyBinding([.character("r")], "restart", help: "restart the item: its timer starts again from 00:00",
                        bar: .init("r", "restart"), in: .rehearsal),
-            KeyBinding([.character("s")], "skip", help: "skip ahead to the next item at once (no second press)",
+            KeyBinding([.character("s")], "skip", help: "skip to the next item at once (no second press)",
                        bar: .init("s", "skip"), in: .rehearsal),
             KeyBinding([.character("t")], "timing", help: "timing practice: each item planned against actual",
                        bar: .init("t", "timing"), in: .rehearsal),
+            KeyBinding([.character("b"), .character(".")], "blank", help: "blank the screen (timers run on); any key shows it"),
             KeyBinding([.character("c")], "close", help: "close the session: summary and sign-off", bar: .init("c", "close"), in: .live),
             KeyBinding([.character("c")], "close", help: "close: summary and sign-off, then the timing summary",
                        bar: .init("c", "close"), in: .rehearsal),
             help,
-            KeyBinding([.character("q"), .escape], "leave", help: "leave (asks first; everything is saved)", bar: .init("q", "quit")),
+            KeyBinding([.character("q")], "leave", help: "leave (asks first; everything is saved)", bar: .init("q", "quit")),
+            KeyBinding([.escape, .function(5)], "stay", help: "says how to leave: a clicker's Esc never leaves"),
+        ])
+    }
+
+    /// The walk-through with its body blanked.
+    public static func blanked() -> KeyTable {
+        KeyTable("walkthrough blanked", title: "The session, blanked", [
+            KeyBinding([], "show", help: "show the session again; the key does nothing else", bar: .init("any key", "show the session"), anyKey: true),
+        ])
+    }
+
+    /// The current item in full, over the walk-through.
+    public static func itemText() -> KeyTable {
+        KeyTable("item in full", title: "The item in full", footnote: "Nothing here is recorded; the session's timers run on.", [
+            KeyBinding([.up, .down, .left, .right], "scroll", help: "scroll a row", bar: .init("↑↓", "scroll")),
+            KeyBinding([.pageUp, .pageDown, .space], "page", help: "scroll a page", bar: .init("PgUp/PgDn", "page")),
+            KeyBinding([.home, .end], "top/bottom", help: "the top or the bottom of the item", bar: .init("Home/End", "top/bottom")),
+            helpOffBar,
+            KeyBinding([.escape, .character("i"), .character("q"), .enter, .function(5)], "back", help: "back to the session",
+                       bar: .init("Esc", "back")),
         ])
     }
 
@@ -151,6 +190,7 @@ public enum KeyTables {
                        bar: .init("x", "absent")),
             KeyBinding([.character("w")], "walk-in", help: "add a walk-in: type the code, Enter adds and marks them present, Esc cancels",
                        bar: .init("w", "walk-in")),
+            session,
             helpOffBar,
             KeyBinding([.escape, .character("a"), .character("q")], "back", help: "back to the session", bar: .init("Esc", "back")),
         ])
@@ -171,6 +211,7 @@ public enum KeyTables {
                        bar: .init("b", "delivered by")),
             KeyBinding([.character("m")], "adaptation", help: "record an adaptation (after rating); opens filled in if there is one",
                        bar: .init("m", "adaptation")),
+            session,
             helpOffBar,
             KeyBinding([.escape, .character("f"), .character("q")], "back",
                        help: "back to the session, or to the agenda if you opened the checklist from there", bar: .init("Esc", "back")),
@@ -183,6 +224,7 @@ public enum KeyTables {
             KeyBinding([.enter], "go", help: "end the running item and start the chosen one; an item that already ran asks first, and Enter again runs it again",
                        bar: .init("Enter", "go to this item")),
             KeyBinding([.character("f")], "rate", help: "the checklist of the chosen item", bar: .init("f", "rate it")),
+            session,
             helpOffBar,
             KeyBinding([.escape, .character("g"), .character("q")], "back", help: "back to the session", bar: .init("Esc", "back")),
         ])
@@ -194,6 +236,7 @@ public enum KeyTables {
             KeyBinding([.enter], "save", help: "save the note", bar: .init("Enter", "save note")),
             KeyBinding([.escape], "cancel", help: "cancel (the text is thrown away)", bar: .init("Esc", "cancel")),
             KeyBinding(moveInText.keys, "move", help: moveInText.help, bar: .init("←→", "move")),
+            session,
             deleteInText,
         ])
     }
@@ -208,6 +251,7 @@ public enum KeyTables {
             KeyBinding([.enter], "close", help: "close the rehearsal (once every facilitator has signed off)",
                        bar: .init("Enter", "close the rehearsal"), in: .rehearsal),
             KeyBinding([.character("t")], "timing", help: "the timing practice summary", bar: .init("t", "timing summary"), in: .rehearsal),
+            session,
             helpOffBar,
             KeyBinding([.escape, .character("q")], "back", help: "back to the session (sign-offs are cleared)",
                        bar: .init("Esc", mode == .rehearsal ? "back" : "back to the session")),
@@ -221,7 +265,7 @@ public enum KeyTables {
             KeyBinding([.pageUp, .pageDown, .space], "page", help: "scroll a page"),
             KeyBinding([.home, .end], "top/bottom", help: "the top or the bottom of the list"),
         ] + (closed ? [] : [KeyBinding([.character("c")], "close", help: "the close screen: sign off and close",
-                                       bar: .init("c", "close and sign off"))]) + [
+                                       bar: .init("c", "close and sign off")), session]) + [
             helpOffBar,
             closed
                 ? KeyBinding([.enter, .escape, .character("t"), .character("q")], "leave", help: "leave iwotch (the rehearsal is saved)",
@@ -323,6 +367,11 @@ public enum KeyTables {
         }
     }
 
+    /// A clicker's keys that a question passes on to the screen under it once it closes (`Clicker`).
+    static let clickerMoves: [Key] = [.pageUp, .pageDown, .up, .down, .left, .right, .space, .function(5)]
+    /// The same, for a question with text typed in it (← → move along the text, Space is typed).
+    static let clickerLeaves: [Key] = [.pageUp, .pageDown, .up, .down, .function(5)]
+
     /// A question over a screen: its keys, and no others, until it is answered.
     public static func dialog(_ dialog: ConsoleState.Dialog, mode: JournalEvent.Mode) -> KeyTable {
         switch dialog {
@@ -331,6 +380,8 @@ public enum KeyTables {
                 KeyBinding([.character("y"), .character("Y")], "leave",
                            help: "leave; everything is saved, and iwotch resumes where you left off", bar: .init("y", "leave")),
                 KeyBinding([.character("n"), .character("N"), .escape, .character("q")], "stay", help: "stay", bar: .init("n", "stay")),
+                KeyBinding(clickerMoves, "stay and move", help: "stay, and the key then acts on the screen (a clicker's PgDn steps)"),
+                KeyBinding([], "stay", help: "stay (a question never keeps a key from the session)", anyKey: true),
             ])
         case .absenceNotice:
             return KeyTable("absence question", title: "Absent", mode: mode, [
@@ -338,13 +389,16 @@ public enum KeyTables {
                            bar: .init("y", "notified")),
                 KeyBinding([.character("n"), .character("N")], "not notified", help: "absent, and they did not let the team know",
                            bar: .init("n", "not notified")),
-                KeyBinding([.escape], "cancel", help: "cancel: no mark is recorded", bar: .init("Esc", "cancel")),
+                KeyBinding([.escape, .enter, .character("b"), .character(".")], "cancel", help: "cancel: no mark is recorded",
+                           bar: .init("Esc", "cancel")),
+                KeyBinding(clickerMoves, "cancel and move", help: "cancel, and the key then acts on the register"),
             ])
         case .walkIn:
             return KeyTable("walk-in question", title: "Add a walk-in", mode: mode, [
                 typing("type the participant's code (no names)"),
                 KeyBinding([.enter], "add", help: "add them to the register, marked present", bar: .init("Enter", "add")),
                 KeyBinding([.escape], "cancel", help: "cancel: nobody is added", bar: .init("Esc", "cancel")),
+                KeyBinding(clickerLeaves, "cancel and move", help: "cancel (nobody is added), and the key then acts on the register"),
                 moveInText, deleteInText,
             ])
         case .adaptation:
@@ -356,6 +410,7 @@ public enum KeyTables {
                 typing("type why the activity was adapted (no names)"),
                 KeyBinding([.enter], "save", help: "save the adaptation with the item's rating", bar: .init("Enter", "save")),
                 KeyBinding([.escape], "cancel", help: "cancel: the rating stays as it was", bar: .init("Esc", "cancel")),
+                KeyBinding(clickerLeaves, "cancel and move", help: "cancel (the rating stays as it was), and the key then acts on the checklist"),
                 moveInText, deleteInText,
             ])
         }
