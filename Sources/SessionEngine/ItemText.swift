@@ -15,7 +15,7 @@ enum ItemText {
     static func page(_ state: ConsoleState) -> ManualPage? {
         guard let item = state.currentItem else { return nil }
         let index = state.currentIndex ?? 0
-        return ManualPage(item: item, number: index + 1, of: state.agenda.count, width: state.viewport.width)
+        return ManualPage(item: item, number: index + 1, of: state.agenda.count, width: state.viewport.width, roles: state.programme.roles)
     }
 
     static func open(_ state: inout ConsoleState) {

@@ -18,7 +18,7 @@ enum ItemTextView {
             grid.put("No item is running.", x: 0, y: frame.top, style: .muted)
             return
         }
-        let page = ManualPage(item: item, number: (state.currentIndex ?? 0) + 1, of: state.agenda.count, width: frame.width)
+        let page = ManualPage(item: item, number: (state.currentIndex ?? 0) + 1, of: state.agenda.count, width: frame.width, roles: state.programme.roles)
         let rows = frame.bottom - frame.top + 1
         let scroll = min(state.itemTextScroll, max(0, page.lines.count - rows))
         let current = state.delivery?.currentStep ?? 0

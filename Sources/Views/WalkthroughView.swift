@@ -171,9 +171,12 @@ enum WalkthroughView {
         return y
     }
 
+    /// "Lead: Nurse facilitator"; several roles lead together, by their titles while those take at
+    /// most a third of the row (beside the item's title), else by their short ids ("Lead: nurse + lay").
     static func leadWords(_ lead: [String], _ state: ConsoleState) -> String {
         guard !lead.isEmpty else { return "" }
-        // Role ids are short; the title stays readable beside them.
-        return "Lead: " + (lead.count > 1 ? "both (" + lead.joined(separator: " + ") + ")" : lead[0])
+        let titles = lead.map { id in state.programme.roles.first { $0.id == id }?.title ?? id }
+        let joined = titles.joined(separator: " + ")
+        return "Lead: " + (lead.count == 1 || joined.count <= max(24, state.viewport.width / 3) ? joined : lead.joined(separator: " + "))
     }
 }

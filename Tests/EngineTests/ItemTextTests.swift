@@ -84,7 +84,9 @@ import Views
         let rows = Self.rows(driver.frame())
         #expect(rows[0].contains("Mini programme › Item 2 of 4 in full › Group session 1"))
         #expect(rows[2] == "Welcome and aims")
-        #expect(rows[4] == "Source: reconstructed, Written for the tests.")
+        // Who leads, by the roles' titles in the mini programme (Nurse facilitator, Lay facilitator).
+        #expect(rows[4] == "Lead: Nurse facilitator and Lay facilitator, together")
+        #expect(rows[5] == "Source: reconstructed, Written for the tests.")
         #expect(rows.contains("  • Set a relaxed tone."))
         #expect(rows.contains("  1. Introduce yourselves."))
         #expect(rows.contains("  • Name badges"))

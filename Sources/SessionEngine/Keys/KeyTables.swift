@@ -174,6 +174,7 @@ public enum KeyTables {
             KeyBinding([.character("u")], "not answered", help: "not answered (the call, or the door)", bar: .init("u", "not answered")),
             KeyBinding([.character("r")], "rearranged", help: "the contact was rearranged (moved to another time)",
                        bar: .init("r", "rearranged")),
+            session,
             helpOffBar,
             KeyBinding([.escape, .character("a"), .character("q")], "back", help: "back to the session", bar: .init("Esc", "back")),
         ])
