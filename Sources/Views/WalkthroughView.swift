@@ -171,8 +171,8 @@ enum WalkthroughView {
         return y
     }
 
-    /// "Lead: Nurse facilitator"; several roles lead together, by their titles while those take at
-    /// most a third of the row (beside the item's title), else by their short ids ("Lead: nurse + lay").
+    /// "Lead: " and the role's title; several roles lead together, by their titles joined with +
+    /// while those take at most a third of the row (beside the item's title), else by their short ids.
     static func leadWords(_ lead: [String], _ state: ConsoleState) -> String {
         guard !lead.isEmpty else { return "" }
         let titles = lead.map { id in state.programme.roles.first { $0.id == id }?.title ?? id }
