@@ -8,11 +8,15 @@ import Glibc
 /// it is written beside the journal so a second iwotch can say so.
 enum JournalLock {
     static func acquire(fd: Int32, journal: URL) throws {
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            if errno == EWOULDBLOCK {
-                throw JournalError.locked(path: journal.path, holder: holder(of: journal))
-            }
-            throw JournalError.system(path: journal.path, action: "lock", errno: errno)
+        // A lock can outlive its holder's close for a moment: a process forked elsewhere (by this
+        // iwotch or a backup tool) shares the file until it execs. So a held lock is asked again
+        // for a quarter of a second before another iwotch is named as holding it.
+        var tries = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw JournalError.system(path: journal.path, action: "lock", errno: errno) }
+            tries += 1
+            if tries > 25 { throw JournalError.locked(path: journal.path, holder: holder(of: journal)) }
+            usleep(10_000)
         }
         let holder = LockHolder(user: ProcessInfo.processInfo.userName, host: ProcessInfo.processInfo.hostName,
                                 pid: getpid(), since: Timestamp.format(Date()))

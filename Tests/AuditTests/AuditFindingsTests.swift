@@ -1,5 +1,6 @@
 import Foundation
 import Journal
+import Programme
 import Testing
 @testable import Audit
 
@@ -154,6 +155,58 @@ import Testing
         // Group days still count only the group day: P1 attended 1.
         #expect(Self.rows(report, "participants").map { [$0[2], $0[3]] } == [["P1", "1"], ["P2", "1"]])
         #expect(!report.facts.contains { $0.label == "Bands" })
+    }
+
+    /// The plan: the programme's one-to-one sessions, each once per participant on any of its rosters.
+    @Test func oneToOneContactsAreReportedAgainstThePlan() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The mini programme as the fixture's (id audit-fixture), with a second one-to-one session:
+        // planned contacts are call-1 then call-2, in the programme's order.
+        let mini = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ProgrammeTests/Fixtures/mini").path
+        var programme = try #require(ProgrammeLoader.load(path: mini).programme)
+        programme.id = "audit-fixture"
+        var second = try #require(programme.session("call-1"))
+        second.id = "call-2"
+        programme.sessions.append(second)
+        func call(_ id: String) -> DeliveryOpened.SessionSnapshot {
+            .init(id: id, title: id, kind: "one-to-one", mode: "telephone", plannedMinutes: 20, agenda: [
+                .init(id: "talk", kind: "activity", title: "Talk", minutes: 20, lead: ["nurse"], fidelity: ["k1"]),
+            ])
+        }
+        var day = Writer(delivery: "2026-06-01-G1-day-a-p1", seed: 71)
+        day.open(session: "day-a", site: "S1", group: "G1", facilitators: [("N1", "nurse"), ("L1", "lay")], at: Self.at(0))
+        day.enrol(["P1", "P2"], at: Self.at(0))
+        try day.save(in: root)
+        var other = Writer(delivery: "2026-06-01-G2-day-a-p2", seed: 72)
+        other.open(session: "day-a", site: "S1", group: "G2", facilitators: [("N1", "nurse"), ("L1", "lay")], at: Self.at(0))
+        other.enrol(["P1"], at: Self.at(0))
+        try other.save(in: root)
+        // G1's P1 attends call-1 and does not answer call-2; P2's call-1 is rearranged.
+        let calls: [(String, String, String, AttendanceMarked.Status, AttendanceMarked.Outcome?)] = [
+            ("c1", "call-1", "P1", .present, nil), ("c2", "call-2", "p1", .absent, .notAnswered), ("c3", "call-1", "P2", .absent, .rearranged),
+        ]
+        for (index, (name, session, code, status, outcome)) in calls.enumerated() {
+            var writer = Writer(delivery: "2026-06-0\(index + 2)-G1-\(session)-\(name)", seed: 80 + index)
+            writer.open(session: session, site: "S1", group: "G1", facilitators: [("N1", "nurse")], at: Self.at(0, day: index + 1),
+                        snapshot: call(session))
+            writer.enrol([code], at: Self.at(0, day: index + 1))
+            _ = writer.append(.attendanceMarked(.init(participant: code, status: status, notified: outcome == nil ? nil : false, outcome: outcome)),
+                              at: Self.at(1, day: index + 1))
+            try writer.save(in: root)
+        }
+        let files = try FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
+        let set = AuditSet.read(files)
+        // Columns: site, group, participant, planned, attended, not yet attended.
+        let report = AttendanceReport.make(ReportInput(set: set, filters: Filters(), programmes: [programme]))
+        #expect(Self.rows(report, "plan") == [
+            ["S1", "G1", "P1", "2", "1", "call-2"],
+            ["S1", "G1", "P2", "2", "0", "call-1, call-2"],
+            ["S1", "G2", "P1", "2", "0", "call-1, call-2"],
+        ])
+        // Without the programme's content there is no plan to count against.
+        #expect(Self.rows(AttendanceReport.make(ReportInput(set: set, filters: Filters())), "plan").isEmpty)
     }
 
     @Test func aDoseRuleThatCountsContactsCountsEachCallAttended() throws {

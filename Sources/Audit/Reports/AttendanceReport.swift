@@ -1,5 +1,6 @@
 import DeliveryFacts
 import Journal
+import Programme
 
 /// `iwotch report attendance`: who came to the group days, how often late or leaving early, and
 /// who reached the programme's dose, per participant and as shares per group and site. A person
@@ -89,7 +90,8 @@ public enum AttendanceReport {
             table: table)
         return ReportDocument(title: "Attendance and dose", facts: input.facts(bands: false, extra: [
             .init("Dose rule", rule.map { "at least \($0.minimum) \($0.countsContacts ? "contacts" : "") of \($0.sessions.joined(separator: ", ")): \($0.description)".replacingOccurrences(of: "  ", with: " ") } ?? "none"),
-        ]), sections: [perParticipant, groupShares(people), siteShares(people), contacts(input)], sources: input.sources)
+        ]), sections: [perParticipant, groupShares(people), siteShares(people), contacts(input), plannedContacts(input)],
+           sources: input.sources)
     }
 
     /// Sessions that are not group days (one-to-one calls and visits, in person or by telephone):
@@ -124,6 +126,40 @@ public enum AttendanceReport {
         }
         return .init(id: "contacts", title: "Other contacts per participant",
                      note: "Deliveries of sessions that are not group days (one-to-one, in person or by telephone), per participant and session: contacts is how many such deliveries had them on the roster; each contact is attended (present, late or leaving early), did not attend, not answered, rearranged, or not marked. They count toward no group-day dose rule. From failed files counts contacts read from a journal that failed the check.",
+                     table: table)
+    }
+
+    /// Each participant's one-to-one contacts against the plan: the programme's one-to-one
+    /// sessions (its content, as loaded), each planned once per participant, and which of them
+    /// they attended. Everyone on any roster of the programme is planned its contacts.
+    static func plannedContacts(_ input: ReportInput) -> ReportDocument.Section {
+        struct Person { var programme: Programme?; var attended: Set<String> = [] }
+        var people: [ParticipantKey: Person] = [:]
+        for record in input.deliveries {
+            let programme = input.programme(of: record)
+            for code in record.roster {
+                let key = ParticipantKey(site: record.site, group: record.group, code: code)
+                var person = people[key] ?? Person(programme: programme)
+                if person.programme == nil { person.programme = programme }
+                if record.opened.session.kind != "group", record.contactOutcome(of: code) == .attended { person.attended.insert(record.sessionID) }
+                people[key] = person
+            }
+        }
+        var table = Table(columns: [
+            .init("site", "Site"), .init("group", "Group"), .init("participant", "Participant"),
+            .init("planned", "Planned", numeric: true), .init("attended", "Attended", numeric: true), .init("still_to_attend", "Not yet attended"),
+        ])
+        for key in people.keys.sorted() {
+            guard let programme = people[key]!.programme else { continue }
+            let planned = programme.sessions.filter(\.isOneToOne).map(\.id)
+            guard !planned.isEmpty else { continue }
+            let attended = planned.filter(people[key]!.attended.contains)
+            let missing = planned.filter { !attended.contains($0) }
+            table.rows.append([.text(key.site), .text(key.group), .text(key.code), .integer(planned.count), .integer(attended.count),
+                               .text(missing.isEmpty ? "–" : missing.joined(separator: ", "))])
+        }
+        return .init(id: "plan", title: "One-to-one contacts against the plan",
+                     note: "Each one-to-one session of the programme (in person, by telephone or by video) is planned once for everyone on a roster of that programme's deliveries. Attended counts the planned sessions they attended at least once (present, late or leaving early); not yet attended names the rest, in the programme's order. The plan is read from the programme's content as loaded (the delivery's own version when present): participants whose programme is not loaded, or has no one-to-one sessions, are not listed.",
                      table: table)
     }
 

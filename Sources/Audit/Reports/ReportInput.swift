@@ -45,6 +45,13 @@ public struct ReportInput: Sendable {
         return nil
     }
 
+    /// The delivery's own programme as loaded: the content with its fingerprint if present, else
+    /// the loaded content of the same programme id (another version); nil when none is loaded.
+    public func programme(of record: DeliveryRecord) -> Programme? {
+        zip(programmes, fingerprints).first { $0.1 == record.opened.programme.fingerprint }?.0
+            ?? programmes.first { $0.id == record.opened.programme.id }
+    }
+
     /// Header facts every report carries; `bands: false` for a report with no banded figure.
     public func facts(bands showBands: Bool = true, extra: [ReportDocument.Fact] = []) -> [ReportDocument.Fact] {
         var facts = [ReportDocument.Fact("Covers", filters.description)]
