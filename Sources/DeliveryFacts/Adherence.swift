@@ -77,14 +77,20 @@ extension DeliveryState {
     public var itemRatings: [DeliveryRecord.ItemRating] {
         guard let opened else { return [] }
         let top = opened.fidelityScale.compactMap(\.score).max() ?? 0
-        return opened.session.agenda.filter { $0.kind == "activity" }.flatMap { activity in
-            activity.fidelity.map { item in
+        let activities = opened.session.agenda.filter { $0.kind == "activity" }
+        // Exactly as many as there are items: a region's reports keep one of these per delivery,
+        // and an array grown by appending holds up to twice the room it needs.
+        var items: [DeliveryRecord.ItemRating] = []
+        items.reserveCapacity(activities.reduce(0) { $0 + $1.fidelity.count })
+        for activity in activities {
+            for item in activity.fidelity {
                 let rating = ratings[item]
                 let score = rating.flatMap { rated in opened.fidelityScale.first { $0.id == rated.level }?.score }
-                return DeliveryRecord.ItemRating(activity: activity.id, item: item, level: rating?.level, score: score, maximum: top,
-                                                 deliveredBy: rating?.deliveredBy ?? [], adaptation: rating?.adaptation)
+                items.append(DeliveryRecord.ItemRating(activity: activity.id, item: item, level: rating?.level, score: score, maximum: top,
+                                                       deliveredBy: rating?.deliveredBy ?? [], adaptation: rating?.adaptation))
             }
         }
+        return items
     }
 
     /// This delivery's adherence on the scale it pinned when it opened.
