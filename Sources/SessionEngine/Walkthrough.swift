@@ -46,7 +46,9 @@ enum Walkthrough {
         // open a question that would then take the clicker's next PgDn.
         case .escape, .function(5):
             state.screen = .walkthrough(WalkthroughScreen(advanceArmed: wasArmed))
-            state.status = .init(kind: .info, text: "The session carries on. To leave, press q (everything is saved).", at: now)
+            // The leave key as the facilitator's own keys have it (keys.yaml may move it).
+            let leave = KeyTables.key(for: "leave", on: .walkthrough, in: state) ?? "q"
+            state.status = .init(kind: .info, text: "The session carries on. To leave, press \(leave) (everything is saved).", at: now)
         case .character("r") where state.mode == .rehearsal: return Rehearsal.restart(&state, now: now)
         case .character("s") where state.mode == .rehearsal: return Rehearsal.skip(&state, now: now)
         case .character("t") where state.mode == .rehearsal: Rehearsal.openTiming(&state, returningTo: .walkthrough)

@@ -132,6 +132,21 @@ import Views
         #expect(help.contains("  F2 "))
     }
 
+    /// A clicker's Esc on the walk-through says which key leaves: the facilitator's, once moved.
+    @Test func theLeaveHintNamesTheMappedKey() throws {
+        let standard = try Driver()
+        defer { standard.cleanUp() }
+        standard.startGroupSession()
+        standard.press(.escape)
+        #expect(standard.state.status?.text == "The session carries on. To leave, press q (everything is saved).")
+        let mapped = try Driver()
+        defer { mapped.cleanUp() }
+        mapped.runner.useKeys(try Self.parse("walkthrough:\n  leave: x\n").get())
+        mapped.startGroupSession()
+        mapped.press(.escape)
+        #expect(mapped.state.status?.text == "The session carries on. To leave, press x (everything is saved).")
+    }
+
     @Test func aListOfKeysKeepsTheStandardOrder() throws {
         // The agenda's choose is ↑ ↓ PgUp PgDn Home End: k is ↑ and j is ↓.
         let driver = try Driver()

@@ -20,6 +20,12 @@ public enum KeyTables {
 
     /// The table of the keys as they now act: an open question's, else the screen's (for the help
     /// screen, its own).
+    /// The key that does `action` on the screen of `kind` as the facilitator's keys have it (the
+    /// first, by its short name), for a sentence that tells them which key to press.
+    public static func key(for action: String, on kind: ConsoleState.Screen.Kind, in state: ConsoleState) -> String? {
+        table(kind, in: state).all.first { $0.action == action }?.keys.first.map(KeyBinding.shortName)
+    }
+
     public static func table(for state: ConsoleState) -> KeyTable {
         if let dialog = state.dialog { return self.dialog(dialog, mode: state.mode) }
         return table(state.screen.kind, in: state)
