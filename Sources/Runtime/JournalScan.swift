@@ -60,11 +60,11 @@ enum JournalScan {
         // The folder keeps modes apart; a journal copied into the wrong one is still not offered
         // (a rehearsal must never be resumed as, or carried over into, a live delivery).
         var latest: [String: (name: String, openedAt: Int64)] = [:]
+        func ownProgramme(_ row: JournalIndex.Row) -> Bool { programme.map { $0 == row.programme } ?? true }
         for (name, row) in index.rows where row.modeMatches {
             // Group codes are compared without case: g03 and G03 are one group's history.
             let group = Code.canonical(row.group)
-            let ownProgramme = programme.map { $0 == row.programme } ?? true
-            if ownProgramme, latest[group].map({ ($0.openedAt, $0.name) < (row.openedAt, name) }) ?? true { latest[group] = (name, row.openedAt) }
+            if ownProgramme(row), latest[group].map({ ($0.openedAt, $0.name) < (row.openedAt, name) }) ?? true { latest[group] = (name, row.openedAt) }
             if !row.closed, let entry = read[name]?.entry ?? row.entry {
                 found.resumable.append(ResumableDelivery(url: folder.appendingPathComponent(name), title: entry.title, group: entry.group,
                                                          lastEvent: Date(journalMilliseconds: entry.lastEventAt)))
@@ -89,7 +89,7 @@ enum JournalScan {
             var source: String? = pick.name
             if entry.oneToOne {
                 source = index.rows.compactMap { name, row -> (name: String, openedAt: Int64)? in
-                    guard row.modeMatches, Code.canonical(row.group) == group, programme.map({ $0 == row.programme }) ?? true,
+                    guard row.modeMatches, Code.canonical(row.group) == group, ownProgramme(row),
                           let candidate = read[name]?.entry ?? row.entry, !candidate.oneToOne else { return nil }
                     return (name, row.openedAt)
                 }.max { ($0.openedAt, $0.name) < ($1.openedAt, $1.name) }?.name

@@ -10,12 +10,13 @@ public struct ItemTextScreen: Sendable, Equatable {
     public init(scroll: Int = 0) { self.scroll = scroll }
 }
 
-enum ItemText {
-    /// The page of the item running now, laid out at the window's width (nil between items).
-    static func page(_ state: ConsoleState) -> ManualPage? {
+public enum ItemText {
+    /// The page of the item running now, laid out at `width` (nil between items): the engine
+    /// scrolls the page the view draws, as the manual browser's page is shared.
+    public static func page(_ state: ConsoleState, width: Int) -> ManualPage? {
         guard let item = state.currentItem else { return nil }
         let index = state.currentIndex ?? 0
-        return ManualPage(item: item, number: index + 1, of: state.agenda.count, width: state.viewport.width, roles: state.programme.roles)
+        return ManualPage(item: item, number: index + 1, of: state.agenda.count, width: width, roles: state.programme.roles)
     }
 
     static func open(_ state: inout ConsoleState) {
@@ -25,7 +26,7 @@ enum ItemText {
     /// Arrows scroll a row, PgUp/PgDn and Space a page, Home/End to the ends; Esc, Enter or the
     /// key that opened it close it (a clicker's Enter leaves the pane rather than doing nothing).
     static func handle(_ state: inout ConsoleState, _ pane: ItemTextScreen, _ key: Key, now: Date) -> [Effect] {
-        let rows = page(state)?.lines.count ?? 0
+        let rows = page(state, width: state.viewport.width)?.lines.count ?? 0
         let pageRows = state.bodyRows
         let last = max(0, rows - pageRows)
         var scroll = pane.scroll

@@ -14,11 +14,10 @@ enum ItemTextView {
         let position = state.currentIndex.map { "Item \($0 + 1) of \(state.agenda.count) in full" } ?? "In full"
         frame.header(&grid, [state.programme.title, position, state.delivery?.opened?.session.title ?? ""])
         frame.keys = KeyTables.table(for: state).bar
-        guard let item = state.currentItem else {
+        guard let page = ItemText.page(state, width: frame.width) else {
             grid.put("No item is running.", x: 0, y: frame.top, style: .muted)
             return
         }
-        let page = ManualPage(item: item, number: (state.currentIndex ?? 0) + 1, of: state.agenda.count, width: frame.width, roles: state.programme.roles)
         let rows = frame.bottom - frame.top + 1
         let scroll = min(state.itemTextScroll, max(0, page.lines.count - rows))
         let current = state.delivery?.currentStep ?? 0

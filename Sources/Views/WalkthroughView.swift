@@ -175,7 +175,7 @@ enum WalkthroughView {
     /// while those take at most a third of the row (beside the item's title), else by their short ids.
     static func leadWords(_ lead: [String], _ state: ConsoleState) -> String {
         guard !lead.isEmpty else { return "" }
-        let titles = lead.map { id in state.programme.roles.first { $0.id == id }?.title ?? id }
+        let titles = lead.map { state.programme.role($0)?.title ?? $0 }
         let joined = titles.joined(separator: " + ")
         return "Lead: " + (lead.count == 1 || joined.count <= max(24, state.viewport.width / 3) ? joined : lead.joined(separator: " + "))
     }

@@ -54,8 +54,9 @@ struct ConsoleOptions: ParsableArguments {
         let paths = ContentLocator.defaultPaths()
         // Off a terminal there is no one to ask: the error names the programmes and `--content`.
         guard content == nil, paths.count > 1, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return (try programme(), nil) }
-        let listed = paths.map { path -> (title: String, detail: String) in
-            let check = ProgrammeLoader.load(path: path)
+        // Each programme is loaded once: the chooser lists them and the one picked is used as loaded.
+        let checks = paths.map { ProgrammeLoader.load(path: $0) }
+        let listed = zip(paths, checks).map { path, check -> (title: String, detail: String) in
             guard let found = check.programme, check.isClean else {
                 return (path, "has problems: run iwotch content check \(path)")
             }
@@ -68,7 +69,7 @@ struct ConsoleOptions: ParsableArguments {
         }
         guard let opened = picked else { throw ExitCode(1) }
         guard let (index, screen) = opened else { return nil }
-        let check = ProgrammeLoader.load(path: paths[index])
+        let check = checks[index]
         guard let chosen = check.programme, check.isClean else {
             // Its problems are printed once the terminal is restored.
             MainActor.assumeIsolated { screen.close() }

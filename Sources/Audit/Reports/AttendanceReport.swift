@@ -100,7 +100,7 @@ public enum AttendanceReport {
     static func contacts(_ input: ReportInput) -> ReportDocument.Section {
         struct Tally { var kind = "", mode = "", offered = 0, failed = 0, outcomes: [ContactOutcome: Int] = [:] }
         var tallies: [ParticipantKey: [String: Tally]] = [:]
-        for record in input.deliveries where record.opened.session.kind != "group" {
+        for record in input.deliveries where record.opened.session.isOneToOne {
             for code in record.roster {
                 let key = ParticipantKey(site: record.site, group: record.group, code: code)
                 var tally = tallies[key]?[record.sessionID] ?? Tally(kind: record.opened.session.kind, mode: record.opened.session.mode)
@@ -141,7 +141,7 @@ public enum AttendanceReport {
                 let key = ParticipantKey(site: record.site, group: record.group, code: code)
                 var person = people[key] ?? Person(programme: programme)
                 if person.programme == nil { person.programme = programme }
-                if record.opened.session.kind != "group", record.contactOutcome(of: code) == .attended { person.attended.insert(record.sessionID) }
+                if record.opened.session.isOneToOne, record.contactOutcome(of: code) == .attended { person.attended.insert(record.sessionID) }
                 people[key] = person
             }
         }

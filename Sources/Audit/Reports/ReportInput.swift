@@ -37,9 +37,8 @@ public struct ReportInput: Sendable {
 
     /// The text of a fidelity item, from content with the same fingerprint if possible.
     public func itemText(_ item: String, in record: DeliveryRecord) -> String? {
-        let exact = zip(programmes, fingerprints).first { $0.1 == record.opened.programme.fingerprint }?.0
         // Only the delivery's own programme: another programme's item of the same id is another item.
-        for programme in [exact].compactMap({ $0 }) + programmes where programme.id == record.opened.programme.id {
+        for programme in [self.programme(of: record)].compactMap({ $0 }) + programmes where programme.id == record.opened.programme.id {
             if let text = programme.session(record.sessionID)?.agenda.flatMap(\.fidelity).first(where: { $0.id == item })?.behaviour { return text }
         }
         return nil
