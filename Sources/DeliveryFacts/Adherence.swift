@@ -20,9 +20,15 @@ public struct Adherence: Sendable, Equatable {
     /// Items pooled: the sum of scores over the sum of maxima of every applicable rated item (so
     /// a delivery with more items weighs more), as most fidelity studies report it. A delivery,
     /// an activity, a facilitator, a site and a month are all pooled by this one rule.
-    public static func pooled(_ items: ArraySlice<DeliveryRecord.ItemRating>) -> Adherence {
+    public static func pooled(_ items: some Collection<DeliveryRecord.ItemRating>) -> Adherence {
         var pool = Pool()
         pool.add(items, delivery: "")
+        return pool.adherence
+    }
+
+    public static func pooled(_ items: ItemRatings) -> Adherence {
+        var pool = Pool()
+        pool.add(items[...], delivery: "")
         return pool.adherence
     }
 }
@@ -41,10 +47,21 @@ public struct Pool: Sendable {
 
     /// One delivery's items at once (the delivery is noted once, not once per item: reports over
     /// a region add millions of items).
-    public mutating func add(_ items: ArraySlice<DeliveryRecord.ItemRating>, delivery: String) {
+    public mutating func add(_ items: some Collection<DeliveryRecord.ItemRating>, delivery: String) {
         guard !items.isEmpty else { return }
         deliveries.insert(delivery)
         for item in items { add(item) }
+    }
+
+    /// One delivery's items as it keeps them: each item's rating is read without building the item.
+    public mutating func add(_ items: Slice<ItemRatings>, delivery: String) {
+        guard !items.isEmpty else { return }
+        deliveries.insert(delivery)
+        let maximum = items.base.layout.maximum
+        for position in items.indices {
+            let tally = items.base.tally(position)
+            add(rated: tally.rated, score: tally.score, maximum: maximum)
+        }
     }
 
     /// One item of a delivery.
@@ -54,11 +71,15 @@ public struct Pool: Sendable {
     }
 
     private mutating func add(_ item: DeliveryRecord.ItemRating) {
-        guard item.isRated else { adherence.unratedItems += 1; return }
+        add(rated: item.isRated, score: item.score, maximum: item.maximum)
+    }
+
+    private mutating func add(rated: Bool, score: Int?, maximum: Int) {
+        guard rated else { adherence.unratedItems += 1; return }
         adherence.ratedItems += 1
-        guard let score = item.score else { adherence.excludedItems += 1; return }
+        guard let score else { adherence.excludedItems += 1; return }
         adherence.score += score
-        adherence.maximum += item.maximum
+        adherence.maximum += maximum
     }
 
     public mutating func merge(_ other: Pool) {
@@ -69,32 +90,6 @@ public struct Pool: Sendable {
         adherence.unratedItems += other.adherence.unratedItems
         deliveries.formUnion(other.deliveries)
     }
-}
-
-extension DeliveryState {
-    /// Every fidelity item of the pinned agenda's activities, in agenda order, with its latest
-    /// rating and that level's score on the scale the delivery pinned.
-    public var itemRatings: [DeliveryRecord.ItemRating] {
-        guard let opened else { return [] }
-        let top = opened.fidelityScale.compactMap(\.score).max() ?? 0
-        let activities = opened.session.agenda.filter { $0.kind == "activity" }
-        // Exactly as many as there are items: a region's reports keep one of these per delivery,
-        // and an array grown by appending holds up to twice the room it needs.
-        var items: [DeliveryRecord.ItemRating] = []
-        items.reserveCapacity(activities.reduce(0) { $0 + $1.fidelity.count })
-        for activity in activities {
-            for item in activity.fidelity {
-                let rating = ratings[item]
-                let score = rating.flatMap { rated in opened.fidelityScale.first { $0.id == rated.level }?.score }
-                items.append(DeliveryRecord.ItemRating(activity: activity.id, item: item, level: rating?.level, score: score, maximum: top,
-                                                       deliveredBy: rating?.deliveredBy ?? [], adaptation: rating?.adaptation))
-            }
-        }
-        return items
-    }
-
-    /// This delivery's adherence on the scale it pinned when it opened.
-    public var adherence: Adherence { Adherence.pooled(itemRatings[...]) }
 }
 
 extension Adherence {

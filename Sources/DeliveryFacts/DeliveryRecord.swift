@@ -15,7 +15,13 @@ public struct DeliveryRecord: Sendable, Equatable {
     public var openingOffset: Int
     public var site: String
     public var group: String
-    public var opened: DeliveryOpened
+    /// What the delivery pinned when it opened. Kept behind one reference: a region's report
+    /// holds a record per delivery, and copies of it, and this is the largest part of each.
+    public var opened: DeliveryOpened {
+        _read { yield pinned.opened }
+        set { pinned = Pinned(newValue) }
+    }
+    private var pinned: Pinned
     public var sessionID: String { opened.session.id }
     public var programmeVersion: String { opened.programme.version }
     public var facilitators: [DeliveryOpened.Facilitator] { opened.facilitators }
@@ -29,9 +35,9 @@ public struct DeliveryRecord: Sendable, Equatable {
     public var outcomes: [String: AttendanceMarked.Outcome]
     public var adherence: Adherence
     /// Every fidelity item of the pinned agenda's activities, with its rating if it has one.
-    public var items: [ItemRating]
+    public var items: ItemRatings
     /// Seconds each agenda item ran (pauses taken out); items never started are absent.
-    public var seconds: [String: TimeInterval]
+    public var seconds: ItemSeconds
     /// From opening to closing (or the last event), pauses taken out.
     public var sessionSeconds: TimeInterval
     /// From opening to the last facilitator's sign-off, pauses taken out: the session's length as
@@ -81,17 +87,18 @@ public struct DeliveryRecord: Sendable, Equatable {
         openingOffset = state.openingOffset ?? 0
         site = opened.site
         group = opened.group
-        self.opened = opened
+        pinned = Pinned(opened)
         roster = state.roster
         attendance = state.attendance.mapValues(\.status)
         notified = state.attendance.compactMapValues(\.notified)
         outcomes = state.attendance.compactMapValues(\.outcome)
-        items = state.itemRatings
-        adherence = Adherence.pooled(items[...])
+        let layout = PinnedLayouts.layout(opened)
+        items = ItemRatings(layout: layout, ratings: state.ratings)
+        adherence = Adherence.pooled(items)
         let end = state.closedAt ?? now ?? state.lastEventAt ?? openedAt
         var seconds: [String: TimeInterval] = [:]
         for (item, intervals) in state.intervals where !intervals.isEmpty { seconds[item] = state.seconds(of: item, until: end) }
-        self.seconds = seconds
+        self.seconds = ItemSeconds(layout: layout, seconds: seconds)
         sessionSeconds = state.elapsedSeconds(until: end)
         signOffSeconds = state.closed?.signoffs.map(\.at).max().map { state.elapsedSeconds(until: min($0, end)) }
         interruptions = state.interruptions
@@ -102,4 +109,11 @@ public struct DeliveryRecord: Sendable, Equatable {
         reviews = state.reviews
         self.files = files
     }
+}
+
+/// `DeliveryRecord.opened`'s box: one reference in place of the whole value.
+private final class Pinned: Sendable, Equatable {
+    let opened: DeliveryOpened
+    init(_ opened: DeliveryOpened) { self.opened = opened }
+    static func == (lhs: Pinned, rhs: Pinned) -> Bool { lhs === rhs || lhs.opened == rhs.opened }
 }

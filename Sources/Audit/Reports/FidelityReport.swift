@@ -46,20 +46,21 @@ public enum FidelityReport {
     }
 
     static func activities(_ input: ReportInput, _ bands: BandMarks) -> ReportDocument.Section {
-        var pools: [String: Pool] = [:]
+        var pools: [SessionItem: Pool] = [:]
         var order: [(session: String, activity: String, title: String)] = []
         for record in input.deliveries {
             // An activity's items are next to each other: they are pooled a run at a time.
-            var start = record.items.startIndex
-            while start < record.items.endIndex {
-                let activity = record.items[start].activity
+            let items = record.items
+            var start = items.startIndex
+            while start < items.endIndex {
+                let activity = items.activity(at: start)
                 var end = start + 1
-                while end < record.items.endIndex, record.items[end].activity == activity { end += 1 }
-                let key = record.sessionID + "\u{0}" + activity
+                while end < items.endIndex, items.activity(at: end) == activity { end += 1 }
+                let key = SessionItem(session: record.sessionID, id: activity)
                 if pools[key] == nil {
                     order.append((record.sessionID, activity, record.opened.session.agenda.first { $0.id == activity }?.title ?? activity))
                 }
-                pools[key, default: Pool()].add(record.items[start..<end], delivery: record.id)
+                pools[key, default: Pool()].add(items[start..<end], delivery: record.id)
                 start = end
             }
         }
@@ -69,7 +70,7 @@ public enum FidelityReport {
             .failedColumn,
         ])
         for entry in order {
-            let pool = pools[entry.session + "\u{0}" + entry.activity]!
+            let pool = pools[SessionItem(session: entry.session, id: entry.activity)]!
             table.rows.append([.text(entry.session), .text(entry.activity), .text(entry.title), .integer(pool.deliveries.count),
                                .integer(pool.rated), .percent(pool.percent, bands: bands), .integer(input.failedCount(pool.deliveries))])
         }
@@ -131,10 +132,10 @@ public enum FidelityReport {
 
     /// Items rated below the top of the scale, the largest share of the times they applied first.
     static func missed(_ input: ReportInput, limit: Int = 15) -> ReportDocument.Section {
-        var tallies: [String: MissedTally] = [:]
+        var tallies: [SessionItem: MissedTally] = [:]
         for record in input.deliveries {
             for (position, item) in record.items.enumerated() where item.isApplicable {
-                let key = record.sessionID + "\u{0}" + item.item
+                let key = SessionItem(session: record.sessionID, id: item.item)
                 // Counted in place: copying the tally out and back cost more than the counting.
                 if let index = tallies.index(forKey: key) {
                     tallies.values[index].count(item)
@@ -198,6 +199,13 @@ public enum FidelityReport {
                      note: "Items rated by both the facilitators (live) and a supervisor (afterwards) on a scored level: an item either side rated not applicable is left out, as it is left out of adherence. Each side's adherence on those items, exact agreement, and Cohen's kappa over the scale's levels (Landis and Koch's words).",
                      table: table)
     }
+}
+
+/// An activity or item of one session: the key that pools it across deliveries (two strings
+/// hashed together, rather than joined into a new string for every item of every delivery).
+struct SessionItem: Hashable {
+    var session: String
+    var id: String
 }
 
 /// One fidelity item of one session across deliveries: how often it applied and fell short.
