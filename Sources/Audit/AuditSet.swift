@@ -61,20 +61,24 @@ public struct AuditSet: Sendable {
             groups[delivery, default: []].append(index)
         }
         let members = groups
-        let joined = parallelMap(order) { delivery -> Joined in
-            let members = members[delivery]!
-            if members.count == 1, !firstReads[members[0]].isReview {
-                return Joined(record: firstReads[members[0]].alone, copies: [], orphans: [], reread: [])
-            }
+        // Only deliveries with several files (copies, reviews) are joined; the rest keep their first reading.
+        let several = order.filter { members[$0]!.count > 1 || firstReads[members[$0]![0]].isReview }
+        let joined = parallelMap(several) { delivery -> Joined in
             // Read again, and checked again, so the file list and the record come from the same bytes.
-            let reread = members.map { ($0, Parsed.read(urls[$0], load: load)) }
+            let reread = members[delivery]!.map { ($0, Parsed.read(urls[$0], load: load)) }
             let result = join(reread.filter { $0.1.journal != nil })
             let orphans = result.record != nil ? [] : reread.filter { $0.1.journal?.isReview == true }.map { $0.1.url.path }
             return Joined(record: result.record, copies: result.copies, orphans: orphans, reread: reread.map { ($0.0, $0.1.report) })
         }
+        var joinedBy = Dictionary(uniqueKeysWithValues: zip(several, joined))
         var records: [DeliveryRecord] = []
+        records.reserveCapacity(order.count)
         var orphans: [String] = []
-        for result in joined {
+        for delivery in order {
+            guard let result = joinedBy.removeValue(forKey: delivery) else {
+                if let record = firstReads[members[delivery]![0]].alone { records.append(record) }
+                continue
+            }
             for (index, report) in result.reread { files[index] = report }
             for copy in result.copies { files[copy].kind = .copy }
             if let record = result.record { records.append(record) }
@@ -195,11 +199,14 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping 
     // Small batches: few enough to keep the lock out of the way, many enough to even out the end.
     let batch = max(1, min(16, items.count / (workers * 8)))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // Each batch is stored as it is done: results held once, not once per worker and again at the end.
         var local: [(Int, R)] = []
+        local.reserveCapacity(batch)
         while let range = results.take(batch) {
             for index in range { local.append((index, transform(items[index]))) }
+            results.store(local)
+            local.removeAll(keepingCapacity: true)
         }
-        results.store(local)
     }
     return results.values.map { $0! }
 }

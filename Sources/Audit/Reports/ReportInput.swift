@@ -23,7 +23,8 @@ public struct ReportInput: Sendable {
         self.filters = filters
         self.programmes = programmes
         fingerprints = programmes.map(\.fingerprint)
-        deliveries = set.filtered(filters)
+        // Without a filter that leaves any out, the set's own array: a region's records held once, not twice.
+        deliveries = set.records.allSatisfy(filters.admits) ? set.records : set.filtered(filters)
         let failedPaths = Set(set.files.filter(\.failedCheck).map(\.path))
         failedDeliveries = Set(deliveries.filter { $0.files.contains(where: failedPaths.contains) }.map(\.id))
     }
@@ -56,10 +57,11 @@ public struct ReportInput: Sendable {
         var facts = [ReportDocument.Fact("Covers", filters.description)]
         facts.append(.init("Deliveries", "\(deliveries.count) of \(set.records.count) read"))
         // Oldest version first, versions compared as numbers (2026.9 before 2026.10).
-        let versions = Dictionary(grouping: deliveries) { [$0.opened.programme.id, $0.programmeVersion, $0.opened.programme.fingerprint] }
+        var versions: [[String]: Int] = [:]
+        for record in deliveries { versions[[record.opened.programme.id, record.programmeVersion, record.opened.programme.fingerprint], default: 0] += 1 }
         let ordered = versions.keys.sorted { ($0[0], ContentVersion($0[1]), $0[2]) < ($1[0], ContentVersion($1[1]), $1[2]) }
         facts.append(.init("Content versions", ordered.isEmpty ? "none" : ordered.map {
-            "\($0[0]) \($0[1]) (\($0[2].prefix(19))…): \(versions[$0]!.count)"
+            "\($0[0]) \($0[1]) (\($0[2].prefix(19))…): \(versions[$0]!)"
         }.joined(separator: "; ")))
         let bandSets = Set(deliveries.map { "\($0.opened.bands.high)/\($0.opened.bands.low)" })
         if showBands { facts.append(.init("Bands", bands.legend + (bandSets.count > 1 ? " (deliveries pinned \(bandSets.count) different band sets; each delivery's row uses its own)" : ""))) }
