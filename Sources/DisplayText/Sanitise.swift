@@ -46,21 +46,30 @@ extension DisplayText {
     /// prints, to a terminal, a pipe or a report file, goes through this: ESC, BEL, `ESC c` or an
     /// OSC 52 sequence held in a content or journal field comes out as `^[`, `^G`, never as a command.
     public static func printable(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        func kept(_ index: Int) -> Bool {
-            switch scalars[index] {
+        func kept(_ scalar: Unicode.Scalar, beforeLineFeed: Bool) -> Bool {
+            switch scalar {
             case "\t", "\n": true
-            case "\r": index + 1 < scalars.count && scalars[index + 1] == "\n"
+            case "\r": beforeLineFeed
             default: false
             }
         }
-        func safe(_ index: Int) -> Bool {
-            let scalar = scalars[index]
-            if scalar.value < 0x20 || scalar.value == 0x7F { return kept(index) }
+        func safe(_ scalar: Unicode.Scalar, beforeLineFeed: Bool) -> Bool {
+            if scalar.value < 0x20 || scalar.value == 0x7F { return kept(scalar, beforeLineFeed: beforeLineFeed) }
             if scalar.value < 0x7F { return true }
             return !(0x80..<0xA0).contains(scalar.value) && !isFormatHazard(scalar) && (isDropped(scalar) || width(of: scalar) >= 0)
         }
-        guard !scalars.indices.allSatisfy(safe) else { return text }
+        // Most text is safe as it is: looked over in place, without a copy (a region's report is megabytes).
+        let view = text.unicodeScalars
+        var at = view.startIndex
+        var allSafe = true
+        while at < view.endIndex {
+            let next = view.index(after: at)
+            if !safe(view[at], beforeLineFeed: next < view.endIndex && view[next] == "\n") { allSafe = false; break }
+            at = next
+        }
+        guard !allSafe else { return text }
+        let scalars = Array(view)
+        func kept(_ index: Int) -> Bool { kept(scalars[index], beforeLineFeed: index + 1 < scalars.count && scalars[index + 1] == "\n") }
         var out = String.UnicodeScalarView()
         var run = String.UnicodeScalarView()
         for index in scalars.indices {

@@ -41,7 +41,7 @@ extension JSONBytes {
         var bands: DeliveryOpened.Bands?, participantCodes: [String]?
         guard members(.opened, { json, index in
             switch index {
-            case 0: programme = json.programmeRef(); return programme != nil
+            case 0: programme = PinnedParts.programmes.read(&json) { $0.programmeRef() }; return programme != nil
             case 1: session = PinnedParts.sessions.read(&json) { $0.sessionSnapshot() }; return session != nil
             case 2: group = json.string(); return group != nil
             case 3: site = json.string(); return site != nil

@@ -46,6 +46,7 @@ final class PinnedInterner<Value>: @unchecked Sendable {
 /// The interners of the pinned parts of `delivery-opened` (everything but the group's own codes)
 /// and of the few role lists that ratings repeat.
 enum PinnedParts {
+    static let programmes = PinnedInterner<DeliveryOpened.ProgrammeRef>()
     static let sessions = PinnedInterner<DeliveryOpened.SessionSnapshot>()
     static let doses = PinnedInterner<DeliveryOpened.Dose>()
     static let scales = PinnedInterner<[DeliveryOpened.ScaleLevel]>()
