@@ -25,15 +25,31 @@ public enum RegularFile {
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular(info.st_mode)) }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.cannotRead(String(cString: strerror(errno)))) }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        defer { try? handle.close() }
+        defer { close(fd) }
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular(info.st_mode)) }
-        do {
-            let data = try (maximumBytes == .max ? handle.readToEnd() : handle.read(upToCount: maximumBytes + 1)) ?? Data()
-            return data.count > maximumBytes ? .failure(.tooLarge(limit: maximumBytes)) : .success(data)
-        } catch {
-            return .failure(.cannotRead((error as NSError).localizedDescription))
+        return readAll(fd, size: Int(info.st_size), maximumBytes: maximumBytes)
+    }
+
+    /// Everything left in `fd`, up to one byte past `maximumBytes` (to tell a file too large). The
+    /// buffer is sized from `size` (the file's size when opened), so a file is usually read in one
+    /// call into one buffer; one that grew meanwhile is read on, the buffer doubling.
+    static func readAll(_ fd: Int32, size: Int, maximumBytes: Int) -> Result<Data, Problem> {
+        let limit = maximumBytes == .max ? Int.max : maximumBytes + 1
+        var data = Data(count: min(max(size + 1, 4096), limit))
+        var total = 0
+        while total < limit {
+            if total == data.count { data.count = min(data.count * 2, limit) }
+            let room = data.count - total
+            let got = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, room) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(.cannotRead(String(cString: strerror(errno))))
+            }
+            if got == 0 { break }
+            total += got
         }
+        data.count = total
+        return total > maximumBytes ? .failure(.tooLarge(limit: maximumBytes)) : .success(data)
     }
 
     /// A file given on the command line (a ratings sheet), at most 1 MB: the failure as a sentence.
