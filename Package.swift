@@ -116,7 +116,7 @@ let package = Package(
             dependencies: ["Region", "Journal", "iwotch", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // Runs the built binary as a user would: exit codes and output.
-        .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-stress", "Journal", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["iwotch", "iwotch-bench", "iwotch-stress", "Journal", "TestSupport"]),
         // Drives the frame loops through the TestBackend: no terminal, no tmux.
         .testTarget(name: "ConsoleLoopTests", dependencies: ["Console", "Backend", "ConsoleInput", "Runtime", "SessionEngine", "Views", "Journal", "Programme"]),
         // Runs `iwotch` full-screen in a private tmux server and reads the screen.

@@ -31,7 +31,7 @@ struct Scenario {
                                .init(id: $0.id, kind: $0.kind.rawValue, title: $0.title, minutes: $0.minutes, lead: $0.lead,
                                      fidelity: $0.fidelity.map(\.id))
                            }),
-            group: "G03", site: "Coventry community centre",
+            group: "G03", site: "COV1",
             facilitators: [.init(code: "NF1", role: "nurse"), .init(code: "LF2", role: "lay")],
             dose: .init(sessions: programme.dose.sessions, minimum: programme.dose.minimum, description: programme.dose.description),
             fidelityScale: programme.fidelityScale.map { .init(id: $0.id, label: $0.label, score: $0.score) },
