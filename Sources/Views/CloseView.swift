@@ -61,7 +61,9 @@ enum CloseView {
         x = 2
         for (index, facilitator) in opened.facilitators.enumerated() {
             let signed = state.signoffs.contains { $0.code == facilitator.code }
-            x += grid.put("\(index + 1) \(signed ? "☑" : "☐") \(facilitator.code) (\(facilitator.role))    ", x: x, y: y, style: signed ? Style(.ok, bold: true) : .plain)
+            // The role as the programme titles it; the id when the programme has no such role.
+            let role = state.programme.role(facilitator.role)?.title ?? facilitator.role
+            x += grid.put("\(index + 1) \(signed ? "☑" : "☐") \(facilitator.code) (\(role))    ", x: x, y: y, style: signed ? Style(.ok, bold: true) : .plain)
         }
         frame.cursor = (2, y)
         frame.keys = KeyTables.table(.close, in: state).bar
