@@ -33,8 +33,9 @@ public enum Privacy {
     /// (a name, or a name with digits such as Margaret1), at most 4 characters when it has no digit
     /// (initials), fewer than 10 digits (an NHS or phone number) and no date (1955-03-12, 19550312).
     public static func refusal(forCode code: String, what: String) -> String? {
-        let bytes = Array(code.utf8)
-        guard !bytes.isEmpty, bytes.count <= 12, isLetterOrDigit(bytes[0]),
+        // Read in place: every event's actor and codes pass through here, a region's million times.
+        let bytes = code.utf8
+        guard let first = bytes.first, bytes.count <= 12, isLetterOrDigit(first),
               bytes.allSatisfy({ isLetterOrDigit($0) || $0 == 0x2D }) else {
             return "\(what) \"\(code)\" is not a code: use letters, digits and hyphens only, at most 12 characters (for example P07 or S01-P07)."
         }
@@ -50,7 +51,7 @@ public enum Privacy {
         if digits >= 10 {
             return "\(what) \"\(code)\" looks like an NHS or phone number. Use a pseudonymous code such as P07."
         }
-        if digits >= 6, codeHoldsDate(bytes) {
+        if digits >= 6, codeHoldsDate(Array(bytes)) {
             return "\(what) \"\(code)\" looks like a date. Use a pseudonymous code such as P07."
         }
         return nil
@@ -70,17 +71,28 @@ public enum Privacy {
         if let shape {
             return shape.accepts(code) ? nil : "\(what) \"\(code)\" is not a participant code of this programme: use \(shape.words)."
         }
-        let parts = Array(code.utf8).split(separator: 0x2D, omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy(isLettersThenDigits) else {
+        // One or two hyphen-separated parts, each 1 to 4 letters then at most 4 digits, read in
+        // place (every attendance mark passes through here).
+        var parts = 1, letters = 0, digits = 0, fits = true
+        for byte in code.utf8 {
+            if byte == 0x2D {
+                fits = fits && (1...4).contains(letters) && digits <= 4
+                parts += 1
+                (letters, digits) = (0, 0)
+            } else if isLetter(byte) {
+                fits = fits && digits == 0
+                letters += 1
+            } else if isDigit(byte) {
+                digits += 1
+            } else {
+                fits = false
+            }
+        }
+        fits = fits && (1...4).contains(letters) && digits <= 4
+        guard fits, parts <= 2 else {
             return "\(what) \"\(code)\" is not a participant code: use \(defaultParticipantCodeShape)."
         }
         return nil
-    }
-
-    private static func isLettersThenDigits(_ part: ArraySlice<UInt8>) -> Bool {
-        let letters = part.prefix(while: isLetter).count
-        let digits = part.dropFirst(letters).count
-        return (1...4).contains(letters) && digits <= 4 && part.dropFirst(letters).allSatisfy(isDigit)
     }
 
     /// Hyphen-separated numbers making a date (1955-03-12, 12-03-1955), or 8 digits in a row that

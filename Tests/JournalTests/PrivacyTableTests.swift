@@ -101,6 +101,16 @@ import Testing
         #expect(Self.verdict(example) == example.verdict)
     }
 
+    /// The default shape at its edges: one or two parts, each 1 to 4 letters then at most 4 digits.
+    @Test func theDefaultShapeAtItsEdges() {
+        for accepted in ["A", "ABCD1234", "p7", "S01-P07", "ABCD-EFG1234"] {
+            #expect(Privacy.refusal(forParticipantCode: accepted) == nil, "\(accepted)")
+        }
+        for refused in ["P12345", "P07-", "S1-7", "7P", "A-B-C1", "P0A7", "S01--P07"] {
+            #expect(Privacy.refusal(forParticipantCode: refused)?.contains("is not a participant code") == true, "\(refused)")
+        }
+    }
+
     @Test func theManualHasTheSameTable() throws {
         let manual = try String(contentsOf: Fixture.repository.appendingPathComponent("Manuals/journal-format.md"), encoding: .utf8)
         let lines = manual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
