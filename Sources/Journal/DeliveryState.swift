@@ -181,8 +181,11 @@ public struct DeliveryState: Sendable, Equatable {
 
     private mutating func stopRunning(at time: Date) {
         defer { running = nil }
-        guard let item = running, let last = intervals[item]?.indices.last, intervals[item]?[last].end == nil else { return }
-        intervals[item]?[last].end = time
+        // Through the dictionary's values in place: `intervals[item]?[last].end = time` copied the
+        // item's intervals (and the table) on every stop.
+        guard let item = running, let place = intervals.index(forKey: item), let last = intervals.values[place].indices.last,
+              intervals.values[place][last].end == nil else { return }
+        intervals.values[place][last].end = time
     }
 
     // MARK: Derived figures

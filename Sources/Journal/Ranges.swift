@@ -30,8 +30,9 @@ extension JournalEvent {
     /// The first whole number outside its range, said as the line's reader says a problem
     /// ("field `seq` is …; it must be from 1 to …"), or nil when every one is in range.
     func outOfRange() -> String? {
-        func check(_ value: Int, _ range: ClosedRange<Int>, _ field: String) -> String? {
-            range.contains(value) ? nil : "field `\(field)` is \(value); it must be from \(range.lowerBound) to \(range.upperBound)"
+        // The field's name is only written out for a value out of range: an opening's agenda names dozens.
+        func check(_ value: Int, _ range: ClosedRange<Int>, _ field: @autoclosure () -> String) -> String? {
+            range.contains(value) ? nil : "field `\(field())` is \(value); it must be from \(range.lowerBound) to \(range.upperBound)"
         }
         if schema <= JournalEvent.schemaVersion, let problem = check(schema, JournalRange.schema, "schema") { return problem }
         if let problem = check(seq, JournalRange.seq, "seq") { return problem }
