@@ -177,7 +177,11 @@ public struct AuditSet: Sendable {
         var reread: [(Int, FileReport)]
     }
 
-    public func filtered(_ filters: Filters) -> [DeliveryRecord] { records.filter(filters.admits) }
+    /// The records the filters admit. When they admit all, the set's own array: a region's
+    /// records are then held once, not twice.
+    public func filtered(_ filters: Filters) -> [DeliveryRecord] {
+        records.allSatisfy(filters.admits) ? records : records.filter(filters.admits)
+    }
 
     /// A digest of all chain heads: it changes when a journal read gains lines or its last line
     /// changes; an edit to an earlier line changes neither head nor digest (the check finds it).

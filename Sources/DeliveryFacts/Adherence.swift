@@ -20,17 +20,13 @@ public struct Adherence: Sendable, Equatable {
     /// Items pooled: the sum of scores over the sum of maxima of every applicable rated item (so
     /// a delivery with more items weighs more), as most fidelity studies report it. A delivery,
     /// an activity, a facilitator, a site and a month are all pooled by this one rule.
-    public static func pooled(_ items: some Collection<DeliveryRecord.ItemRating>) -> Adherence {
+    public static func pooled(_ items: Slice<ItemRatings>) -> Adherence {
         var pool = Pool()
         pool.add(items, delivery: "")
         return pool.adherence
     }
 
-    public static func pooled(_ items: ItemRatings) -> Adherence {
-        var pool = Pool()
-        pool.add(items[...], delivery: "")
-        return pool.adherence
-    }
+    public static func pooled(_ items: ItemRatings) -> Adherence { pooled(items[...]) }
 }
 
 /// Adherence pooled over items from any number of deliveries, noting which deliveries it covers.
@@ -46,14 +42,7 @@ public struct Pool: Sendable {
     public var percent: Double? { adherence.percent }
 
     /// One delivery's items at once (the delivery is noted once, not once per item: reports over
-    /// a region add millions of items).
-    public mutating func add(_ items: some Collection<DeliveryRecord.ItemRating>, delivery: String) {
-        guard !items.isEmpty else { return }
-        deliveries.insert(delivery)
-        for item in items { add(item) }
-    }
-
-    /// One delivery's items as it keeps them: each item's rating is read without building the item.
+    /// a region add millions of items), each rating read where the delivery keeps it.
     public mutating func add(_ items: Slice<ItemRatings>, delivery: String) {
         guard !items.isEmpty else { return }
         deliveries.insert(delivery)

@@ -12,8 +12,8 @@ extension DeliveryRecord {
 
     /// One agenda activity's items pooled by the one rule (`Adherence.pooled`).
     public func adherence(ofActivity activity: String) -> Adherence {
-        guard let first = items.firstIndex(where: { $0.activity == activity }) else { return Adherence() }
-        let end = items[first...].firstIndex { $0.activity != activity } ?? items.endIndex
+        guard let first = items.indices.first(where: { items.activity(at: $0) == activity }) else { return Adherence() }
+        let end = items.indices[first...].first { items.activity(at: $0) != activity } ?? items.endIndex
         return Adherence.pooled(items[first..<end])
     }
 

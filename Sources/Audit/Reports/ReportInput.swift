@@ -23,8 +23,7 @@ public struct ReportInput: Sendable {
         self.filters = filters
         self.programmes = programmes
         fingerprints = programmes.map(\.fingerprint)
-        // Without a filter that leaves any out, the set's own array: a region's records held once, not twice.
-        deliveries = set.records.allSatisfy(filters.admits) ? set.records : set.filtered(filters)
+        deliveries = set.filtered(filters)
         let failedPaths = Set(set.files.filter(\.failedCheck).map(\.path))
         failedDeliveries = Set(deliveries.filter { $0.files.contains(where: failedPaths.contains) }.map(\.id))
     }
