@@ -69,8 +69,11 @@ public struct JournalCheck {
             do {
                 journal = ReadJournal.parse(try load(url), url: url)
             } catch {
+                // A file that is no journal (not a regular file, or far too large) already says to move
+                // it out; any other failure to read is most often its permissions.
+                let said = "\(error)"
                 problems.append(Diagnostic(path: url.path, line: 1, column: 1, message: "the journal cannot be read",
-                                           excerpt: nil, help: "\(error)" + ("\(error)".contains("not a regular file") ? "" : " Check the file's permissions.")))
+                                           excerpt: nil, help: said + (said.contains("move it out of the folder") ? "" : " Check the file's permissions.")))
                 return
             }
             problems = JournalCheck.check(journal, content: content).problems

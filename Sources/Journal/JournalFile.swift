@@ -45,13 +45,14 @@ public struct RawJournal: Sendable {
     /// A journal file's bytes, read only when it is a regular file (`RegularFile`): a FIFO or a
     /// device put in a journal's place never makes a reader wait.
     public static func readData(_ url: URL) throws -> Data {
-        switch RegularFile.read(url.path) {
+        switch RegularFile.read(url.path, maximumBytes: JournalRange.fileBytes) {
         case .success(let data): return data
         case .failure(.notRegular(let mode)):
             throw JournalError.unreadable(path: url.path, reason: "\(url.lastPathComponent) is not a regular file: it is \(FileKind.words(mode)); journals are files iwotch writes, so move it out of the folder")
         case .failure(.missing): throw JournalError.unreadable(path: url.path, reason: String(cString: strerror(ENOENT)))
         case .failure(.cannotRead(let reason)): throw JournalError.unreadable(path: url.path, reason: reason)
-        case .failure(.tooLarge): throw JournalError.unreadable(path: url.path, reason: "too large")
+        case .failure(.tooLarge(let limit)):
+            throw JournalError.unreadable(path: url.path, reason: "\(url.lastPathComponent) is larger than \(limit >> 20) MB, and a delivery's journal is tens of KB: it is not a journal iwotch wrote, so move it out of the folder")
         }
     }
 }

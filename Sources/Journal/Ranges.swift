@@ -24,6 +24,10 @@ public enum JournalRange {
     public static let count: ClosedRange<Int> = 0...1_000_000
     /// Line numbers a damage-found event names.
     public static let line: ClosedRange<Int> = 1...1_000_000_000_000
+    /// A journal file's bytes: a delivery's journal is tens of KB, and a million events (far past
+    /// any delivery) about 360 MB. A larger file (a sparse file of a terabyte, say) is refused
+    /// from its size, before any of it is read.
+    public static let fileBytes = 1 << 30
 }
 
 extension JournalEvent {

@@ -27,6 +27,8 @@ public enum RegularFile {
         guard fd >= 0 else { return .failure(.cannotRead(String(cString: strerror(errno)))) }
         defer { close(fd) }
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular(info.st_mode)) }
+        // Refused from its size, unread: a sparse file says it is a terabyte and reads as zeros for ever.
+        guard Int(info.st_size) <= maximumBytes else { return .failure(.tooLarge(limit: maximumBytes)) }
         return readAll(fd, size: Int(info.st_size), maximumBytes: maximumBytes)
     }
 
@@ -35,7 +37,8 @@ public enum RegularFile {
     /// call into one buffer; one that grew meanwhile is read on, the buffer doubling.
     static func readAll(_ fd: Int32, size: Int, maximumBytes: Int) -> Result<Data, Problem> {
         let limit = maximumBytes == .max ? Int.max : maximumBytes + 1
-        var data = Data(count: min(max(size + 1, 4096), limit))
+        // The size is only a guide (the file may change): the first buffer is at most 64 MB.
+        var data = Data(count: min(max(size + 1, 4096), limit, 64 << 20))
         var total = 0
         while total < limit {
             if total == data.count { data.count = min(data.count * 2, limit) }

@@ -43,4 +43,25 @@ import Testing
             try ReadJournal.read(device)
         }
     }
+
+    /// A sparse file says it is a terabyte and reads as zeros: it is refused from its size at once,
+    /// never read (reading it would take hours, and holding it more memory than any laptop has).
+    @Test func aFileOfATerabyteIsRefusedFromItsSize() throws {
+        let folder = ScratchFolder()
+        var sample = try SampleDelivery(in: folder)
+        try sample.deliver()
+        try sample.close()
+        let live = folder.directory.folder(for: .live)
+        let huge = live.appendingPathComponent("2026-03-04-G09-group-1-huge.jsonl")
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 1 << 40)
+        try handle.close()
+        let reason = "2026-03-04-G09-group-1-huge.jsonl is larger than 1024 MB, and a delivery's journal is tens of KB: it is not a journal iwotch wrote, so move it out of the folder"
+        #expect(throws: JournalError.unreadable(path: huge.path, reason: reason)) { try ReadJournal.read(huge) }
+        let check = JournalCheck.run(folder.directory.files(.live))
+        #expect(check.diagnostics.map(\.path) == [huge.path])
+        #expect(check.diagnostics.first?.help == "Could not read \(huge.path): \(reason).")
+        #expect(check.summaries.count == 1)
+    }
 }

@@ -32,6 +32,17 @@ import Testing
         #expect(RegularFile.readAll(over, size: 0, maximumBytes: 5_000) == .failure(.tooLarge(limit: 5_000)))
     }
 
+    /// A file larger than the limit is refused from its size, before it is read.
+    @Test func aFileOverTheLimitIsRefusedFromItsSize() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-read-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 1 << 40)   // a sparse terabyte: reading it would never end
+        try handle.close()
+        #expect(RegularFile.read(file.path, maximumBytes: 1 << 30) == .failure(.tooLarge(limit: 1 << 30)))
+    }
+
     @Test func aFileIsReadWholeAndAnEmptyOneIsEmpty() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iwotch-read-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
